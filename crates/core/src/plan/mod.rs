@@ -1,0 +1,19 @@
+//! The plan JSON v1 (`shared/spec/plan-format.md`): types, reading and writing.
+//!
+//! # Organization
+//! - [`Plan`] and the network objects in `model`: plain serde data.
+//! - [`parse_plan`] / [`write_plan`]: strict reading with path-naming [`PlanError`]s.
+//! - [`validate`]: the PLAN001 rules serde cannot express.
+//! - [`ServiceSpec`]: the fields of the user's service JSON that the checks read.
+
+mod error;
+mod model;
+mod parse;
+mod service;
+mod validate;
+
+pub use error::PlanError;
+pub use model::*;
+pub use parse::{parse_plan, write_plan};
+pub use service::{Rolling, ServiceSpec};
+pub use validate::validate;

@@ -1,0 +1,394 @@
+//! The plan JSON v1 as Rust types (`shared/spec/plan-format.md`).
+//!
+//! Everything outside `service` is strict (`deny_unknown_fields`): a typo must not silently
+//! disable a check. CIDRs and addresses stay strings here: a CIDR that does not parse is a
+//! finding (CIDR001) of the analyzer, not a reason to refuse the whole plan.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+/// A whole plan: the services a team deploys and the network around them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Must be 1.
+    pub version: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Share of usable IPs above which CAP002 fires (default 0.8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utilization_warning: Option<f64>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub vpcs: Vec<Vpc>,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub peerings: Vec<Peering>,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub resource_groups: Vec<ResourceGroup>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub services: Vec<ServiceEntry>,
+}
+
+impl Plan {
+    /// The default warning threshold of CAP002.
+    pub const DEFAULT_UTILIZATION_WARNING: f64 = 0.8;
+
+    /// An empty plan of the current version.
+    pub fn empty() -> Self {
+        Plan {
+            version: 1,
+            region: None,
+            utilization_warning: None,
+            vpcs: Vec::new(),
+            peerings: Vec::new(),
+            resource_groups: Vec::new(),
+            services: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vpc {
+    pub id: String,
+    /// Primary CIDR first, then secondaries.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub cidrs: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub vswitches: Vec<VSwitch>,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub route_tables: Vec<RouteTable>,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub security_groups: Vec<SecurityGroup>,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub nat_gateways: Vec<NatGateway>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VSwitch {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    pub cidr: String,
+    /// Absent: the VPC's system route table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_table: Option<String>,
+    /// IPs used by things outside the plan's services (ECS, NAT, transit-router ENIs).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "is_zero"
+    )]
+    pub other_ips: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RouteTableKind {
+    System,
+    #[default]
+    Custom,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteTable {
+    pub id: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub kind: RouteTableKind,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub routes: Vec<Route>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub destination: String,
+    /// The cloud's NextHopType spelling, compared case-insensitively.
+    pub next_hop_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_hop_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SecurityGroupKind {
+    #[default]
+    Basic,
+    Enterprise,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityGroup {
+    pub id: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub kind: SecurityGroupKind,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub egress: Vec<EgressRule>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    #[default]
+    Accept,
+    Drop,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    #[default]
+    Tcp,
+    Udp,
+    Icmp,
+    Gre,
+    All,
+}
+
+impl Protocol {
+    /// Whether flows of this protocol carry ports (tcp and udp).
+    pub fn has_ports(self) -> bool {
+        matches!(self, Protocol::Tcp | Protocol::Udp)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Tcp => "tcp",
+            Protocol::Udp => "udp",
+            Protocol::Icmp => "icmp",
+            Protocol::Gre => "gre",
+            Protocol::All => "all",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EgressRule {
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub policy: Policy,
+    /// 1..=100, smaller wins. Kept as a signed integer so an out-of-range value is SG002,
+    /// a finding, rather than a refused plan.
+    #[serde(default = "default_priority", deserialize_with = "null_as_priority")]
+    pub priority: i64,
+    pub protocol: Protocol,
+    /// `"a/b"`; absent means `-1/-1` (every port), which is only valid for icmp, gre and all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port_range: Option<String>,
+    pub destination: String,
+}
+
+fn default_priority() -> i64 {
+    1
+}
+
+fn null_as_priority<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    Ok(Option::<i64>::deserialize(d)?.unwrap_or(1))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NatKind {
+    Internet,
+    Vpc,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NatGateway {
+    pub id: String,
+    pub kind: NatKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vswitch: Option<String>,
+    /// Public addresses bound to this gateway.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub eips: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub snat_entries: Vec<SnatEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SnatEntry {
+    /// A vSwitch ID (starts with `vsw-`) or a CIDR.
+    pub source: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub snat_ips: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeeringKind {
+    VpcPeer,
+    Cen,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Peering {
+    pub id: String,
+    pub kind: PeeringKind,
+    /// Exactly two different VPC IDs.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub vpcs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceGroup {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub networking: Option<Networking>,
+}
+
+/// The three IDs of `cloud.networking` (or of a resource group's VPC configuration).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Networking {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vpc_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vswitch_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_group_id: Option<String>,
+}
+
+impl Networking {
+    /// Whether any of the three IDs is set (an empty string counts as unset).
+    pub fn is_set(&self) -> bool {
+        self.ids().iter().any(Option::is_some)
+    }
+
+    /// Whether all three IDs are set.
+    pub fn is_complete(&self) -> bool {
+        self.ids().iter().all(Option::is_some)
+    }
+
+    /// `[vpc_id, vswitch_id, security_group_id]`, with empty strings as `None`.
+    pub fn ids(&self) -> [Option<&str>; 3] {
+        fn set(s: &Option<String>) -> Option<&str> {
+            s.as_deref().filter(|s| !s.is_empty())
+        }
+        [
+            set(&self.vpc_id),
+            set(&self.vswitch_id),
+            set(&self.security_group_id),
+        ]
+    }
+}
+
+/// One service of the plan: the user's EAS service JSON, verbatim, plus what it must reach.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceEntry {
+    /// The EAS service JSON, kept exactly as given (key order, unknown keys, number spelling).
+    pub service: ServiceJson,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub needs_internet: bool,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub targets: Vec<Target>,
+}
+
+/// The user's EAS service JSON, kept as the exact text it was given in.
+///
+/// Not a `serde_json::Value`: even with `arbitrary_precision`, serde_json rewrites `1e3` as
+/// `1e+3`, and the user's file must come back byte for byte outside `cloud.networking`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ServiceJson(Box<RawValue>);
+
+impl ServiceJson {
+    /// Takes JSON text as it is; fails if it is not one valid JSON value.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::plan::ServiceJson;
+    /// assert_eq!(ServiceJson::from_text(r#"{"a": 1e3}"#).unwrap().text(), r#"{"a": 1e3}"#);
+    /// assert!(ServiceJson::from_text("{").is_err());
+    /// ```
+    pub fn from_text(text: &str) -> Result<Self, serde_json::Error> {
+        RawValue::from_string(text.to_owned()).map(ServiceJson)
+    }
+
+    /// Compact JSON text of a value (for services built in code or by the page).
+    pub fn from_value(value: &Value) -> Self {
+        let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned());
+        Self::from_text(&text).unwrap_or_else(|_| Self::from_text("{}").expect("valid JSON"))
+    }
+
+    /// The text exactly as given.
+    pub fn text(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The parsed value (keys in order, numbers as spelt, bar exponent signs). Fails only on
+    /// JSON nested deeper than serde_json's recursion limit (128), which raw text skips.
+    pub fn value(&self) -> Result<Value, serde_json::Error> {
+        serde_json::from_str(self.text())
+    }
+}
+
+impl PartialEq for ServiceJson {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub address: String,
+    /// Required for tcp and udp (checked in `validate`); 1..=65535.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u64>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub protocol: Protocol,
+    /// The target's own allow-list. Absent or null: unknown, not checked. `[]`: admits nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whitelist: Option<Vec<String>>,
+}
+
+impl Target {
+    /// The name shown in subjects: the target's name, else its address.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.address)
+    }
+}
+
+/// Optional fields may be `null`: treat it as the field's default.
+fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}

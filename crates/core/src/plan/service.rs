@@ -1,0 +1,244 @@
+//! The fields of the user's EAS service JSON that the checks read, with their JSON paths.
+//!
+//! The service JSON itself stays a `serde_json::Value` so that it round-trips untouched; this
+//! module only *reads* it. A field the checks need with the wrong type is a PLAN001 error
+//! naming its path (`services[0].service.metadata.instance`); `max_surge` and
+//! `max_unavailable` are kept raw because a bad one is CAP003, not PLAN001.
+
+use serde_json::{Map, Value};
+
+use super::{Networking, PlanError};
+
+/// What the checks read from one service JSON.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ServiceSpec<'a> {
+    /// `metadata.name`.
+    pub name: Option<&'a str>,
+    /// `metadata.instance` (may be negative: that is CAP004).
+    pub instance: Option<i64>,
+    /// `metadata.resource`: the dedicated resource group.
+    pub resource: Option<&'a str>,
+    /// `metadata.rolling_strategy`, else the top-level `rolling_strategy`.
+    pub rolling: Option<Rolling<'a>>,
+    pub autoscaler_min: Option<i64>,
+    pub autoscaler_max: Option<i64>,
+    /// `cloud.networking`, as far as its three IDs go.
+    pub networking: Option<Networking>,
+}
+
+/// A rolling strategy and where it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rolling<'a> {
+    /// JSON path of the rolling strategy object, relative to the service JSON.
+    pub path: &'static str,
+    pub max_surge: Option<&'a Value>,
+    pub max_unavailable: Option<&'a Value>,
+}
+
+impl<'a> ServiceSpec<'a> {
+    /// Reads the fields the checks need from `service`; `at` is the service JSON's path in
+    /// the plan (`services[0].service`), used in errors.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::plan::ServiceSpec;
+    /// let svc = serde_json::json!({"metadata": {"name": "a", "instance": 3}});
+    /// let spec = ServiceSpec::read(&svc, "services[0].service").unwrap();
+    /// assert_eq!((spec.name, spec.instance), (Some("a"), Some(3)));
+    ///
+    /// let bad = serde_json::json!({"metadata": {"instance": "3"}});
+    /// let err = ServiceSpec::read(&bad, "services[0].service").unwrap_err();
+    /// assert_eq!(err.path, "services[0].service.metadata.instance");
+    /// ```
+    pub fn read(service: &'a Value, at: &str) -> Result<Self, PlanError> {
+        let root = object(service, at)?;
+        let mut spec = ServiceSpec::default();
+        if let Some(meta) = field_object(root, "metadata", at)? {
+            let at = format!("{at}.metadata");
+            spec.name = field_str(meta, "name", &at)?;
+            spec.instance = field_int(meta, "instance", &at)?;
+            spec.resource = field_str(meta, "resource", &at)?;
+            spec.rolling = rolling(meta, &at, "metadata.rolling_strategy")?;
+        }
+        // rules.md: when both exist, the top-level rolling_strategy is ignored entirely.
+        if spec.rolling.is_none() {
+            spec.rolling = rolling(root, at, "rolling_strategy")?;
+        }
+        if let Some(auto) = field_object(root, "autoscaler", at)? {
+            let at = format!("{at}.autoscaler");
+            spec.autoscaler_min = field_int(auto, "min", &at)?;
+            spec.autoscaler_max = field_int(auto, "max", &at)?;
+        }
+        if let Some(cloud) = field_object(root, "cloud", at)? {
+            let at = format!("{at}.cloud");
+            if let Some(net) = field_object(cloud, "networking", &at)? {
+                let at = format!("{at}.networking");
+                spec.networking = Some(Networking {
+                    vpc_id: field_str(net, "vpc_id", &at)?.map(str::to_owned),
+                    vswitch_id: field_str(net, "vswitch_id", &at)?.map(str::to_owned),
+                    security_group_id: field_str(net, "security_group_id", &at)?.map(str::to_owned),
+                });
+            }
+        }
+        Ok(spec)
+    }
+}
+
+fn rolling<'a>(
+    parent: &'a Map<String, Value>,
+    parent_at: &str,
+    path: &'static str,
+) -> Result<Option<Rolling<'a>>, PlanError> {
+    Ok(
+        field_object(parent, "rolling_strategy", parent_at)?.map(|r| Rolling {
+            path,
+            max_surge: r.get("max_surge").filter(|v| !v.is_null()),
+            max_unavailable: r.get("max_unavailable").filter(|v| !v.is_null()),
+        }),
+    )
+}
+
+fn object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>, PlanError> {
+    v.as_object()
+        .ok_or_else(|| PlanError::new(at, format!("expected an object, got {}", describe(v))))
+}
+
+fn field_object<'a>(
+    m: &'a Map<String, Value>,
+    key: &str,
+    at: &str,
+) -> Result<Option<&'a Map<String, Value>>, PlanError> {
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => object(v, &format!("{at}.{key}")).map(Some),
+    }
+}
+
+fn field_str<'a>(
+    m: &'a Map<String, Value>,
+    key: &str,
+    at: &str,
+) -> Result<Option<&'a str>, PlanError> {
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(v) => Err(PlanError::new(
+            format!("{at}.{key}"),
+            format!("expected a string, got {}", describe(v)),
+        )),
+    }
+}
+
+fn field_int(m: &Map<String, Value>, key: &str, at: &str) -> Result<Option<i64>, PlanError> {
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) if n.as_i64().is_some() => Ok(n.as_i64()),
+        Some(v) => Err(PlanError::new(
+            format!("{at}.{key}"),
+            format!("expected an integer, got {}", describe(v)),
+        )),
+    }
+}
+
+/// A short description of a JSON value for error messages: `"4"`, `4.5`, `an object`.
+pub(crate) fn describe(v: &Value) -> String {
+    match v {
+        Value::Object(_) => "an object".to_owned(),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Null => "null".to_owned(),
+        other => {
+            let mut s = other.to_string();
+            if s.len() > 60 {
+                let cut = (0..=57).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+                s.truncate(cut);
+                s.push_str("...");
+            }
+            s
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_every_field() {
+        let svc = json!({
+            "metadata": {"name": "llm", "instance": 4, "resource": "eas-r-gpu",
+                         "rolling_strategy": {"max_surge": "20%", "max_unavailable": 0}},
+            "autoscaler": {"min": 2, "max": 12},
+            "cloud": {"networking": {"vpc_id": "vpc-a", "vswitch_id": "vsw-a", "security_group_id": "sg-a"}}
+        });
+        let s = ServiceSpec::read(&svc, "s").unwrap();
+        assert_eq!(s.name, Some("llm"));
+        assert_eq!(s.instance, Some(4));
+        assert_eq!(s.resource, Some("eas-r-gpu"));
+        assert_eq!((s.autoscaler_min, s.autoscaler_max), (Some(2), Some(12)));
+        let r = s.rolling.unwrap();
+        assert_eq!(r.path, "metadata.rolling_strategy");
+        assert_eq!(r.max_surge, Some(&json!("20%")));
+        assert!(s.networking.unwrap().is_complete());
+    }
+
+    #[test]
+    fn metadata_rolling_strategy_wins_over_top_level() {
+        let svc = json!({"metadata": {"rolling_strategy": {"max_surge": 1}},
+                         "rolling_strategy": {"max_surge": 9}});
+        let r = ServiceSpec::read(&svc, "s").unwrap().rolling.unwrap();
+        assert_eq!(r.max_surge, Some(&json!(1)));
+        let svc = json!({"rolling_strategy": {"max_surge": 9}});
+        let r = ServiceSpec::read(&svc, "s").unwrap().rolling.unwrap();
+        assert_eq!((r.path, r.max_surge), ("rolling_strategy", Some(&json!(9))));
+    }
+
+    #[test]
+    fn wrong_types_name_their_path() {
+        let cases = [
+            (json!([]), "s", "expected an object, got a list"),
+            (
+                json!({"metadata": 1}),
+                "s.metadata",
+                "expected an object, got 1",
+            ),
+            (
+                json!({"metadata": {"name": 5}}),
+                "s.metadata.name",
+                "expected a string, got 5",
+            ),
+            (
+                json!({"metadata": {"instance": 2.5}}),
+                "s.metadata.instance",
+                "expected an integer, got 2.5",
+            ),
+            (
+                json!({"autoscaler": {"max": "9"}}),
+                "s.autoscaler.max",
+                "expected an integer, got \"9\"",
+            ),
+            (
+                json!({"cloud": {"networking": {"vpc_id": 1}}}),
+                "s.cloud.networking.vpc_id",
+                "expected a string, got 1",
+            ),
+            (
+                json!({"metadata": {"rolling_strategy": "x"}}),
+                "s.metadata.rolling_strategy",
+                "expected an object, got \"x\"",
+            ),
+        ];
+        for (svc, path, msg) in cases {
+            let e = ServiceSpec::read(&svc, "s").unwrap_err();
+            assert_eq!((e.path.as_str(), e.message.as_str()), (path, msg), "{svc}");
+        }
+    }
+
+    #[test]
+    fn nulls_and_bad_surge_values_are_not_type_errors() {
+        let svc = json!({"metadata": {"name": null, "rolling_strategy": {"max_surge": "lots"}}});
+        let s = ServiceSpec::read(&svc, "s").unwrap();
+        assert_eq!(s.name, None);
+        assert_eq!(s.rolling.unwrap().max_surge, Some(&json!("lots")));
+    }
+}
