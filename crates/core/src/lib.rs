@@ -3,5 +3,7 @@
 //!
 //! # Organization
 //! - [`plan`]: the plan JSON v1 — types, strict reading with JSON-path errors, writing.
+//! - [`examples`]: the example plans embedded in the page and the CLI.
 
+pub mod examples;
 pub mod plan;

@@ -1,0 +1,13 @@
+//! easnet-web: the easnet page, a Yew app over `easnet-core`.
+//!
+//! No domain logic lives here: components show what the core computes and send every edit to
+//! the reducer in [`state`] as an [`state::Action`].
+
+pub mod app;
+pub mod components;
+pub mod state;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}
