@@ -12,9 +12,17 @@
 //! - `usable`: what a vSwitch offers — [`total_addresses`], [`usable_ips`] (IPv4 reserves the
 //!   first and last three addresses, IPv6 the first and last nine), [`reserved_addresses`],
 //!   [`first_usable`], [`last_usable`].
+//! - `overlap`: [`contains_net`], [`overlaps`], [`overlapping_pairs`] (sort and sweep,
+//!   O(n log n + k)), and [`covers_union`] (does a whitelist cover a vSwitch?).
+//! - `free`: [`free_blocks`] (a VPC's space minus its vSwitches, as the fewest CIDRs) and
+//!   [`first_free_block`] (where a new vSwitch of a given size fits first).
 
+mod free;
+mod overlap;
 mod parse;
 mod usable;
 
+pub use free::{first_free_block, free_blocks};
+pub use overlap::{contains_net, covers_union, overlapping_pairs, overlaps};
 pub use parse::{parse_addr, parse_cidr, parse_cidr_lenient, same_family, CidrError};
 pub use usable::{first_usable, last_usable, reserved_addresses, total_addresses, usable_ips};
