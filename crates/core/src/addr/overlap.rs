@@ -4,6 +4,8 @@
 //! overlap. That makes the blocks, sorted by address, a forest, which a single sweep with a
 //! stack can walk instead of comparing every pair. IPv4 and IPv6 blocks never overlap.
 
+use std::net::IpAddr;
+
 use ipnet::IpNet;
 
 use super::parse::same_family;
@@ -72,20 +74,22 @@ pub fn overlaps(a: &IpNet, b: &IpNet) -> bool {
 /// assert!(overlapping_pairs(&mixed).is_empty());
 /// ```
 pub fn overlapping_pairs(nets: &[IpNet]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..nets.len()).collect();
     // `IpAddr` orders IPv4 before IPv6; at one address the shorter prefix (the container)
-    // comes first, so every block is visited after all blocks that contain it.
-    order.sort_unstable_by_key(|&i| {
-        let block = nets[i].trunc();
-        (block.network(), block.prefix_len())
-    });
+    // comes first, so every block is visited after all blocks that contain it. The keys are
+    // built once rather than on every comparison.
+    let mut order: Vec<(IpAddr, u8, usize)> = nets
+        .iter()
+        .enumerate()
+        .map(|(i, net)| (net.network(), net.prefix_len(), i))
+        .collect();
+    order.sort_unstable();
 
     // The open chain: each entry contains the one above it. A block that does not contain the
     // current one ends before it (blocks are nested or disjoint, and the current one starts
     // at or after it), so it can contain nothing later either and is dropped for good.
     let mut open: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
-    for &i in &order {
+    for &(_, _, i) in &order {
         while let Some(&top) = open.last() {
             if contains_net(&nets[top], &nets[i]) {
                 break;
