@@ -1,0 +1,36 @@
+//! Address and capacity maths: reading CIDRs, counting usable IPs, finding overlaps and free
+//! space, and working out how many IPs a service needs.
+//!
+//! Everything here is a pure function over [`ipnet`] types and integers. Nothing panics on user
+//! input: bad strings are [`CidrError`]s or [`SurgeError`]s, counts saturate instead of
+//! wrapping, and capacity never goes through floating point.
+//!
+//! # Organization
+//! - `parse`: [`parse_cidr`] (strict: host bits must be clear), [`parse_cidr_lenient`] (for
+//!   whitelist entries such as `10.23.12.24/24`), [`parse_addr`], [`same_family`], and
+//!   [`CidrError`].
+//! - `usable`: what a vSwitch offers — [`total_addresses`], [`usable_ips`] (IPv4 reserves the
+//!   first and last three addresses, IPv6 the first and last nine), [`reserved_addresses`],
+//!   [`first_usable`], [`last_usable`].
+//! - `overlap`: [`contains_net`], [`overlaps`], [`overlapping_pairs`] (sort and sweep,
+//!   O(n log n + k)), and [`covers_union`] (does a whitelist cover a vSwitch?).
+//! - `free`: [`free_blocks`] (a VPC's space minus its vSwitches, as the fewest CIDRs) and
+//!   [`first_free_block`] (where a new vSwitch of a given size fits first).
+//! - `need`: capacity arithmetic — [`Surge`] and [`parse_surge`], [`surge_ips`],
+//!   [`peak_instances`], [`ServiceNeed`], [`smallest_ipv4_prefix`], [`utilisation_permille`],
+//!   [`exceeds_threshold`], and [`SurgeError`].
+
+mod free;
+mod need;
+mod overlap;
+mod parse;
+mod usable;
+
+pub use free::{first_free_block, free_blocks};
+pub use need::{
+    exceeds_threshold, parse_surge, peak_instances, smallest_ipv4_prefix, surge_ips,
+    utilisation_permille, ServiceNeed, Surge, SurgeError,
+};
+pub use overlap::{contains_net, covers_union, overlapping_pairs, overlaps};
+pub use parse::{parse_addr, parse_cidr, parse_cidr_lenient, same_family, CidrError};
+pub use usable::{first_usable, last_usable, reserved_addresses, total_addresses, usable_ips};
