@@ -5,8 +5,10 @@
 //! - [`plan`]: the plan JSON v1 — types, strict reading with JSON-path errors, writing.
 //! - [`addr`]: CIDR parsing, usable and reserved IPs, overlaps, free space, and the integer
 //!   capacity maths (IPs a service needs, surge, utilisation thresholds).
+//! - [`analyze`]: the analyzer — plan in, [`analyze::Report`] out (findings, capacity, paths).
 //! - [`examples`]: the example plans embedded in the page and the CLI.
 
 pub mod addr;
+pub mod analyze;
 pub mod examples;
 pub mod plan;

@@ -5,15 +5,18 @@
 //! - [`parse_plan`] / [`write_plan`]: strict reading with path-naming [`PlanError`]s.
 //! - [`validate`]: the PLAN001 rules serde cannot express.
 //! - [`ServiceSpec`]: the fields of the user's service JSON that the checks read.
+//! - [`effective_networking`]: which networking a service uses (its own or its resource group's).
 
 mod error;
 mod model;
 mod parse;
+mod resolve;
 mod service;
 mod validate;
 
 pub use error::PlanError;
 pub use model::*;
 pub use parse::{parse_plan, write_plan};
+pub use resolve::{effective_networking, NetworkingSource};
 pub use service::{Rolling, ServiceSpec};
 pub use validate::validate;

@@ -1,0 +1,182 @@
+//! What the analyzer returns: plain data, serializable, the same for the page and the CLI
+//! (`easnet check --format json` prints exactly this).
+
+use serde::{Deserialize, Serialize};
+
+/// How bad a finding is. Ordered as rules.md sorts: error, warning, info.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One finding: a rule of `spec/rules.md` that fired, with the evidence and the fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The stable code (`CAP001`).
+    pub code: String,
+    pub severity: Severity,
+    /// The ID or name it is about (`vsw-eas-a`, `llm-chat`, `llm-chat/orders-db`).
+    pub subject: String,
+    /// One sentence naming the objects and numbers involved.
+    pub message: String,
+    /// What to change, in the console's words.
+    pub fix: String,
+    /// The `aliyun` or `eascmd` command that applies the fix, filled with the plan's IDs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
+    /// JSON path in the plan of the object it is about (`vpcs[0].nat_gateways[0].snat_entries`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// The capacity of one vSwitch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CapacityRow {
+    pub vswitch: String,
+    pub vpc: String,
+    pub cidr: String,
+    /// Usable IPs: all addresses minus the reserved ones (saturating at 2^64 − 1).
+    pub usable: u64,
+    /// Services placed here (peak + surge each) plus `other_ips`.
+    pub needed: u64,
+    /// `usable − needed`, or 0 when it does not fit.
+    pub free: u64,
+    /// `needed / usable` (0 for an empty vSwitch); for display only, never for decisions.
+    pub utilization: f64,
+    /// The CAP002 threshold in force.
+    pub warning_threshold: f64,
+    pub other_ips: u64,
+    pub services: Vec<ServiceUse>,
+    /// Whether `needed ≤ usable`.
+    pub fits: bool,
+    /// The smallest IPv4 vSwitch prefix (/16–/29) whose usable IPs cover `needed`.
+    pub smallest_prefix: Option<u8>,
+    /// JSON path of the vSwitch.
+    pub at: String,
+}
+
+/// One service's share of a vSwitch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceUse {
+    pub service: String,
+    /// Peak instances: the larger of `metadata.instance` and `autoscaler.max`.
+    pub peak: u64,
+    /// Extra instances during a rolling update.
+    pub surge: u64,
+    /// `peak + surge`.
+    pub ips: u64,
+}
+
+/// Pass or fail of one hop of a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HopStatus {
+    Pass,
+    Fail,
+    /// Not checked: an earlier hop failed, or what it needs is not described.
+    Unknown,
+}
+
+/// What a hop is, so the page can draw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HopKind {
+    Service,
+    VSwitch,
+    SecurityGroup,
+    RouteTable,
+    NatGateway,
+    SnatEntry,
+    Eip,
+    Internet,
+    Peering,
+    ReturnRoute,
+    Whitelist,
+    Target,
+}
+
+/// One hop of a flow's path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hop {
+    pub kind: HopKind,
+    /// The object's ID or name (`ngw-1`, `0.0.0.0/0 → ngw-1`).
+    pub label: String,
+    pub status: HopStatus,
+    /// The finding codes that stop this hop.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
+    /// JSON path of the object, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// One flow a service needs: to the internet, or to a target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flow {
+    /// `internet` for `needs_internet`, else the target's name.
+    pub name: String,
+    /// The destination address or CIDR (`0.0.0.0/0`, `10.0.5.10`).
+    pub destination: String,
+    pub protocol: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u64>,
+    /// `internet` or `private`.
+    pub route: String,
+    pub hops: Vec<Hop>,
+    /// Whether every hop passes.
+    pub ok: bool,
+    /// The service vSwitch's CIDR, what a private target's whitelist must cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_cidr: Option<String>,
+    /// For the internet route: the SNAT IPs of the covering SNAT entry, what a public
+    /// target's whitelist must contain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snat_ips: Vec<String>,
+}
+
+/// The paths of one service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServicePath {
+    pub service: String,
+    pub flows: Vec<Flow>,
+}
+
+/// Everything the analyzer says about a plan.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Report {
+    /// Sorted by severity, then code, then subject; identical findings appear once.
+    pub findings: Vec<Finding>,
+    pub capacity: Vec<CapacityRow>,
+    pub paths: Vec<ServicePath>,
+}
+
+impl Report {
+    /// Whether any finding is an error (the CLI exits 1).
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Counts of (errors, warnings, infos).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let n = |s| self.findings.iter().filter(|f| f.severity == s).count();
+        (n(Severity::Error), n(Severity::Warning), n(Severity::Info))
+    }
+
+    /// The codes of all findings, in order (handy in tests).
+    pub fn codes(&self) -> Vec<&str> {
+        self.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+}
