@@ -1,14 +1,96 @@
 //! The analyzer: a plan in, a [`Report`] out (findings, capacity, paths). It never fails and
 //! never panics: a plan that cannot be read gives PLAN001 findings and nothing else.
+//!
+//! # Organization
+//! - `index`: lookups every check shares (objects by ID, parsed CIDRs, service fields).
+//! - `ids`: PLAN002, PLAN003, NET002. `cidrs`: CIDR001–CIDR008. `routes`: ROUTE001 and
+//!   longest-prefix lookup. `security`: SG002, SG003 and the egress verdict.
+//! - `placement`: NET001, NET003–NET007. `capacity`: CAP001–CAP004 and the capacity rows.
+//! - `paths`, `internet`, `private`: every flow as hops, with INET, PRIV, SG001, WL001/WL002.
+//! - `whitelist`: WL003. `findings`: severities and the final order. `commands`: `aliyun` fixes.
 
+mod capacity;
+mod cidrs;
+mod commands;
+mod findings;
+mod hops;
+mod ids;
+mod index;
+mod internet;
+mod paths;
+mod placement;
+mod private;
 mod report;
+mod routes;
+mod security;
+mod whitelist;
 
+pub use findings::severity_of;
 pub use report::*;
 
-use crate::plan::Plan;
+use crate::plan::{validate, Plan};
+use findings::Findings;
+use index::Index;
 
 /// Analyzes a plan against every rule of `spec/rules.md`.
+///
+/// # Examples
+/// ```
+/// use easnet_core::{analyze::analyze, examples::default_example, plan::parse_plan};
+/// let report = analyze(&parse_plan(default_example().json).unwrap());
+/// assert!(report.codes().contains(&"INET004"));
+///
+/// let mut broken = easnet_core::plan::Plan::empty();
+/// broken.version = 7;
+/// assert_eq!(analyze(&broken).codes(), ["PLAN001"]);
+/// ```
 pub fn analyze(plan: &Plan) -> Report {
-    let _ = plan;
-    Report::default()
+    let mut out = Findings::default();
+    // PLAN001 stops everything (rules.md, "How checks combine").
+    let errors = validate(plan);
+    if !errors.is_empty() {
+        for e in errors {
+            out.add("PLAN001", e.path.clone(), e.to_string())
+                .fix("Correct the plan file at this path.")
+                .at(e.path);
+        }
+        return Report {
+            findings: out.finish(),
+            ..Report::default()
+        };
+    }
+    let ix = Index::new(plan);
+    ids::check_duplicates(&ix, &mut out);
+    ids::check_references(&ix, &mut out);
+    ids::check_id_shapes(&ix, &mut out);
+    cidrs::check_address_space(&ix, &mut out);
+    cidrs::check_other_fields(&ix, &mut out);
+    routes::check_routes(&ix, &mut out);
+    security::check_groups(&ix, &mut out);
+    whitelist::check_whitelists(&ix, &mut out);
+    let placements = placement::place_services(&ix, &mut out);
+    let capacity = capacity::check_capacity(&ix, &placements, &mut out);
+    let paths = paths::trace_services(&ix, &placements, &mut out);
+    Report {
+        findings: out.finish(),
+        capacity,
+        paths,
+    }
+}
+
+/// Reads and analyzes plan JSON text: a plan that cannot be read is one PLAN001 finding.
+pub fn analyze_text(text: &str) -> Report {
+    match crate::plan::parse_plan(text) {
+        Ok(plan) => analyze(&plan),
+        Err(e) => {
+            let mut out = Findings::default();
+            out.add("PLAN001", e.path.clone(), e.to_string())
+                .fix("Correct the plan file at this path.")
+                .at(e.path);
+            Report {
+                findings: out.finish(),
+                ..Report::default()
+            }
+        }
+    }
 }

@@ -95,6 +95,7 @@ pub enum HopStatus {
 #[serde(rename_all = "snake_case")]
 pub enum HopKind {
     Service,
+    #[serde(rename = "vswitch")]
     VSwitch,
     SecurityGroup,
     RouteTable,

@@ -1,0 +1,251 @@
+//! Capacity: CAP003 and CAP004 per service, CAP001 and CAP002 per vSwitch, and the capacity
+//! report. One ENI, so one private IP, per instance (domain-facts §1, EAS-NET); extra
+//! instances during a rolling update per `max_surge` (EAS-ROLL); integer maths only.
+
+use ipnet::IpNet;
+
+use super::commands;
+use super::findings::Findings;
+use super::index::{Index, Svc};
+use super::placement::Placement;
+use super::{CapacityRow, ServiceUse};
+use crate::addr::{
+    exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix, usable_ips, ServiceNeed,
+};
+use crate::plan::Plan;
+
+/// IPs a service needs, after CAP003 and CAP004 (a bad `max_surge` falls back to the default
+/// surge; a negative count counts as 0).
+fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
+    let rolling_at = |key: &str| {
+        format!(
+            "{}.{}.{key}",
+            svc.at(),
+            svc.rolling_path.unwrap_or("metadata.rolling_strategy")
+        )
+    };
+    let mut surge = None;
+    for (key, value) in [
+        ("max_surge", &svc.max_surge),
+        ("max_unavailable", &svc.max_unavailable),
+    ] {
+        let Some(value) = value else { continue };
+        match parse_surge(value) {
+            Ok(s) if key == "max_surge" => surge = Some(s),
+            Ok(_) => {}
+            Err(e) => {
+                out.add("CAP003", &svc.name, format!("{}'s {key} is {value}: {e}", svc.name))
+                    .fix(format!("Set {key} to a non-negative integer (2) or a percentage from \"0%\" to \"100%\"."))
+                    .at(rolling_at(key));
+            }
+        }
+    }
+    let auto = format!("{}.autoscaler", svc.at());
+    if let Some(min) = svc.autoscaler_min.filter(|&m| m < 1) {
+        out.add(
+            "CAP004",
+            &svc.name,
+            format!(
+                "{}'s autoscaler min is {min}; it must be at least 1",
+                svc.name
+            ),
+        )
+        .fix("Set autoscaler.min to 1 or more.")
+        .at(format!("{auto}.min"));
+    }
+    if let (Some(min), Some(max)) = (svc.autoscaler_min, svc.autoscaler_max) {
+        if max < min {
+            out.add(
+                "CAP004",
+                &svc.name,
+                format!("{}'s autoscaler max {max} is below its min {min}", svc.name),
+            )
+            .fix("Set autoscaler.max to at least autoscaler.min.")
+            .at(format!("{auto}.max"));
+        }
+    }
+    if let Some(n) = svc.instance.filter(|&n| n < 0) {
+        out.add(
+            "CAP004",
+            &svc.name,
+            format!(
+                "{}'s metadata.instance is {n}; it cannot be negative",
+                svc.name
+            ),
+        )
+        .fix("Set metadata.instance to 0 or more.")
+        .at(format!("{}.metadata.instance", svc.at()));
+    }
+    let count = |n: Option<i64>| n.map(|n| u64::try_from(n).unwrap_or(0));
+    ServiceNeed::compute(count(svc.instance), count(svc.autoscaler_max), surge)
+}
+
+/// The threshold of CAP002.
+pub fn threshold(plan: &Plan) -> f64 {
+    plan.utilization_warning
+        .unwrap_or(Plan::DEFAULT_UTILIZATION_WARNING)
+}
+
+/// Rounded percentage of `needed` over `usable`, in integers.
+fn percent(needed: u64, usable: u64) -> u128 {
+    if usable == 0 {
+        return 0;
+    }
+    (u128::from(needed) * 100 + u128::from(usable) / 2) / u128::from(usable)
+}
+
+/// CAP001 to CAP004 and a capacity row per vSwitch with a readable CIDR, in plan order.
+pub fn check_capacity(
+    ix: &Index,
+    placements: &[Placement],
+    out: &mut Findings,
+) -> Vec<CapacityRow> {
+    let needs: Vec<ServiceNeed> = ix.services.iter().map(|s| service_need(s, out)).collect();
+    let limit = threshold(ix.plan);
+    let mut rows = Vec::new();
+    for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
+        for (i, vsw) in vpc.vswitches.iter().enumerate() {
+            let Some(net) = ix.vsw_cidrs[v][i] else {
+                continue;
+            };
+            // A duplicate vSwitch ID (PLAN002) resolves to the first: only it holds services.
+            let here = |p: &&Placement| p.vswitch == Some((v, i));
+            let services: Vec<ServiceUse> = (placements.iter().zip(&ix.services).zip(&needs))
+                .filter(|((p, _), _)| here(p))
+                .map(|((_, svc), need)| ServiceUse {
+                    service: svc.name.clone(),
+                    peak: need.peak,
+                    surge: need.surge,
+                    ips: need.total(),
+                })
+                .collect();
+            let usable = usable_ips(&net);
+            let needed = (services.iter().map(|s| s.ips)).fold(vsw.other_ips, u64::saturating_add);
+            let fits = needed <= usable;
+            let at = format!("vpcs[{v}].vswitches[{i}]");
+            let row = CapacityRow {
+                vswitch: vsw.id.clone(),
+                vpc: vpc.id.clone(),
+                cidr: net.to_string(),
+                usable,
+                needed,
+                free: usable.saturating_sub(needed),
+                utilization: if usable == 0 {
+                    0.0
+                } else {
+                    needed as f64 / usable as f64
+                },
+                warning_threshold: limit,
+                other_ips: vsw.other_ips,
+                fits,
+                smallest_prefix: smallest_ipv4_prefix(needed).filter(|_| net.addr().is_ipv4()),
+                services,
+                at: at.clone(),
+            };
+            let split = split_text(&row);
+            if !fits {
+                let fix = resize_fix(ix, v, &row, net, 1.0);
+                let f = out.add("CAP001", &vsw.id, format!("{} ({net}) has {usable} usable IPs; {split} = {needed}, more than {usable}", vsw.id))
+                    .fix(fix.0)
+                    .at(at);
+                if let Some(cmd) = fix.1 {
+                    f.command(cmd);
+                }
+            } else if exceeds_threshold(needed, usable, limit) {
+                let fix = resize_fix(ix, v, &row, net, limit);
+                let f = out
+                    .add(
+                        "CAP002",
+                        &vsw.id,
+                        format!(
+                            "{} ({net}) has {usable} usable IPs; {split} = {needed}, {}% > {:.0}%",
+                            vsw.id,
+                            percent(needed, usable),
+                            limit * 100.0
+                        ),
+                    )
+                    .fix(fix.0)
+                    .at(at);
+                if let Some(cmd) = fix.1 {
+                    f.command(cmd);
+                }
+            }
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// `qwen-chat needs 22 (20 peak + 2 surge) and other_ips 2`.
+fn split_text(row: &CapacityRow) -> String {
+    let mut parts: Vec<String> = (row.services.iter())
+        .map(|s| {
+            format!(
+                "{} needs {} ({} peak + {} surge)",
+                s.service, s.ips, s.peak, s.surge
+            )
+        })
+        .collect();
+    if row.other_ips > 0 || parts.is_empty() {
+        parts.push(format!("other_ips {}", row.other_ips));
+    }
+    match parts.len() {
+        1 => parts.remove(0),
+        _ => {
+            let last = parts.pop().unwrap_or_default();
+            format!("{} and {last}", parts.join(", "))
+        }
+    }
+}
+
+/// The fix for a full vSwitch: a vSwitch CIDR cannot change after creation (domain-facts §2),
+/// so create a big enough one in a free block of the VPC and move the services there.
+fn resize_fix(
+    ix: &Index,
+    v: usize,
+    row: &CapacityRow,
+    net: IpNet,
+    limit: f64,
+) -> (String, Option<String>) {
+    let vpc = &ix.plan.vpcs[v];
+    let goal = if limit >= 1.0 {
+        "fits"
+    } else {
+        "stays under the warning threshold"
+    };
+    let prefix = (16..=29u8).rev().find(|&p| {
+        let usable = (1u64 << (32 - p)) - 4;
+        row.needed <= usable && (limit >= 1.0 || !exceeds_threshold(row.needed, usable, limit))
+    });
+    let (Some(prefix), true) = (prefix, net.addr().is_ipv4()) else {
+        return (
+            format!(
+                "Split the services of {} across several vSwitches: even a /16 is too small.",
+                row.vswitch
+            ),
+            None,
+        );
+    };
+    let space: Vec<IpNet> = ix.vpc_cidrs[v].iter().flatten().copied().collect();
+    let used: Vec<IpNet> = ix.vsw_cidrs[v].iter().flatten().copied().collect();
+    let usable = (1u64 << (32 - prefix)) - 4;
+    let names: Vec<&str> = row.services.iter().map(|s| s.service.as_str()).collect();
+    let moving = if names.is_empty() {
+        "its workloads".to_owned()
+    } else {
+        names.join(", ")
+    };
+    match first_free_block(&space, &used, prefix) {
+        Some(block) => {
+            let zone = (vpc.vswitches.iter().find(|s| s.id == row.vswitch)).and_then(|s| s.zone.clone());
+            (
+                format!("A vSwitch CIDR cannot be changed: create a /{prefix} vSwitch ({usable} usable IPs, {goal}) at {block} in {} and point the vswitch_id of {moving} at it.", vpc.id),
+                Some(commands::create_vswitch(ix.region(), &vpc.id, zone.as_deref(), &block)),
+            )
+        }
+        None => (
+            format!("A vSwitch CIDR cannot be changed and {} has no free /{prefix} ({usable} usable IPs): add a secondary CIDR to {} and create the vSwitch there, then move {moving}.", vpc.id, vpc.id),
+            None,
+        ),
+    }
+}

@@ -1,0 +1,276 @@
+//! Address space: CIDR001 to CIDR008, plus CIDR001 for every other CIDR or address field.
+
+use ipnet::IpNet;
+
+use super::findings::Findings;
+use super::index::Index;
+use crate::addr::{contains_net, overlapping_pairs, overlaps, parse_addr, parse_cidr, CidrError};
+
+/// Ranges no VPC or vSwitch may use (domain-facts §2: CreateVpc CidrBlock, CreateVSwitch).
+const FORBIDDEN: &[&str] = &[
+    "100.64.0.0/10",
+    "224.0.0.0/4",
+    "127.0.0.0/8",
+    "169.254.0.0/16",
+];
+
+/// The forbidden range containing `net`, if any.
+pub fn forbidden_range(net: &IpNet) -> Option<IpNet> {
+    (FORBIDDEN.iter())
+        .filter_map(|r| r.parse::<IpNet>().ok())
+        .find(|r| contains_net(r, net))
+}
+
+/// The CIDR001 message: the path, what was expected, and what was there.
+pub fn cidr_message(at: &str, value: &str, err: &CidrError) -> String {
+    match err {
+        CidrError::HostBitsSet { network } => {
+            format!("{at}: \"{value}\" has host bits set; the network is {network}")
+        }
+        other => format!("{at}: {other}, got \"{value}\""),
+    }
+}
+
+fn cidr_fix(err: &CidrError) -> String {
+    match err {
+        CidrError::HostBitsSet { network } => format!("Write the network address: {network}."),
+        CidrError::AddrSyntax => "Write an IP address such as 10.0.5.10.".to_owned(),
+        _ => "Write a CIDR block such as 10.0.1.0/24.".to_owned(),
+    }
+}
+
+fn report_bad(out: &mut Findings, subject: &str, at: String, value: &str, err: CidrError) {
+    out.add("CIDR001", subject, cidr_message(&at, value, &err))
+        .fix(cidr_fix(&err))
+        .at(at);
+}
+
+/// CIDR001 for the fields the index does not parse itself: route destinations, SNAT sources
+/// that are CIDRs, EIPs and SNAT IPs, target addresses. (Security-group destinations are SG002
+/// and whitelist entries WL003: rules.md, "How checks combine".)
+pub fn check_other_fields(ix: &Index, out: &mut Findings) {
+    for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
+        for (t, table) in vpc.route_tables.iter().enumerate() {
+            for (r, route) in table.routes.iter().enumerate() {
+                if let Err(e) = parse_cidr(&route.destination) {
+                    let at = format!("vpcs[{v}].route_tables[{t}].routes[{r}].destination");
+                    report_bad(out, &table.id, at, &route.destination, e);
+                }
+            }
+        }
+        for (n, nat) in vpc.nat_gateways.iter().enumerate() {
+            for (k, eip) in nat.eips.iter().enumerate() {
+                if let Err(e) = parse_addr(eip) {
+                    report_bad(
+                        out,
+                        &nat.id,
+                        format!("vpcs[{v}].nat_gateways[{n}].eips[{k}]"),
+                        eip,
+                        e,
+                    );
+                }
+            }
+            for (e, entry) in nat.snat_entries.iter().enumerate() {
+                let at = format!("vpcs[{v}].nat_gateways[{n}].snat_entries[{e}]");
+                if !entry.source.starts_with("vsw-") {
+                    if let Err(err) = parse_cidr(&entry.source) {
+                        report_bad(out, &nat.id, format!("{at}.source"), &entry.source, err);
+                    }
+                }
+                for (k, ip) in entry.snat_ips.iter().enumerate() {
+                    if let Err(err) = parse_addr(ip) {
+                        report_bad(out, &nat.id, format!("{at}.snat_ips[{k}]"), ip, err);
+                    }
+                }
+            }
+        }
+    }
+    for (s, entry) in ix.plan.services.iter().enumerate() {
+        for (t, target) in entry.targets.iter().enumerate() {
+            if let Err(e) = parse_cidr(&target.address) {
+                let subject = format!("{}/{}", ix.services[s].name, target.display_name());
+                report_bad(
+                    out,
+                    &subject,
+                    format!("services[{s}].targets[{t}].address"),
+                    &target.address,
+                    e,
+                );
+            }
+        }
+    }
+}
+
+/// CIDR001 to CIDR008 for VPCs, vSwitches and peerings.
+pub fn check_address_space(ix: &Index, out: &mut Findings) {
+    for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
+        let mut vpc_forbidden = Vec::new();
+        for (k, text) in vpc.cidrs.iter().enumerate() {
+            let at = format!("vpcs[{v}].cidrs[{k}]");
+            let net = match parse_cidr(text) {
+                Ok(net) => net,
+                Err(e) => {
+                    report_bad(out, &vpc.id, at, text, e);
+                    continue;
+                }
+            };
+            // CIDR002: VPC masks /8 to /28, IPv4 only (domain-facts §2, CreateVpc).
+            if let IpNet::V4(n4) = net {
+                if !(8..=28).contains(&n4.prefix_len()) {
+                    out.add(
+                        "CIDR002",
+                        &vpc.id,
+                        format!(
+                            "VPC {} CIDR {net} has a /{} mask; a VPC CIDR must be /8 to /28",
+                            vpc.id,
+                            n4.prefix_len()
+                        ),
+                    )
+                    .fix("Use a VPC CIDR between /8 and /28, such as 10.0.0.0/16.")
+                    .at(at.clone());
+                }
+            }
+            if let Some(range) = forbidden_range(&net) {
+                vpc_forbidden.push(net);
+                out.add(
+                    "CIDR003",
+                    &vpc.id,
+                    format!(
+                        "VPC {} CIDR {net} lies in {range}, which a VPC cannot use",
+                        vpc.id
+                    ),
+                )
+                .fix("Use a private range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.")
+                .at(at);
+            }
+        }
+        // CIDR007: at most 5 secondary CIDRs, none overlapping (domain-facts §2, AssociateVpcCidrBlock).
+        if vpc.cidrs.len() > 6 {
+            out.add(
+                "CIDR007",
+                &vpc.id,
+                format!(
+                    "VPC {} has {} secondary CIDRs; a VPC can have at most 5",
+                    vpc.id,
+                    vpc.cidrs.len() - 1
+                ),
+            )
+            .fix("Remove secondary CIDRs until at most 5 remain.")
+            .at(format!("vpcs[{v}].cidrs"));
+        }
+        let (nets, idx) = parsed(&ix.vpc_cidrs[v]);
+        for (a, b) in overlapping_pairs(&nets) {
+            out.add(
+                "CIDR007",
+                &vpc.id,
+                format!("VPC {} CIDRs {} and {} overlap", vpc.id, nets[a], nets[b]),
+            )
+            .fix("A VPC's CIDRs must not overlap: remove or change one of them.")
+            .at(format!("vpcs[{v}].cidrs[{}]", idx[b].max(idx[a])));
+        }
+
+        for (i, vsw) in vpc.vswitches.iter().enumerate() {
+            let at = format!("vpcs[{v}].vswitches[{i}].cidr");
+            let net = match parse_cidr(&vsw.cidr) {
+                Ok(net) => net,
+                Err(e) => {
+                    report_bad(out, &vsw.id, at, &vsw.cidr, e);
+                    continue;
+                }
+            };
+            // CIDR004: vSwitch masks /16 to /29, IPv4 only (domain-facts §2, CreateVSwitch).
+            if let IpNet::V4(n4) = net {
+                if !(16..=29).contains(&n4.prefix_len()) {
+                    out.add("CIDR004", &vsw.id, format!("vSwitch {} CIDR {net} has a /{} mask; a vSwitch CIDR must be /16 to /29", vsw.id, n4.prefix_len()))
+                        .fix("Create the vSwitch with a mask between /16 and /29.")
+                        .at(at.clone());
+                }
+            }
+            // One bad range, one finding: a vSwitch inside a VPC CIDR already reported is not
+            // reported again.
+            if let Some(range) = forbidden_range(&net) {
+                if !vpc_forbidden.iter().any(|c| contains_net(c, &net)) {
+                    out.add(
+                        "CIDR003",
+                        &vsw.id,
+                        format!(
+                            "vSwitch {} CIDR {net} lies in {range}, which a vSwitch cannot use",
+                            vsw.id
+                        ),
+                    )
+                    .fix("Create the vSwitch in a private range of its VPC.")
+                    .at(at.clone());
+                }
+            }
+            // CIDR005: inside a CIDR of its VPC (domain-facts §2). Skipped when the VPC's
+            // CIDRs are not described or do not parse: that is not the vSwitch's fault.
+            let vpc_nets: Vec<IpNet> = ix.vpc_cidrs[v].iter().flatten().copied().collect();
+            if !vpc_nets.is_empty() && !vpc_nets.iter().any(|c| contains_net(c, &net)) {
+                out.add("CIDR005", &vsw.id, format!("vSwitch {} CIDR {net} is not inside any CIDR of VPC {} ({})", vsw.id, vpc.id, vpc.cidrs.join(", ")))
+                    .fix(format!("Create the vSwitch inside a CIDR of {}, or add a secondary CIDR that contains it.", vpc.id))
+                    .at(at);
+            }
+        }
+        // CIDR006: vSwitches of one VPC must not overlap.
+        let (nets, idx) = parsed(&ix.vsw_cidrs[v]);
+        for (a, b) in overlapping_pairs(&nets) {
+            let (first, second) = (
+                &vpc.vswitches[idx[a].min(idx[b])],
+                &vpc.vswitches[idx[a].max(idx[b])],
+            );
+            out.add(
+                "CIDR006",
+                &second.id,
+                format!(
+                    "vSwitch {} ({}) overlaps vSwitch {} ({}) in VPC {}",
+                    second.id, second.cidr, first.id, first.cidr, vpc.id
+                ),
+            )
+            .fix(format!(
+                "Give {} a CIDR that no other vSwitch of {} uses.",
+                second.id, vpc.id
+            ))
+            .at(format!("vpcs[{v}].vswitches[{}].cidr", idx[a].max(idx[b])));
+        }
+    }
+    // CIDR008: peered VPCs must not overlap (domain-facts §6).
+    for (p, peering) in ix.plan.peerings.iter().enumerate() {
+        let [Some(a), Some(b)] = [peering.vpcs.first(), peering.vpcs.get(1)]
+            .map(|id| id.and_then(|id| ix.vpcs.get(id.as_str()).copied()))
+        else {
+            continue;
+        };
+        let pairs: Vec<String> = (ix.vpc_cidrs[a].iter().flatten())
+            .flat_map(|x| {
+                ix.vpc_cidrs[b]
+                    .iter()
+                    .flatten()
+                    .filter(move |y| overlaps(x, y))
+                    .map(move |y| format!("{x} and {y}"))
+            })
+            .collect();
+        if !pairs.is_empty() {
+            out.add(
+                "CIDR008",
+                &peering.id,
+                format!(
+                    "{} joins {} and {}, whose CIDRs overlap: {}",
+                    peering.id,
+                    ix.plan.vpcs[a].id,
+                    ix.plan.vpcs[b].id,
+                    pairs.join(", ")
+                ),
+            )
+            .fix("Peered VPCs must not overlap: re-address one VPC or join different VPCs.")
+            .at(format!("peerings[{p}]"));
+        }
+    }
+}
+
+/// The parsed CIDRs of a list, with their indexes in it.
+fn parsed(list: &[Option<IpNet>]) -> (Vec<IpNet>, Vec<usize>) {
+    list.iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.map(|n| (n, i)))
+        .unzip()
+}

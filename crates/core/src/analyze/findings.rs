@@ -1,0 +1,78 @@
+//! Collecting findings: the severity of each code, and the final order (rules.md, "Ordering").
+
+use std::collections::HashSet;
+
+use super::{Finding, Severity};
+
+/// The severity of every code of `spec/rules.md`.
+pub fn severity_of(code: &str) -> Severity {
+    match code {
+        "NET002" | "NET006" | "CAP002" | "SG003" | "PRIV004" | "WL001" | "WL002" => {
+            Severity::Warning
+        }
+        "NET005" | "INET006" => Severity::Info,
+        _ => Severity::Error,
+    }
+}
+
+/// A finding being built: `Findings::add(..).fix(..).command(..)`.
+pub struct Draft<'a> {
+    finding: &'a mut Finding,
+}
+
+impl Draft<'_> {
+    pub fn fix(self, fix: impl Into<String>) -> Self {
+        self.finding.fix = fix.into();
+        self
+    }
+
+    pub fn command(self, command: impl Into<String>) -> Self {
+        self.finding.command = Some(command.into());
+        self
+    }
+
+    pub fn at(self, at: impl Into<String>) -> Self {
+        self.finding.at = Some(at.into());
+        self
+    }
+}
+
+/// The findings of one analysis, in the order they were found until [`Findings::finish`].
+#[derive(Default)]
+pub struct Findings {
+    list: Vec<Finding>,
+}
+
+impl Findings {
+    pub fn add(
+        &mut self,
+        code: &str,
+        subject: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Draft<'_> {
+        self.list.push(Finding {
+            code: code.to_owned(),
+            severity: severity_of(code),
+            subject: subject.into(),
+            message: message.into(),
+            fix: String::new(),
+            command: None,
+            at: None,
+        });
+        let finding = self.list.last_mut().expect("just pushed");
+        Draft { finding }
+    }
+
+    /// Sorted by severity, code, subject (stable otherwise); identical findings (code,
+    /// subject, message) once.
+    pub fn finish(self) -> Vec<Finding> {
+        let mut seen = HashSet::new();
+        let mut list: Vec<Finding> = (self.list.into_iter())
+            .filter(|f| seen.insert((f.code.clone(), f.subject.clone(), f.message.clone())))
+            .collect();
+        list.sort_by(|a, b| {
+            (a.severity, &a.code, &a.subject).cmp(&(b.severity, &b.code, &b.subject))
+        });
+        list
+    }
+}

@@ -1,0 +1,290 @@
+//! IDs and references: PLAN002 (duplicates), PLAN003 (dangling references), NET002 (an ID
+//! that does not look like its kind).
+
+use std::collections::HashMap;
+
+use super::findings::Findings;
+use super::index::Index;
+
+/// PLAN002: two objects of one kind share an ID, or two services share a name. IDs are the
+/// cloud's, unique per kind across a region, so duplicates are checked across the whole plan.
+pub fn check_duplicates(ix: &Index, out: &mut Findings) {
+    let plan = ix.plan;
+    let mut kinds: Vec<(&str, Vec<(&str, String)>)> = vec![
+        ("VPC", Vec::new()),
+        ("vSwitch", Vec::new()),
+        ("route table", Vec::new()),
+        ("security group", Vec::new()),
+        ("NAT gateway", Vec::new()),
+        ("peering", Vec::new()),
+        ("resource group", Vec::new()),
+        ("service", Vec::new()),
+    ];
+    for (v, vpc) in plan.vpcs.iter().enumerate() {
+        kinds[0].1.push((&vpc.id, format!("vpcs[{v}]")));
+        for (i, x) in vpc.vswitches.iter().enumerate() {
+            kinds[1]
+                .1
+                .push((&x.id, format!("vpcs[{v}].vswitches[{i}]")));
+        }
+        for (i, x) in vpc.route_tables.iter().enumerate() {
+            kinds[2]
+                .1
+                .push((&x.id, format!("vpcs[{v}].route_tables[{i}]")));
+        }
+        for (i, x) in vpc.security_groups.iter().enumerate() {
+            kinds[3]
+                .1
+                .push((&x.id, format!("vpcs[{v}].security_groups[{i}]")));
+        }
+        for (i, x) in vpc.nat_gateways.iter().enumerate() {
+            kinds[4]
+                .1
+                .push((&x.id, format!("vpcs[{v}].nat_gateways[{i}]")));
+        }
+    }
+    for (i, x) in plan.peerings.iter().enumerate() {
+        kinds[5].1.push((&x.id, format!("peerings[{i}]")));
+    }
+    for (i, x) in plan.resource_groups.iter().enumerate() {
+        kinds[6].1.push((&x.id, format!("resource_groups[{i}]")));
+    }
+    for svc in &ix.services {
+        kinds[7].1.push((
+            &svc.name,
+            format!("services[{}].service.metadata.name", svc.index),
+        ));
+    }
+    for (kind, objects) in kinds {
+        let mut first: HashMap<&str, &str> = HashMap::new();
+        for (id, at) in &objects {
+            match first.get(id) {
+                None => {
+                    first.insert(id, at);
+                }
+                Some(earlier) => {
+                    let what = if kind == "service" { "name" } else { "ID" };
+                    out.add(
+                        "PLAN002",
+                        *id,
+                        format!("{at} reuses the {kind} {what} {id} of {earlier}; references resolve to the first"),
+                    )
+                    .fix(format!("Give every {kind} its own {what}: rename or remove {at}."))
+                    .at(at.as_str());
+                }
+            }
+        }
+    }
+}
+
+/// PLAN003: a reference that must point somewhere names nothing (rules.md lists them).
+pub fn check_references(ix: &Index, out: &mut Findings) {
+    let plan = ix.plan;
+    for (v, vpc) in plan.vpcs.iter().enumerate() {
+        for (i, vsw) in vpc.vswitches.iter().enumerate() {
+            if let Some(table) = &vsw.route_table {
+                if !vpc.route_tables.iter().any(|t| &t.id == table) {
+                    out.add(
+                        "PLAN003",
+                        &vsw.id,
+                        format!(
+                            "vSwitch {} uses route table {table}, which is not a route table of {}",
+                            vsw.id, vpc.id
+                        ),
+                    )
+                    .fix(format!(
+                        "Describe route table {table} in {} or correct the vSwitch's route_table.",
+                        vpc.id
+                    ))
+                    .at(format!("vpcs[{v}].vswitches[{i}].route_table"));
+                }
+            }
+        }
+        for (t, table) in vpc.route_tables.iter().enumerate() {
+            for (r, route) in table.routes.iter().enumerate() {
+                let Some(hop) = &route.next_hop_id else {
+                    continue;
+                };
+                let at = format!("vpcs[{v}].route_tables[{t}].routes[{r}].next_hop_id");
+                let kind = route.next_hop_type.to_ascii_lowercase();
+                if kind == "natgateway" && !vpc.nat_gateways.iter().any(|n| &n.id == hop) {
+                    out.add(
+                        "PLAN003",
+                        &table.id,
+                        format!("route {} in {} goes to NAT gateway {hop}, which is not a NAT gateway of {}", route.destination, table.id, vpc.id),
+                    )
+                    .fix(format!("Point the route at a NAT gateway of {}, or describe {hop} there.", vpc.id))
+                    .at(at);
+                } else if kind == "vpcpeer" && !ix.peerings.contains_key(hop.as_str()) {
+                    out.add(
+                        "PLAN003",
+                        &table.id,
+                        format!("route {} in {} goes to peering {hop}, which the plan does not describe", route.destination, table.id),
+                    )
+                    .fix(format!("Describe peering {hop} in peerings, or correct the route's next hop."))
+                    .at(at);
+                }
+            }
+        }
+        for (n, nat) in vpc.nat_gateways.iter().enumerate() {
+            if let Some(vsw) = &nat.vswitch {
+                if !vpc.vswitches.iter().any(|s| &s.id == vsw) {
+                    out.add(
+                        "PLAN003",
+                        &nat.id,
+                        format!(
+                            "NAT gateway {} sits in vSwitch {vsw}, which is not a vSwitch of {}",
+                            nat.id, vpc.id
+                        ),
+                    )
+                    .fix(format!(
+                        "Correct the NAT gateway's vswitch to a vSwitch of {}.",
+                        vpc.id
+                    ))
+                    .at(format!("vpcs[{v}].nat_gateways[{n}].vswitch"));
+                }
+            }
+            for (e, entry) in nat.snat_entries.iter().enumerate() {
+                let src = &entry.source;
+                if src.starts_with("vsw-") && !vpc.vswitches.iter().any(|s| &s.id == src) {
+                    out.add(
+                        "PLAN003",
+                        &nat.id,
+                        format!("SNAT entry {e} of {} covers vSwitch {src}, which is not a vSwitch of {}", nat.id, vpc.id),
+                    )
+                    .fix(format!("An SNAT entry's vSwitch must be in the NAT gateway's VPC ({}): correct the source.", vpc.id))
+                    .at(format!("vpcs[{v}].nat_gateways[{n}].snat_entries[{e}].source"));
+                }
+            }
+        }
+    }
+    for svc in &ix.services {
+        if let Some(rg) = &svc.resource {
+            if !ix.resource_groups.contains_key(rg.as_str()) {
+                out.add(
+                    "PLAN003",
+                    &svc.name,
+                    format!("service {} runs on resource group {rg}, which the plan does not describe", svc.name),
+                )
+                .fix(format!("Describe resource group {rg} in resource_groups, or correct metadata.resource."))
+                .at(format!("{}.metadata.resource", svc.at()));
+            }
+        }
+    }
+    for (p, peering) in plan.peerings.iter().enumerate() {
+        for (k, vpc) in peering.vpcs.iter().enumerate() {
+            if !ix.vpcs.contains_key(vpc.as_str()) {
+                out.add(
+                    "PLAN003",
+                    &peering.id,
+                    format!(
+                        "peering {} joins VPC {vpc}, which the plan does not describe",
+                        peering.id
+                    ),
+                )
+                .fix(format!(
+                    "Describe VPC {vpc} in vpcs, or correct the peering."
+                ))
+                .at(format!("peerings[{p}].vpcs[{k}]"));
+            }
+        }
+    }
+}
+
+/// The ID prefix of each kind (domain-facts §2, ID prefixes).
+const PREFIXES: &[(&str, &str)] = &[
+    ("VPC", "vpc-"),
+    ("vSwitch", "vsw-"),
+    ("security group", "sg-"),
+    ("route table", "vtb-"),
+    ("NAT gateway", "ngw-"),
+    ("resource group", "eas-r-"),
+];
+
+/// Whether `id` is `prefix` followed by letters, digits and `-`.
+fn looks_like(id: &str, prefix: &str) -> bool {
+    id.strip_prefix(prefix).is_some_and(|rest| {
+        !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+/// NET002: an ID that does not look like its kind, on the objects and in every networking.
+pub fn check_id_shapes(ix: &Index, out: &mut Findings) {
+    let plan = ix.plan;
+    let mut ids: Vec<(usize, &str, String)> = Vec::new();
+    for (v, vpc) in plan.vpcs.iter().enumerate() {
+        ids.push((0, &vpc.id, format!("vpcs[{v}].id")));
+        for (i, x) in vpc.vswitches.iter().enumerate() {
+            ids.push((1, &x.id, format!("vpcs[{v}].vswitches[{i}].id")));
+        }
+        for (i, x) in vpc.security_groups.iter().enumerate() {
+            ids.push((2, &x.id, format!("vpcs[{v}].security_groups[{i}].id")));
+        }
+        for (i, x) in vpc.route_tables.iter().enumerate() {
+            ids.push((3, &x.id, format!("vpcs[{v}].route_tables[{i}].id")));
+        }
+        for (i, x) in vpc.nat_gateways.iter().enumerate() {
+            ids.push((4, &x.id, format!("vpcs[{v}].nat_gateways[{i}].id")));
+        }
+    }
+    for (i, g) in plan.resource_groups.iter().enumerate() {
+        ids.push((5, &g.id, format!("resource_groups[{i}].id")));
+        if let Some(net) = &g.networking {
+            push_networking(&mut ids, net, &format!("resource_groups[{i}].networking"));
+        }
+    }
+    for svc in &ix.services {
+        if let Some(net) = &svc.own_networking {
+            push_networking(&mut ids, net, &format!("{}.cloud.networking", svc.at()));
+        }
+        if let Some(rg) = &svc.resource {
+            ids.push((5, rg, format!("{}.metadata.resource", svc.at())));
+        }
+    }
+    for (kind, id, at) in ids {
+        let (name, prefix) = PREFIXES[kind];
+        if !looks_like(id, prefix) {
+            out.add(
+                "NET002",
+                id,
+                format!("{id} does not look like a {name} ID ({prefix} followed by letters, digits and -)"),
+            )
+            .fix(format!("Copy the {name} ID from the console; it starts with {prefix}."))
+            .at(at);
+        }
+    }
+}
+
+fn push_networking<'a>(
+    ids: &mut Vec<(usize, &'a str, String)>,
+    net: &'a crate::plan::Networking,
+    at: &str,
+) {
+    let [vpc, vsw, sg] = net.ids();
+    for (kind, id, key) in [
+        (0, vpc, "vpc_id"),
+        (1, vsw, "vswitch_id"),
+        (2, sg, "security_group_id"),
+    ] {
+        if let Some(id) = id {
+            ids.push((kind, id, format!("{at}.{key}")));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like;
+
+    #[test]
+    fn id_shapes() {
+        assert!(looks_like("vsw-bp1e3se98n9fq8hle", "vsw-"));
+        assert!(looks_like("vsw-eas-a", "vsw-"));
+        assert!(looks_like("eas-r-w1ttszneb9n994", "eas-r-"));
+        assert!(!looks_like("vsw-", "vsw-"));
+        assert!(!looks_like("vsw_eas", "vsw-"));
+        assert!(!looks_like("vsw-eas a", "vsw-"));
+        assert!(!looks_like("vpc-1", "vsw-"));
+        assert!(!looks_like("vsw-bp1****", "vsw-"));
+    }
+}

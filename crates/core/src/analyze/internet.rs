@@ -1,0 +1,300 @@
+//! The internet path of a flow (rules.md, "Internet path, per flow"): INET001 → INET002 →
+//! INET003 → INET004 → INET005, reporting only the first step that fails; INET006 whenever
+//! several SNAT entries cover the vSwitch.
+
+use std::net::IpAddr;
+
+use super::commands;
+use super::findings::Findings;
+use super::hops::Hops;
+use super::index::Index;
+use super::paths::{Origin, TableState};
+use super::routes::{lookup, RouteMatch};
+use super::HopKind;
+use crate::addr::{contains_net, parse_addr, parse_cidr};
+use crate::plan::{NatGateway, NatKind, SnatEntry};
+use ipnet::IpNet;
+
+/// Traces `dest` out through the NAT gateway; returns the SNAT IPs of the covering entry when
+/// the path gets that far.
+pub fn trace(
+    ix: &Index,
+    o: &Origin,
+    dest: &IpNet,
+    subject: &str,
+    hops: &mut Hops,
+    out: &mut Findings,
+) -> Vec<String> {
+    let v = o.v;
+    let vpc = &ix.plan.vpcs[v];
+    let region = ix.region();
+    let label = label_for(dest);
+
+    // INET001: an internet NAT gateway in the VPC (domain-facts §3; EAS-OLD).
+    let Some(first_nat) = vpc
+        .nat_gateways
+        .iter()
+        .position(|n| n.kind == NatKind::Internet)
+    else {
+        hops.fail(
+            HopKind::NatGateway,
+            "no internet NAT gateway",
+            &["INET001"],
+            Some(format!("vpcs[{v}].nat_gateways")),
+        );
+        let home = (vpc.vswitches.iter().find(|s| s.id != o.vsw.id))
+            .map_or(o.vsw.id.as_str(), |s| s.id.as_str());
+        out.add(
+            "INET001",
+            subject,
+            format!(
+                "{} has no internet NAT gateway, so {subject} cannot reach {label}",
+                vpc.id
+            ),
+        )
+        .fix(format!(
+            "Create an Internet NAT gateway in {} and bind an EIP to it.",
+            vpc.id
+        ))
+        .command(commands::create_nat(region, &vpc.id, home))
+        .at(format!("vpcs[{v}].nat_gateways"));
+        return Vec::new();
+    };
+    let first_nat = &vpc.nat_gateways[first_nat];
+
+    let table = match &o.table {
+        TableState::Known(t, table) => (*t, *table),
+        TableState::Missing => {
+            hops.fail(
+                HopKind::RouteTable,
+                o.vsw.route_table.clone().unwrap_or_default(),
+                &["PLAN003"],
+                None,
+            );
+            return Vec::new();
+        }
+        TableState::Unknown => {
+            hops.unknown(
+                HopKind::RouteTable,
+                "system route table (not described)",
+                &["NET006"],
+                None,
+            );
+            return Vec::new();
+        }
+    };
+    let (t, table) = table;
+    let table_at = format!("vpcs[{v}].route_tables[{t}]");
+
+    // INET002 / INET003: the longest-prefix route must go to an internet NAT gateway of this
+    // VPC (domain-facts §3–4: the 0.0.0.0/0 route is not always added for you).
+    let nat: &NatGateway = match lookup(ix, v, Some(table), dest) {
+        None => {
+            hops.fail(
+                HopKind::RouteTable,
+                format!("{}: no route to {dest}", table.id),
+                &["INET002"],
+                Some(table_at.clone()),
+            );
+            out.add("INET002", subject, format!("route table {} of {} has no route matching {dest}, so {subject} cannot reach {label}", table.id, o.vsw.id))
+                .fix(format!("Add a route {dest} → NAT gateway {} to route table {}.", first_nat.id, table.id))
+                .command(commands::create_route(region, &table.id, &dest.to_string(), "NatGateway", &first_nat.id))
+                .at(format!("{table_at}.routes"));
+            return Vec::new();
+        }
+        Some(RouteMatch::Local(i)) => {
+            let local = &vpc.vswitches[i];
+            hops.fail(
+                HopKind::RouteTable,
+                format!("{}: local {}", table.id, local.cidr),
+                &["INET003"],
+                Some(table_at),
+            );
+            out.add("INET003", subject, format!("{dest} from {} matches the local route of vSwitch {}, not an internet NAT gateway", o.vsw.id, local.id))
+                .fix("Public destinations must leave through an internet NAT gateway; check the target's address.");
+            return Vec::new();
+        }
+        Some(RouteMatch::Route(r, route)) => {
+            let route_at = format!("{table_at}.routes[{r}]");
+            let label = format!(
+                "{}: {} → {}",
+                table.id,
+                route.destination,
+                route.next_hop_id.as_deref().unwrap_or("?")
+            );
+            let Some(hop_id) = route.next_hop_id.as_deref() else {
+                hops.fail(HopKind::RouteTable, label, &[], Some(route_at));
+                return Vec::new();
+            };
+            let is_nat = route.next_hop_type.eq_ignore_ascii_case("NatGateway");
+            let target = vpc.nat_gateways.iter().find(|n| n.id == hop_id);
+            match (is_nat, target) {
+                (true, None) => {
+                    // PLAN003 already names the dangling next hop.
+                    hops.fail(HopKind::RouteTable, label, &["PLAN003"], Some(route_at));
+                    return Vec::new();
+                }
+                (true, Some(nat)) if nat.kind == NatKind::Internet => {
+                    hops.pass(HopKind::RouteTable, label, Some(route_at));
+                    nat
+                }
+                _ => {
+                    let instead = match (is_nat, target) {
+                        (true, Some(nat)) => {
+                            format!("VPC NAT gateway {} (not an internet one)", nat.id)
+                        }
+                        _ => format!("{} {hop_id}", route.next_hop_type),
+                    };
+                    hops.fail(
+                        HopKind::RouteTable,
+                        label,
+                        &["INET003"],
+                        Some(route_at.clone()),
+                    );
+                    out.add("INET003", subject, format!("route {} in {} sends {subject}'s traffic to {label_dest} to {instead}, not to an internet NAT gateway of {}", route.destination, table.id, vpc.id, label_dest = label_for(dest)))
+                        .fix(format!("Point route {} of {} at internet NAT gateway {}.", route.destination, table.id, first_nat.id))
+                        .command(format!(
+                            "aliyun vpc DeleteRouteEntry --RegionId {region} --RouteTableId {} --DestinationCidrBlock {} --NextHopId {hop_id} && {}",
+                            table.id, route.destination,
+                            commands::create_route(region, &table.id, &route.destination, "NatGateway", &first_nat.id)
+                        ))
+                        .at(route_at);
+                    return Vec::new();
+                }
+            }
+        }
+    };
+    let n = vpc
+        .nat_gateways
+        .iter()
+        .position(|x| std::ptr::eq(x, nat))
+        .unwrap_or(0);
+    let nat_at = format!("vpcs[{v}].nat_gateways[{n}]");
+    hops.pass(HopKind::NatGateway, nat.id.clone(), Some(nat_at.clone()));
+
+    // INET004 / INET006: the covering SNAT entry, longest prefix first; on a tie the vSwitch-ID
+    // entry wins (domain-facts §3, NAT FAQ; rules.md).
+    let covering: Vec<(usize, u8, bool)> = (nat.snat_entries.iter().enumerate())
+        .filter_map(|(e, entry)| covers(entry, o).map(|(len, by_id)| (e, len, by_id)))
+        .collect();
+    let Some(&(chosen, _, _)) = covering
+        .iter()
+        .max_by_key(|(e, len, by_id)| (*len, *by_id, std::cmp::Reverse(*e)))
+    else {
+        hops.fail(
+            HopKind::SnatEntry,
+            format!("no SNAT entry for {}", o.vsw.id),
+            &["INET004"],
+            Some(format!("{nat_at}.snat_entries")),
+        );
+        out.add("INET004", subject, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {label}", nat.id, o.vsw.id, o.vsw.cidr))
+            .fix(format!("In the NAT Gateway console, create an SNAT entry on {} for vSwitch {} with its EIP.", nat.id, o.vsw.id))
+            .command(commands::create_snat(region, &nat.id, &o.vsw.id, &nat.eips))
+            .at(format!("{nat_at}.snat_entries"));
+        return Vec::new();
+    };
+    let entry = &nat.snat_entries[chosen];
+    let entry_at = format!("{nat_at}.snat_entries[{chosen}]");
+    if covering.len() > 1 {
+        out.add(
+            "INET006",
+            &o.vsw.id,
+            format!(
+                "{} SNAT entries of {} cover {}; the longest prefix is used: entry {chosen} ({})",
+                covering.len(),
+                nat.id,
+                o.vsw.id,
+                entry.source
+            ),
+        )
+        .fix("Nothing to do if intended; remove the broader entries to make it plain.")
+        .at(entry_at.clone());
+    }
+    hops.pass(
+        HopKind::SnatEntry,
+        format!("SNAT {} ({})", chosen, entry.source),
+        Some(entry_at.clone()),
+    );
+
+    // INET005: the entry's SNAT IPs must be EIPs bound to this gateway (domain-facts §3).
+    let eips: Vec<IpAddr> = nat.eips.iter().filter_map(|e| parse_addr(e).ok()).collect();
+    let stray: Vec<&String> = (entry.snat_ips.iter())
+        .filter(|ip| parse_addr(ip).is_ok_and(|a| !eips.contains(&a)))
+        .collect();
+    let problem = if nat.eips.is_empty() {
+        Some((
+            format!("NAT gateway {} has no EIP", nat.id),
+            format!("Bind an EIP to {} and use it in the SNAT entry.", nat.id),
+            commands::associate_eip(region, &nat.id),
+            format!("{nat_at}.eips"),
+        ))
+    } else if entry.snat_ips.is_empty() {
+        Some((
+            format!("SNAT entry {chosen} of {} has no SNAT IP", nat.id),
+            format!(
+                "Set the SNAT entry's IP to an EIP of {} ({}).",
+                nat.id,
+                nat.eips.join(", ")
+            ),
+            commands::modify_snat(region, &nat.id, &nat.eips),
+            format!("{entry_at}.snat_ips"),
+        ))
+    } else if !stray.is_empty() {
+        let list: Vec<&str> = stray.iter().map(|s| s.as_str()).collect();
+        Some((
+            format!(
+                "SNAT entry {chosen} of {} uses {}, not an EIP of the gateway ({})",
+                nat.id,
+                list.join(", "),
+                nat.eips.join(", ")
+            ),
+            format!(
+                "Use EIPs bound to {} in the SNAT entry, or bind those addresses to it.",
+                nat.id
+            ),
+            commands::modify_snat(region, &nat.id, &nat.eips),
+            format!("{entry_at}.snat_ips"),
+        ))
+    } else {
+        None
+    };
+    if let Some((what, fix, command, at)) = problem {
+        hops.fail(HopKind::Eip, "EIP", &["INET005"], Some(at.clone()));
+        out.add(
+            "INET005",
+            subject,
+            format!("{what}, so {subject} cannot reach {label}"),
+        )
+        .fix(fix)
+        .command(command)
+        .at(at);
+        return Vec::new();
+    }
+    hops.pass(
+        HopKind::Eip,
+        entry.snat_ips.join(", "),
+        Some(format!("{entry_at}.snat_ips")),
+    );
+    entry.snat_ips.clone()
+}
+
+fn label_for(dest: &IpNet) -> String {
+    if dest.prefix_len() == 0 {
+        "the internet".to_owned()
+    } else {
+        dest.to_string()
+    }
+}
+
+/// Whether an SNAT entry covers the service's vSwitch: (prefix length, by vSwitch ID).
+fn covers(entry: &SnatEntry, o: &Origin) -> Option<(u8, bool)> {
+    if entry.source.starts_with("vsw-") {
+        // A vSwitch-ID entry covers exactly its vSwitch; with an unreadable CIDR it still
+        // covers it, at the most specific length.
+        return (entry.source == o.vsw.id)
+            .then(|| (o.vsw_net.map_or(128, |n| n.prefix_len()), true));
+    }
+    let src = parse_cidr(&entry.source).ok()?;
+    let net = o.vsw_net?;
+    contains_net(&src, &net).then_some((src.prefix_len(), false))
+}

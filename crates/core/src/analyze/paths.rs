@@ -1,0 +1,340 @@
+//! Every flow of every service: the internet path, private targets, the security group's
+//! verdict (SG001) and the targets' whitelists (WL001, WL002), as findings and as hops.
+
+use std::net::Ipv4Addr;
+
+use ipnet::{IpNet, Ipv4Net};
+
+use super::findings::Findings;
+use super::hops::Hops;
+use super::index::{Index, Pos, Svc};
+use super::placement::Placement;
+use super::security::{describe, verdict, FlowSpec};
+use super::{commands, internet, private, Flow, HopKind, ServicePath};
+use crate::addr::{covers_union, parse_addr, parse_cidr, parse_cidr_lenient};
+use crate::plan::{Protocol, RouteTable, SecurityGroup, Target, VSwitch};
+
+/// The service vSwitch's route table, as far as the plan tells.
+pub enum TableState<'p> {
+    Known(usize, &'p RouteTable),
+    /// `route_table` names a table the VPC does not have (PLAN003).
+    Missing,
+    /// No `route_table` and no system table described (NET006).
+    Unknown,
+}
+
+/// The service side of every flow.
+pub struct Origin<'p> {
+    pub v: usize,
+    pub vsw: &'p VSwitch,
+    pub vsw_net: Option<IpNet>,
+    pub table: TableState<'p>,
+    pub sg: Option<(Pos, &'p SecurityGroup)>,
+}
+
+/// RFC 1918: a target there is private even when no VPC of the plan holds it (plan-format.md).
+fn is_rfc1918(net: &IpNet) -> bool {
+    let IpNet::V4(n) = net else { return false };
+    [(10, 8), (172, 16), (192, 168)]
+        .iter()
+        .zip([8u8, 12, 16])
+        .any(|(&(a, b), len)| {
+            let block = Ipv4Net::new(Ipv4Addr::new(a, if a == 10 { 0 } else { b }, 0, 0), len)
+                .expect("valid prefix");
+            block.contains(n)
+        })
+}
+
+pub fn trace_services(
+    ix: &Index,
+    placements: &[Placement],
+    out: &mut Findings,
+) -> Vec<ServicePath> {
+    (ix.services.iter().zip(placements))
+        .map(|(svc, place)| {
+            let entry = &ix.plan.services[svc.index];
+            let origin = place.traceable.then(|| origin(ix, place)).flatten();
+            if let Some(o) = &origin {
+                let needs_routes = entry.needs_internet || !entry.targets.is_empty();
+                if matches!(o.table, TableState::Unknown) && needs_routes {
+                    let (v, i) = place.vswitch.unwrap_or_default();
+                    out.add("NET006", &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[v].id))
+                        .fix(format!("Describe the system route table of {} (kind \"system\") or set the vSwitch's route_table.", ix.plan.vpcs[v].id))
+                        .at(format!("vpcs[{v}].vswitches[{i}].route_table"));
+                }
+            }
+            let mut flows = Vec::new();
+            if entry.needs_internet {
+                let dest = IpNet::V4(Ipv4Net::default());
+                let spec = FlowSpec { dest, protocol: Protocol::Tcp, port: Some(443), internet: true };
+                flows.push(flow(ix, svc, place, origin.as_ref(), "internet", &svc.name, spec, None, out));
+            }
+            for (t, target) in entry.targets.iter().enumerate() {
+                let subject = format!("{}/{}", svc.name, target.display_name());
+                let Ok(dest) = parse_cidr(&target.address) else {
+                    // CIDR001 names the address; nothing else can be judged.
+                    let mut hops = Hops::default();
+                    hops.fail(HopKind::Target, target.address.clone(), &["CIDR001"], Some(format!("services[{}].targets[{t}].address", svc.index)));
+                    flows.push(Flow { name: target.display_name().to_owned(), destination: target.address.clone(), protocol: target.protocol.as_str().to_owned(), port: target.port, route: "unknown".to_owned(), ok: false, hops: hops.list, source_cidr: None, snat_ips: Vec::new() });
+                    continue;
+                };
+                let spec = FlowSpec { dest, protocol: target.protocol, port: target.port.and_then(|p| u16::try_from(p).ok()), internet: false };
+                flows.push(flow(ix, svc, place, origin.as_ref(), target.display_name(), &subject, spec, Some((t, target)), out));
+            }
+            ServicePath { service: svc.name.clone(), flows }
+        })
+        .collect()
+}
+
+fn origin<'p>(ix: &Index<'p>, place: &Placement) -> Option<Origin<'p>> {
+    let (v, i) = place.vswitch?;
+    let vsw = &ix.plan.vpcs[v].vswitches[i];
+    let table = match ix.route_table_of((v, i)) {
+        Some(((_, t), table)) => TableState::Known(t, table),
+        None if vsw.route_table.is_some() => TableState::Missing,
+        None => TableState::Unknown,
+    };
+    let sg = place
+        .security_group
+        .map(|(gv, g)| ((gv, g), &ix.plan.vpcs[gv].security_groups[g]));
+    Some(Origin {
+        v,
+        vsw,
+        vsw_net: ix.vsw_cidr((v, i)),
+        table,
+        sg,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn flow(
+    ix: &Index,
+    svc: &Svc,
+    place: &Placement,
+    origin: Option<&Origin>,
+    name: &str,
+    subject: &str,
+    spec: FlowSpec,
+    target: Option<(usize, &Target)>,
+    out: &mut Findings,
+) -> Flow {
+    let mut hops = Hops::default();
+    hops.pass(HopKind::Service, svc.name.clone(), Some(svc.at()));
+    let private =
+        !spec.internet && (!ix.vpcs_containing(&spec.dest).is_empty() || is_rfc1918(&spec.dest));
+    let mut snat_ips = Vec::new();
+    let Some(o) = origin else {
+        // Networking missing, partial, inconsistent or undescribed: the placement findings
+        // say why; no path finding is added (rules.md).
+        hops.unknown(
+            HopKind::VSwitch,
+            "no usable networking",
+            &[],
+            place.networking_at.clone(),
+        );
+        return finish(name, &spec, target, private, hops, None, snat_ips);
+    };
+    let (v, i) = place.vswitch.unwrap_or_default();
+    hops.pass(
+        HopKind::VSwitch,
+        format!("{} {}", o.vsw.id, o.vsw.cidr),
+        Some(format!("vpcs[{v}].vswitches[{i}]")),
+    );
+    security_verdict(ix, o, subject, &spec, &mut hops, out);
+    if private {
+        private::trace(ix, o, &spec.dest, subject, &mut hops, out);
+    } else {
+        snat_ips = internet::trace(ix, o, &spec.dest, subject, &mut hops, out);
+        hops.fill(&[
+            HopKind::RouteTable,
+            HopKind::NatGateway,
+            HopKind::SnatEntry,
+            HopKind::Eip,
+        ]);
+    }
+    if let Some((t, target)) = target {
+        whitelist(
+            svc, o, t, target, private, &snat_ips, subject, &mut hops, out,
+        );
+        hops.pass(
+            HopKind::Target,
+            format!("{} {}", target.display_name(), target.address),
+            Some(format!("services[{}].targets[{t}]", svc.index)),
+        );
+    } else {
+        hops.pass(HopKind::Internet, "internet", None);
+    }
+    finish(name, &spec, target, private, hops, o.vsw_net, snat_ips)
+}
+
+fn finish(
+    name: &str,
+    spec: &FlowSpec,
+    target: Option<(usize, &Target)>,
+    private: bool,
+    hops: Hops,
+    src: Option<IpNet>,
+    snat_ips: Vec<String>,
+) -> Flow {
+    Flow {
+        name: name.to_owned(),
+        destination: target.map_or_else(|| spec.dest.to_string(), |(_, t)| t.address.clone()),
+        protocol: spec.protocol.as_str().to_owned(),
+        port: target.map_or(Some(443), |(_, t)| t.port),
+        route: if private { "private" } else { "internet" }.to_owned(),
+        ok: hops.ok(),
+        hops: hops.list,
+        source_cidr: src.map(|n| n.to_string()),
+        snat_ips,
+    }
+}
+
+/// SG001: the security group's egress verdict, judged on its own for every flow
+/// (EAS-NET: "All outbound traffic from EAS services is subject to security group rules").
+fn security_verdict(
+    ix: &Index,
+    o: &Origin,
+    subject: &str,
+    spec: &FlowSpec,
+    hops: &mut Hops,
+    out: &mut Findings,
+) {
+    let Some(((gv, g), group)) = o.sg else {
+        hops.independent(
+            HopKind::SecurityGroup,
+            "security group (not described)",
+            None,
+            &["NET006"],
+            None,
+        );
+        return;
+    };
+    let at = format!("vpcs[{gv}].security_groups[{g}]");
+    let (rule, accepted) = verdict(group, spec);
+    if accepted {
+        hops.independent(
+            HopKind::SecurityGroup,
+            group.id.clone(),
+            Some(true),
+            &[],
+            Some(at),
+        );
+        return;
+    }
+    hops.independent(
+        HopKind::SecurityGroup,
+        group.id.clone(),
+        Some(false),
+        &["SG001"],
+        Some(at.clone()),
+    );
+    let because = match rule {
+        Some(rule) => describe(group, rule.index),
+        None => "enterprise group, no accept rule".to_owned(),
+    };
+    let ports = match spec.port {
+        Some(p) if spec.protocol.has_ports() => format!("{p}/{p}"),
+        _ => "-1/-1".to_owned(),
+    };
+    let flow = if spec.internet {
+        "tcp 443 to the internet (0.0.0.0/0)".to_owned()
+    } else {
+        format!(
+            "{} {}to {}",
+            spec.protocol.as_str(),
+            spec.port
+                .filter(|_| spec.protocol.has_ports())
+                .map(|p| format!("{p} "))
+                .unwrap_or_default(),
+            spec.dest
+        )
+    };
+    let dest = spec.dest.to_string();
+    out.add("SG001", subject, format!("security group {} drops {subject}'s {flow}: {because}", group.id))
+        .fix(format!("Add an egress rule to {} that accepts {} {ports} to {dest} with a smaller priority number than the rule that drops it.", group.id, spec.protocol.as_str()))
+        .command(commands::authorize_egress(ix.region(), &group.id, spec.protocol.as_str(), &ports, &dest))
+        .at(format!("{at}.egress"));
+}
+
+/// WL001 (private: the whole vSwitch CIDR, since instances get new IPs on restart — EAS-NET)
+/// and WL002 (public: every SNAT IP — EAS-OLD "Configure a whitelist"). An absent whitelist
+/// is unknown and not checked; entries that do not parse are WL003 only.
+#[allow(clippy::too_many_arguments)]
+fn whitelist(
+    svc: &Svc,
+    o: &Origin,
+    t: usize,
+    target: &Target,
+    private: bool,
+    snat_ips: &[String],
+    subject: &str,
+    hops: &mut Hops,
+    out: &mut Findings,
+) {
+    let Some(list) = &target.whitelist else {
+        return;
+    };
+    let at = format!("services[{}].targets[{t}].whitelist", svc.index);
+    let entries: Vec<IpNet> = list
+        .iter()
+        .filter_map(|e| parse_cidr_lenient(e).ok())
+        .collect();
+    let shown = if list.is_empty() {
+        "is empty".to_owned()
+    } else {
+        format!("[{}]", list.join(", "))
+    };
+    if private {
+        let Some(src) = o.vsw_net else { return };
+        if covers_union(&entries, &src) {
+            hops.pass(
+                HopKind::Whitelist,
+                format!("whitelist covers {src}"),
+                Some(at),
+            );
+        } else {
+            hops.fail(
+                HopKind::Whitelist,
+                format!("whitelist misses {src}"),
+                &["WL001"],
+                Some(at.clone()),
+            );
+            out.add("WL001", subject, format!("{}'s whitelist {shown} does not cover {}'s CIDR {src}: EAS instances get new IPs from the whole vSwitch on restart", target.display_name(), o.vsw.id))
+                .fix(format!("Add {src} (the vSwitch CIDR) to {}'s whitelist.", target.display_name()))
+                .at(at);
+        }
+    } else if !snat_ips.is_empty() {
+        let missing: Vec<&String> = (snat_ips.iter())
+            .filter(|ip| {
+                parse_addr(ip).is_ok_and(|a| !entries.iter().any(|e| e.trunc().contains(&a)))
+            })
+            .collect();
+        if missing.is_empty() {
+            hops.pass(HopKind::Whitelist, "whitelist has the SNAT IPs", Some(at));
+        } else {
+            let list: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
+            hops.fail(
+                HopKind::Whitelist,
+                format!("whitelist misses {}", list.join(", ")),
+                &["WL002"],
+                Some(at.clone()),
+            );
+            out.add(
+                "WL002",
+                subject,
+                format!(
+                    "{}'s whitelist {shown} lacks the SNAT IP(s) {} that {} leaves through",
+                    target.display_name(),
+                    list.join(", "),
+                    svc.name
+                ),
+            )
+            .fix(format!(
+                "Add {} to {}'s whitelist.",
+                list.join(", "),
+                target.display_name()
+            ))
+            .at(at);
+        }
+    }
+}

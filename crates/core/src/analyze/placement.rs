@@ -1,0 +1,152 @@
+//! Where each service lives: its effective networking checked against the plan (NET001,
+//! NET003 to NET007) and the objects it resolves to.
+
+use super::findings::Findings;
+use super::index::{Index, Pos};
+use crate::plan::{Networking, NetworkingSource};
+
+/// A service's place in the network, as far as the plan describes it.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// The vSwitch its networking names, when described (counted for capacity even when the
+    /// networking is otherwise wrong: rules.md).
+    pub vswitch: Option<Pos>,
+    /// The security group, when described.
+    pub security_group: Option<Pos>,
+    /// Whether its paths can be traced: complete, consistent networking whose VPC and vSwitch
+    /// the plan describes (no NET001, NET003, NET004, NET006 for them).
+    pub traceable: bool,
+    /// JSON path of the networking in force.
+    pub networking_at: Option<String>,
+}
+
+const KEYS: [&str; 3] = ["vpc_id", "vswitch_id", "security_group_id"];
+
+fn report_partial(out: &mut Findings, subject: &str, net: &Networking, at: &str) {
+    let ids = net.ids();
+    let missing: Vec<&str> = (KEYS.iter().zip(ids))
+        .filter(|(_, id)| id.is_none())
+        .map(|(k, _)| *k)
+        .collect();
+    out.add("NET001", subject, format!("{subject} sets only part of its networking: {} missing", missing.join(", ")))
+        .fix("Set all three of vpc_id, vswitch_id and security_group_id (the console asks for VPC, vSwitch and security group together).")
+        .at(at);
+}
+
+/// Checks every resource group's networking and every service's placement; returns the
+/// placement of each service, in plan order.
+pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
+    for (g, group) in ix.plan.resource_groups.iter().enumerate() {
+        if let Some(net) = group.networking.as_ref().filter(|n| n.is_set()) {
+            let at = format!("resource_groups[{g}].networking");
+            if !net.is_complete() {
+                report_partial(out, &group.id, net, &at);
+            }
+            check_described(ix, out, &group.id, net, &at);
+        }
+    }
+    ix.services.iter().map(|svc| {
+        let entry = &ix.plan.services[svc.index];
+        let Some((net, source)) = &svc.networking else {
+            // NET007: EAS is isolated from the internet and from VPCs by default (EAS-NET FAQ).
+            if entry.needs_internet || !entry.targets.is_empty() {
+                out.add("NET007", &svc.name, format!("{} needs {} but has no VPC networking, so EAS keeps it isolated", svc.name, needs(entry.needs_internet, entry.targets.len())))
+                    .fix(format!("Set cloud.networking (vpc_id, vswitch_id, security_group_id) of {}, or run it on a resource group with VPC configuration.", svc.name))
+                    .at(svc.at());
+            }
+            return Placement::default();
+        };
+        let at = match source {
+            NetworkingSource::Service => format!("{}.cloud.networking", svc.at()),
+            NetworkingSource::ResourceGroup(g) => format!("resource_groups[{g}].networking"),
+        };
+        // NET005: service-level networking wins over the resource group's (EAS-NET).
+        if *source == NetworkingSource::Service {
+            let group = svc.resource.as_deref().and_then(|rg| ix.resource_groups.get(rg)).map(|&g| &ix.plan.resource_groups[g]);
+            if let Some(group) = group.filter(|g| g.networking.as_ref().is_some_and(Networking::is_set)) {
+                out.add("NET005", &svc.name, format!("{} sets its own networking and runs on resource group {}, which sets one too: the service's wins", svc.name, group.id))
+                    .fix("Nothing to do if intended; remove cloud.networking to use the resource group's.")
+                    .at(at.clone());
+            }
+        }
+        let mut ok = true;
+        if *source == NetworkingSource::Service && !net.is_complete() {
+            report_partial(out, &svc.name, net, &at);
+            ok = false;
+        }
+        if !net.is_complete() {
+            ok = false;
+        }
+        // Unknown objects are NET006; a missing security group only skips SG001.
+        check_described(ix, out, &svc.name, net, &at);
+        let [vpc_id, vsw_id, sg_id] = net.ids();
+        let vpc = vpc_id.and_then(|id| ix.vpcs.get(id).copied());
+        let vswitch = vsw_id.and_then(|id| ix.vswitches.get(id).copied());
+        let security_group = sg_id.and_then(|id| ix.security_groups.get(id).copied());
+        // NET003 / NET004: the vSwitch and the security group must be in the service's VPC
+        // (domain-facts §2: "Security group and vSwitch must be in the same VPC").
+        if let (Some(vpc_id), Some((v, i))) = (vpc_id, vswitch) {
+            let home = &ix.plan.vpcs[v];
+            if home.id != vpc_id {
+                out.add("NET003", &svc.name, format!("{}'s vSwitch {} is in {}, not in its vpc_id {vpc_id}", svc.name, home.vswitches[i].id, home.id))
+                    .fix(format!("Pick a vSwitch of {vpc_id}, or set vpc_id to {}.", home.id))
+                    .at(format!("{at}.vswitch_id"));
+                ok = false;
+            }
+        }
+        if let (Some(vpc_id), Some((v, i))) = (vpc_id, security_group) {
+            let home = &ix.plan.vpcs[v];
+            if home.id != vpc_id {
+                out.add("NET004", &svc.name, format!("{}'s security group {} is in {}, not in its vpc_id {vpc_id}", svc.name, home.security_groups[i].id, home.id))
+                    .fix(format!("Pick a security group of {vpc_id}."))
+                    .at(format!("{at}.security_group_id"));
+                ok = false;
+            }
+        }
+        Placement {
+            vswitch,
+            security_group,
+            traceable: ok && vpc.is_some() && vswitch.is_some(),
+            networking_at: Some(at),
+        }
+    }).collect()
+}
+
+/// NET006 for each of the three IDs the plan does not describe.
+fn check_described(ix: &Index, out: &mut Findings, who: &str, net: &Networking, at: &str) {
+    let [vpc, vsw, sg] = net.ids();
+    for (id, known, kind, key) in [
+        (
+            vpc,
+            vpc.is_some_and(|id| ix.vpcs.contains_key(id)),
+            "VPC",
+            KEYS[0],
+        ),
+        (
+            vsw,
+            vsw.is_some_and(|id| ix.vswitches.contains_key(id)),
+            "vSwitch",
+            KEYS[1],
+        ),
+        (
+            sg,
+            sg.is_some_and(|id| ix.security_groups.contains_key(id)),
+            "security group",
+            KEYS[2],
+        ),
+    ] {
+        if let (Some(id), false) = (id, known) {
+            out.add("NET006", id, format!("{who} uses {kind} {id}, which the plan does not describe: the checks that need it are skipped"))
+                .fix(format!("Describe {kind} {id} in the plan (or import it), or correct {key}."))
+                .at(format!("{at}.{key}"));
+        }
+    }
+}
+
+fn needs(internet: bool, targets: usize) -> String {
+    match (internet, targets) {
+        (true, 0) => "the internet".to_owned(),
+        (true, n) => format!("the internet and {n} target(s)"),
+        (false, n) => format!("{n} target(s)"),
+    }
+}

@@ -1,0 +1,222 @@
+//! The private path of a target (rules.md, "Private path, per target"): the same VPC (local
+//! route), or another VPC of the plan through a peering or CEN with routes both ways.
+
+use ipnet::IpNet;
+
+use super::commands;
+use super::findings::Findings;
+use super::hops::Hops;
+use super::index::Index;
+use super::paths::{Origin, TableState};
+use super::routes::{lookup, RouteMatch};
+use super::HopKind;
+use crate::addr::contains_net;
+use crate::plan::{PeeringKind, RouteTable};
+
+/// Traces a private target at `dest`, already known to be private.
+pub fn trace(
+    ix: &Index,
+    o: &Origin,
+    dest: &IpNet,
+    subject: &str,
+    hops: &mut Hops,
+    out: &mut Findings,
+) {
+    let region = ix.region();
+    let vpc = &ix.plan.vpcs[o.v];
+    // A target inside several VPCs belongs to the service's own VPC if it is one of them,
+    // else to the first listed (plan-format.md).
+    let homes = ix.vpcs_containing(dest);
+    let Some(tv) = homes
+        .iter()
+        .copied()
+        .find(|&h| h == o.v)
+        .or(homes.first().copied())
+    else {
+        hops.unknown(HopKind::Target, dest.to_string(), &["PRIV004"], None);
+        out.add("PRIV004", subject, format!("{subject} at {dest} is in no VPC of the plan: its reachability cannot be checked (on-premises, or a VPC not described)"))
+            .fix("Describe the target's VPC in the plan (with its peering), or check the path by hand.");
+        return;
+    };
+    if tv == o.v {
+        hops.pass(
+            HopKind::RouteTable,
+            format!("local route in {}", vpc.id),
+            None,
+        );
+        return;
+    }
+    let target_vpc = &ix.plan.vpcs[tv];
+    // PRIV001: another VPC needs a peering or CEN (EAS-NET; domain-facts §6).
+    let joins =
+        |p: &&crate::plan::Peering| p.vpcs.contains(&vpc.id) && p.vpcs.contains(&target_vpc.id);
+    let Some(p) = ix.plan.peerings.iter().position(|p| joins(&p)) else {
+        hops.fail(
+            HopKind::Peering,
+            format!("no peering {} ↔ {}", vpc.id, target_vpc.id),
+            &["PRIV001"],
+            Some("peerings".to_owned()),
+        );
+        out.add("PRIV001", subject, format!("{subject} at {dest} is in {}, and no peering or CEN joins it to {}", target_vpc.id, vpc.id))
+            .fix(format!("Create a VPC peering connection between {} and {} (or attach both to a CEN), then add routes both ways.", vpc.id, target_vpc.id))
+            .command(commands::create_peering(region, &vpc.id, &target_vpc.id))
+            .at("peerings");
+        return;
+    };
+    let peering = &ix.plan.peerings[p];
+    hops.pass(
+        HopKind::Peering,
+        peering.id.clone(),
+        Some(format!("peerings[{p}]")),
+    );
+    let target_cidr = (ix.vpc_cidrs[tv].iter().flatten())
+        .find(|c| contains_net(c, dest))
+        .copied()
+        .unwrap_or(*dest);
+
+    // PRIV002: the route there (routes are not added for you: domain-facts §6).
+    match &o.table {
+        TableState::Known(t, table) => {
+            let at = format!("vpcs[{}].route_tables[{t}]", o.v);
+            match judge(ix, o.v, table, dest, (&vpc.id, &target_vpc.id)) {
+                Verdict::Ok(label) => hops.pass(HopKind::RouteTable, label, Some(at)),
+                Verdict::Silent(label) => hops.fail(HopKind::RouteTable, label, &[], Some(at)),
+                Verdict::Wrong(label, why) => {
+                    hops.fail(HopKind::RouteTable, label, &["PRIV002"], Some(at.clone()));
+                    let (hop_type, hop) = hop_for(peering.kind, &peering.id);
+                    out.add(
+                        "PRIV002",
+                        subject,
+                        format!(
+                            "route table {} of {} has no route to {dest} through {}: {why}",
+                            table.id, o.vsw.id, peering.id
+                        ),
+                    )
+                    .fix(format!(
+                        "Add a route {target_cidr} → {} to route table {}.",
+                        peering.id, table.id
+                    ))
+                    .command(commands::create_route(
+                        region,
+                        &table.id,
+                        &target_cidr.to_string(),
+                        hop_type,
+                        &hop,
+                    ))
+                    .at(format!("{at}.routes"));
+                }
+            }
+        }
+        TableState::Missing => hops.fail(
+            HopKind::RouteTable,
+            o.vsw.route_table.clone().unwrap_or_default(),
+            &["PLAN003"],
+            None,
+        ),
+        TableState::Unknown => hops.unknown(
+            HopKind::RouteTable,
+            "system route table (not described)",
+            &["NET006"],
+            None,
+        ),
+    }
+
+    // PRIV003: the route back, from the target vSwitch's route table to the service's vSwitch.
+    // Skipped when the target vSwitch, its route table or the service's CIDR is unknown.
+    let back = (ix.vsw_cidrs[tv]
+        .iter()
+        .position(|n| n.is_some_and(|n| contains_net(&n, dest))))
+    .and_then(|i| ix.route_table_of((tv, i)).map(|pos| (i, pos)));
+    let (Some((i, ((_, t), table))), Some(src)) = (back, o.vsw_net) else {
+        hops.pass(HopKind::ReturnRoute, "return route (not checked)", None);
+        return;
+    };
+    let target_vsw = &target_vpc.vswitches[i];
+    let at = format!("vpcs[{tv}].route_tables[{t}]");
+    match judge(ix, tv, table, &src, (&target_vpc.id, &vpc.id)) {
+        Verdict::Ok(label) => hops.pass(HopKind::ReturnRoute, label, Some(at)),
+        Verdict::Silent(label) => hops.fail(HopKind::ReturnRoute, label, &[], Some(at)),
+        Verdict::Wrong(label, why) => {
+            hops.fail(HopKind::ReturnRoute, label, &["PRIV003"], Some(at.clone()));
+            let (hop_type, hop) = hop_for(peering.kind, &peering.id);
+            out.add("PRIV003", subject, format!("the return route is missing: route table {} of target vSwitch {} has no route to {} ({src}) through {}: {why}", table.id, target_vsw.id, o.vsw.id, peering.id))
+                .fix(format!("Add a route {src} → {} to route table {} in {}.", peering.id, table.id, target_vpc.id))
+                .command(commands::create_route(region, &table.id, &src.to_string(), hop_type, &hop))
+                .at(format!("{at}.routes"));
+        }
+    }
+}
+
+fn hop_for(kind: PeeringKind, id: &str) -> (&'static str, String) {
+    match kind {
+        PeeringKind::VpcPeer => ("VpcPeer", id.to_owned()),
+        PeeringKind::Cen => ("Attachment", "<TransitRouterVpcAttachmentId>".to_owned()),
+    }
+}
+
+enum Verdict {
+    Ok(String),
+    /// Fails for a reason another finding already gives (a next hop that is missing or
+    /// names nothing: PLAN003).
+    Silent(String),
+    Wrong(String, String),
+}
+
+/// Whether the longest-prefix route for `dest` in `table` (VPC `v`) crosses to the other VPC:
+/// type VpcPeer naming a `vpc_peer` peering that joins `(from, to)`, or type Attachment when a
+/// `cen` peering joins them (rules.md, "Routes both ways use the same rule").
+fn judge(
+    ix: &Index,
+    v: usize,
+    table: &RouteTable,
+    dest: &IpNet,
+    (from, to): (&str, &str),
+) -> Verdict {
+    let joins = |kind: PeeringKind, id: Option<&str>| {
+        ix.plan.peerings.iter().any(|p| {
+            p.kind == kind
+                && id.is_none_or(|id| p.id == id)
+                && p.vpcs.iter().any(|x| x == from)
+                && p.vpcs.iter().any(|x| x == to)
+        })
+    };
+    match lookup(ix, v, Some(table), dest) {
+        None => Verdict::Wrong(
+            format!("{}: no route to {dest}", table.id),
+            "no route matches".to_owned(),
+        ),
+        Some(RouteMatch::Local(i)) => {
+            let vsw = &ix.plan.vpcs[v].vswitches[i];
+            Verdict::Wrong(
+                format!("{}: local {}", table.id, vsw.cidr),
+                format!("the local route of {} matches instead", vsw.id),
+            )
+        }
+        Some(RouteMatch::Route(_, route)) => {
+            let label = format!(
+                "{}: {} → {}",
+                table.id,
+                route.destination,
+                route.next_hop_id.as_deref().unwrap_or("?")
+            );
+            let Some(hop) = route.next_hop_id.as_deref() else {
+                return Verdict::Silent(label);
+            };
+            let kind = route.next_hop_type.to_ascii_lowercase();
+            if kind == "vpcpeer" && !ix.peerings.contains_key(hop) {
+                return Verdict::Silent(label);
+            }
+            let ok = (kind == "vpcpeer" && joins(PeeringKind::VpcPeer, Some(hop)))
+                || (kind == "attachment" && joins(PeeringKind::Cen, None));
+            if ok {
+                Verdict::Ok(label)
+            } else {
+                let why = format!(
+                    "the matching route {} goes to {} {hop}",
+                    route.destination, route.next_hop_type
+                );
+                Verdict::Wrong(label, why)
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Route tables: ROUTE001, and longest-prefix lookup over a table plus the VPC's local routes.
+
+use std::collections::HashMap;
+
+use ipnet::IpNet;
+
+use super::findings::Findings;
+use super::index::Index;
+use crate::addr::{contains_net, parse_cidr};
+use crate::plan::{Route, RouteTable};
+
+/// What a lookup found.
+#[derive(Debug, Clone, Copy)]
+pub enum RouteMatch<'p> {
+    /// The implicit local route of a vSwitch CIDR of the VPC (index of the vSwitch).
+    Local(usize),
+    /// A route of the table (its index in `routes`).
+    Route(usize, &'p Route),
+}
+
+/// Longest-prefix match for `dest` over `table` (if known) and the local routes of VPC `v`
+/// (plan-format.md, "Route lookup"). A route matches when its destination contains all of
+/// `dest`. On equal prefixes the local route wins (a custom route may not equal a vSwitch
+/// CIDR: ROUTE001), then the first route listed.
+pub fn lookup<'p>(
+    ix: &Index<'p>,
+    v: usize,
+    table: Option<&'p RouteTable>,
+    dest: &IpNet,
+) -> Option<RouteMatch<'p>> {
+    let mut best: Option<(u8, RouteMatch<'p>)> = None;
+    for (i, net) in ix.vsw_cidrs[v].iter().enumerate() {
+        if let Some(net) = net.filter(|n| contains_net(n, dest)) {
+            if best.is_none_or(|(len, _)| net.prefix_len() > len) {
+                best = Some((net.prefix_len(), RouteMatch::Local(i)));
+            }
+        }
+    }
+    for (r, route) in table.iter().flat_map(|t| t.routes.iter().enumerate()) {
+        let Ok(net) = parse_cidr(&route.destination) else {
+            continue;
+        };
+        if contains_net(&net, dest) && best.is_none_or(|(len, _)| net.prefix_len() > len) {
+            best = Some((net.prefix_len(), RouteMatch::Route(r, route)));
+        }
+    }
+    best.map(|(_, m)| m)
+}
+
+/// ROUTE001: a destination equal to or inside a vSwitch CIDR of the VPC, inside
+/// 100.64.0.0/10 (the block itself included), or repeated in one table (domain-facts §4,
+/// CreateRouteEntry).
+pub fn check_routes(ix: &Index, out: &mut Findings) {
+    let shared: IpNet = "100.64.0.0/10".parse().expect("valid CIDR");
+    for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
+        for (t, table) in vpc.route_tables.iter().enumerate() {
+            let mut seen: HashMap<IpNet, usize> = HashMap::new();
+            for (r, route) in table.routes.iter().enumerate() {
+                let Ok(dest) = parse_cidr(&route.destination) else {
+                    continue;
+                };
+                let at = format!("vpcs[{v}].route_tables[{t}].routes[{r}].destination");
+                let mut problem = None;
+                if let Some(first) = seen.get(&dest) {
+                    problem = Some(format!("repeats the destination of route {first}; a table holds each destination once"));
+                } else if contains_net(&shared, &dest) {
+                    problem = Some(format!("lies in {shared}, reserved for cloud services"));
+                } else if let Some((i, _)) = (ix.vsw_cidrs[v].iter().enumerate())
+                    .find(|(_, n)| n.is_some_and(|n| contains_net(&n, &dest)))
+                {
+                    let vsw = &vpc.vswitches[i];
+                    problem = Some(format!("is equal to or inside vSwitch {} ({}), which its local route already covers", vsw.id, vsw.cidr));
+                }
+                seen.entry(dest).or_insert(r);
+                if let Some(problem) = problem {
+                    out.add("ROUTE001", &table.id, format!("route {r} of {} to {dest} {problem}", table.id))
+                        .fix(format!("Delete or change route {r} of {}: a route may contain a vSwitch CIDR but not equal or lie inside one.", table.id))
+                        .at(at);
+                }
+            }
+        }
+    }
+}
