@@ -7,8 +7,14 @@
 //!   capacity maths (IPs a service needs, surge, utilisation thresholds).
 //! - [`analyze`]: the analyzer — plan in, [`analyze::Report`] out (findings, capacity, paths).
 //! - [`examples`]: the example plans embedded in the page and the CLI.
+//! - [`import`]: pasted JSON in — a plan, or a service JSON joining the current plan.
+//! - [`share`]: a plan in a URL fragment (deflate + base64url).
+//! - [`whatif`]: the capacity calculator (a CIDR and a service's numbers → fits or not).
 
 pub mod addr;
 pub mod analyze;
 pub mod examples;
+pub mod import;
 pub mod plan;
+pub mod share;
+pub mod whatif;

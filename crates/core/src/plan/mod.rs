@@ -12,6 +12,7 @@ mod model;
 mod parse;
 mod resolve;
 mod service;
+pub mod service_edit;
 mod validate;
 
 pub use error::PlanError;
