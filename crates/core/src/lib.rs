@@ -7,14 +7,18 @@
 //!   capacity maths (IPs a service needs, surge, utilisation thresholds).
 //! - [`analyze`]: the analyzer — plan in, [`analyze::Report`] out (findings, capacity, paths).
 //! - [`examples`]: the example plans embedded in the page and the CLI.
+//! - [`export_list`]: every export the page offers, ready to copy or download.
 //! - [`import`]: pasted JSON in — a plan, or a service JSON joining the current plan.
+//! - [`map`]: each VPC's address space laid out (vSwitches, free blocks) for drawing.
 //! - [`share`]: a plan in a URL fragment (deflate + base64url).
 //! - [`whatif`]: the capacity calculator (a CIDR and a service's numbers → fits or not).
 
 pub mod addr;
 pub mod analyze;
 pub mod examples;
+pub mod export_list;
 pub mod import;
+pub mod map;
 pub mod plan;
 pub mod share;
 pub mod whatif;

@@ -1,19 +1,119 @@
-//! The page: header, the plan editor's shell, and the panels beside it.
+//! The page: header, the plan editor, and the live views beside it. Loads the plan from a
+//! shared link, else the autosave, else the default example; autosaves every change.
 
+use easnet_core::plan::write_plan;
+use easnet_core::share;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use crate::components::{Header, PlanSummary};
-use crate::state::PlanState;
+use crate::browser;
+use crate::components::{
+    AddressMap, CapacityPanel, ExportPanel, FieldIssues, FindingsPanel, Header, ImportDialog,
+    NoticeBar, PathsPanel, PlanEditor, WhatIfPanel,
+};
+use crate::state::{Action, AppState, Notice};
+
+/// The first state: a shared link's plan, else the autosave, else the default example.
+fn load() -> AppState {
+    let fragment = browser::fragment();
+    if !fragment.is_empty() {
+        browser::clear_fragment();
+        return match share::decode(&fragment) {
+            Ok(text) => AppState::restore(&text, "shared link"),
+            Err(e) => AppState::initial_with_notice(format!("The shared link could not be opened: {e}.")),
+        };
+    }
+    match browser::load_saved() {
+        Some((text, source)) => AppState::restore(&text, &source),
+        None => AppState::initial(),
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(PlanState::initial);
+    let state = use_reducer(load);
+    let importing = use_state(|| false);
+
+    // Autosave every change of the plan.
+    {
+        let (plan, source) = (state.plan.clone(), state.source.clone());
+        use_effect_with((plan, source), |(plan, source)| browser::save(&write_plan(plan), source));
+    }
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y outside text fields (inside them the browser's own undo
+    // of the text applies).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                let typing = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if typing || !(e.ctrl_key() || e.meta_key()) {
+                    return;
+                }
+                match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                    ("z", false) => { e.prevent_default(); dispatcher.dispatch(Action::Undo) }
+                    ("z", true) | ("y", _) => { e.prevent_default(); dispatcher.dispatch(Action::Redo) }
+                    _ => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let d = state.dispatcher();
+    let on_edit = { let d = d.clone(); Callback::from(move |(plan, field)| d.dispatch(Action::Edit { plan, field })) };
+    let on_example = { let d = d.clone(); Callback::from(move |name| d.dispatch(Action::LoadExample(name))) };
+    let on_new = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::NewPlan)) };
+    let on_undo = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Undo)) };
+    let on_redo = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Redo)) };
+    let on_toggle_import = { let i = importing.clone(); Callback::from(move |_| i.set(!*i)) };
+    let on_import = {
+        let (d, i) = (d.clone(), importing.clone());
+        Callback::from(move |(text, source): (String, String)| {
+            d.dispatch(Action::Import { text, source });
+            i.set(false);
+        })
+    };
+    let on_share = {
+        let (d, plan) = (d.clone(), state.plan.clone());
+        Callback::from(move |_| {
+            let url = browser::url_with_fragment(&share::encode(&write_plan(&plan)));
+            let d = d.clone();
+            let shown = url.clone();
+            browser::copy(url, move |ok| {
+                let text = if ok { "A link carrying this plan was copied. The plan travels in the link's #fragment, which browsers never send to a server.".to_owned() } else { format!("Copy this link: {shown}") };
+                d.dispatch(Action::Notify(Notice { error: false, text }))
+            });
+        })
+    };
+    let on_dismiss = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::DismissNotice)) };
+    let issues = FieldIssues::from_report(&state.report);
     html! {
-        <>
-            <Header source={state.source.clone()} />
+        <ContextProvider<FieldIssues> context={issues}>
+            <Header source={state.source.clone()} can_undo={!state.undo.is_empty()} can_redo={!state.redo.is_empty()}
+                {on_example} {on_new} on_import={on_toggle_import.clone()} {on_undo} {on_redo} {on_share} />
+            if let Some(notice) = &state.notice {
+                <NoticeBar notice={notice.clone()} on_close={on_dismiss} />
+            }
             <main class="layout">
-                <PlanSummary plan={state.plan.clone()} />
+                <div class="column edit">
+                    if *importing {
+                        <ImportDialog on_import={on_import} on_close={on_toggle_import} />
+                    }
+                    <PlanEditor plan={state.plan.clone()} {on_edit} />
+                </div>
+                <div class="column see">
+                    <FindingsPanel report={state.report.clone()} />
+                    <PathsPanel report={state.report.clone()} />
+                    <CapacityPanel report={state.report.clone()} />
+                    <AddressMap plan={state.plan.clone()} />
+                    <WhatIfPanel plan={state.plan.clone()} />
+                    <ExportPanel plan={state.plan.clone()} report={state.report.clone()} />
+                </div>
             </main>
-        </>
+        </ContextProvider<FieldIssues>>
     }
 }

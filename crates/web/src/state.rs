@@ -1,65 +1,158 @@
-//! The page's state: the plan being edited, changed only through [`Action`]s.
+//! The page's state: the plan being edited and its analysis, changed only through [`Action`]s.
+//! Every change of the plan is re-analysed here, so every view reads one consistent report.
 
 use std::rc::Rc;
 
-use easnet_core::examples::{default_example, Example};
-use easnet_core::plan::{parse_plan, Plan, PlanError};
+use easnet_core::analyze::{analyze, Report};
+use easnet_core::examples::{default_example, EXAMPLES};
+use easnet_core::import::{import_text, Imported};
+use easnet_core::plan::{parse_plan, Plan};
 use yew::Reducible;
 
-/// Everything the page shows, derived from the plan.
+/// How many edits undo remembers.
+const HISTORY: usize = 200;
+
+/// A message for the user about the last import or load.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlanState {
-    pub plan: Plan,
-    /// Where the plan came from, shown in the header (an example's name, a file name).
-    pub source: String,
-    /// The last import that failed; the plan above is untouched by it.
-    pub import_error: Option<PlanError>,
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
 }
 
-impl PlanState {
-    /// The state a fresh page opens with: the default example plan.
-    pub fn initial() -> Self {
-        let example = default_example();
-        Self::from_example(example).unwrap_or_else(|e| PlanState {
-            plan: Plan::empty(),
-            source: "new plan".to_owned(),
-            import_error: Some(e),
-        })
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub plan: Rc<Plan>,
+    pub report: Rc<Report>,
+    /// Where the plan came from: an example's name, a file name, "new plan".
+    pub source: String,
+    pub undo: Vec<(Rc<Plan>, String)>,
+    pub redo: Vec<(Rc<Plan>, String)>,
+    /// The field of the last edit: consecutive keystrokes in one field are one undo step.
+    last_field: Option<String>,
+    pub notice: Option<Notice>,
+}
+
+impl AppState {
+    pub fn with_plan(plan: Plan, source: impl Into<String>) -> Self {
+        AppState {
+            report: Rc::new(analyze(&plan)),
+            plan: Rc::new(plan),
+            source: source.into(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_field: None,
+            notice: None,
+        }
     }
 
-    fn from_example(example: &Example) -> Result<Self, PlanError> {
-        Ok(PlanState {
-            plan: parse_plan(example.json)?,
-            source: example.name.to_owned(),
-            import_error: None,
-        })
+    /// The default example plan.
+    pub fn initial() -> Self {
+        match parse_plan(default_example().json) {
+            Ok(plan) => Self::with_plan(plan, default_example().name),
+            Err(_) => Self::with_plan(Plan::empty(), "new plan"),
+        }
+    }
+
+    /// The default plan with a message (a link or a save that could not be read).
+    pub fn initial_with_notice(text: String) -> Self {
+        AppState { notice: Some(Notice { error: true, text }), ..Self::initial() }
+    }
+
+    /// Restores a saved or shared plan's text; a text that no longer reads gives the default
+    /// plan with a notice saying why.
+    pub fn restore(text: &str, source: &str) -> Self {
+        match parse_plan(text) {
+            Ok(plan) => Self::with_plan(plan, source),
+            Err(e) => Self::initial_with_notice(format!("The {source} could not be read ({e}); the example plan is open instead.")),
+        }
+    }
+
+    /// Moves to `plan`, remembering the current one for undo.
+    fn change(&self, plan: Plan, source: Option<String>, field: Option<String>, notice: Option<Notice>) -> Self {
+        let mut undo = self.undo.clone();
+        let coalesce = field.is_some() && field == self.last_field;
+        if !coalesce {
+            undo.push((self.plan.clone(), self.source.clone()));
+            if undo.len() > HISTORY {
+                undo.remove(0);
+            }
+        }
+        AppState {
+            report: Rc::new(analyze(&plan)),
+            plan: Rc::new(plan),
+            source: source.unwrap_or_else(|| self.source.clone()),
+            undo,
+            redo: Vec::new(),
+            last_field: field,
+            notice,
+        }
     }
 }
 
 /// Every change the page can make.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Replace the plan by the text of a plan JSON; on error keep the plan and show why.
+    /// An editor changed the plan; `field` is the JSON path typed into, if any.
+    Edit { plan: Plan, field: Option<String> },
+    /// Pasted or dropped JSON: a plan replaces the current one, a service JSON joins it.
     Import { text: String, source: String },
+    LoadExample(String),
+    NewPlan,
+    Undo,
+    Redo,
+    Notify(Notice),
+    DismissNotice,
 }
 
-impl Reducible for PlanState {
+impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            Action::Import { text, source } => match parse_plan(&text) {
-                Ok(plan) => Rc::new(PlanState {
-                    plan,
-                    source,
-                    import_error: None,
-                }),
-                Err(e) => Rc::new(PlanState {
-                    import_error: Some(e),
+        let next = match action {
+            Action::Edit { plan, field } => self.change(plan, None, field, None),
+            Action::Import { text, source } => match import_text(&text, &self.plan) {
+                Ok(Imported::Plan(plan)) => {
+                    let notice = Notice { error: false, text: format!("Imported the plan from {source}.") };
+                    self.change(plan, Some(source), None, Some(notice))
+                }
+                Ok(Imported::Service { plan, name }) => {
+                    let notice = Notice { error: false, text: format!("Added service {name} from {source}; check its networking below.") };
+                    self.change(plan, None, None, Some(notice))
+                }
+                Err(e) => AppState {
+                    notice: Some(Notice { error: true, text: format!("Nothing imported from {source}: {e}") }),
                     ..(*self).clone()
-                }),
+                },
             },
-        }
+            Action::LoadExample(name) => match EXAMPLES.iter().find(|e| e.name == name).map(|e| parse_plan(e.json)) {
+                Some(Ok(plan)) => self.change(plan, Some(name), None, None),
+                _ => return self,
+            },
+            Action::NewPlan => self.change(Plan::empty(), Some("new plan".to_owned()), None, None),
+            Action::Undo => {
+                let mut state = (*self).clone();
+                let Some((plan, source)) = state.undo.pop() else { return self };
+                state.redo.push((state.plan.clone(), state.source.clone()));
+                state.report = Rc::new(analyze(&plan));
+                state.plan = plan;
+                state.source = source;
+                state.last_field = None;
+                state
+            }
+            Action::Redo => {
+                let mut state = (*self).clone();
+                let Some((plan, source)) = state.redo.pop() else { return self };
+                state.undo.push((state.plan.clone(), state.source.clone()));
+                state.report = Rc::new(analyze(&plan));
+                state.plan = plan;
+                state.source = source;
+                state.last_field = None;
+                state
+            }
+            Action::Notify(notice) => AppState { notice: Some(notice), ..(*self).clone() },
+            Action::DismissNotice => AppState { notice: None, ..(*self).clone() },
+        };
+        Rc::new(next)
     }
 }
 
@@ -67,22 +160,75 @@ impl Reducible for PlanState {
 mod tests {
     use super::*;
 
-    #[test]
-    fn opens_with_the_default_example() {
-        let state = PlanState::initial();
-        assert_eq!(state.source, default_example().name);
-        assert!(state.import_error.is_none());
-        assert!(!state.plan.services.is_empty());
+    fn run(state: AppState, actions: Vec<Action>) -> Rc<AppState> {
+        actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
+    }
+
+    fn renamed(plan: &Plan, region: &str) -> Plan {
+        Plan { region: Some(region.to_owned()), ..plan.clone() }
     }
 
     #[test]
-    fn a_bad_import_keeps_the_plan() {
-        let state = Rc::new(PlanState::initial());
-        let next = state.clone().reduce(Action::Import {
-            text: r#"{"version": 3}"#.to_owned(),
-            source: "x.json".to_owned(),
-        });
-        assert_eq!(next.plan, state.plan);
-        assert_eq!(next.import_error.as_ref().unwrap().path, "version");
+    fn opens_with_the_default_example_analysed() {
+        let state = AppState::initial();
+        assert_eq!(state.source, default_example().name);
+        assert!(state.report.codes().contains(&"INET004"));
+    }
+
+    #[test]
+    fn edits_undo_and_redo() {
+        let start = AppState::initial();
+        let plan = (*start.plan).clone();
+        let s = run(start, vec![
+            Action::Edit { plan: renamed(&plan, "a"), field: Some("region".into()) },
+            Action::Edit { plan: renamed(&plan, "ab"), field: Some("region".into()) },
+            Action::Edit { plan: renamed(&plan, "x"), field: Some("vpcs[0].id".into()) },
+        ]);
+        assert_eq!(s.plan.region.as_deref(), Some("x"));
+        // Two keystrokes in one field are one step.
+        assert_eq!(s.undo.len(), 2);
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.plan.region.as_deref(), Some("ab"));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.plan.region.as_deref(), Some("cn-shanghai"));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.plan.region.as_deref(), Some("cn-shanghai"), "nothing left to undo");
+        let s = s.reduce(Action::Redo);
+        assert_eq!(s.plan.region.as_deref(), Some("ab"));
+    }
+
+    #[test]
+    fn a_bad_import_keeps_the_plan_and_says_where() {
+        let start = AppState::initial();
+        let before = start.plan.clone();
+        let s = run(start, vec![Action::Import { text: r#"{"version": 1, "vpcs": [{"id": 5}]}"#.into(), source: "paste".into() }]);
+        assert_eq!(s.plan, before);
+        let notice = s.notice.as_ref().unwrap();
+        assert!(notice.error && notice.text.contains("vpcs[0].id"), "{}", notice.text);
+    }
+
+    #[test]
+    fn importing_a_service_adds_it() {
+        let s = run(AppState::initial(), vec![Action::Import { text: r#"{"metadata": {"name": "embed"}}"#.into(), source: "paste".into() }]);
+        assert_eq!(s.plan.services.len(), 2);
+        assert!(!s.notice.as_ref().unwrap().error);
+    }
+
+    #[test]
+    fn examples_and_new_plan() {
+        let s = run(AppState::initial(), vec![Action::LoadExample("healthy".into())]);
+        assert_eq!(s.source, "healthy");
+        assert!(s.report.findings.is_empty());
+        let s = s.reduce(Action::NewPlan);
+        assert_eq!(*s.plan, Plan::empty());
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.source, "healthy");
+    }
+
+    #[test]
+    fn a_damaged_saved_plan_falls_back_with_a_notice() {
+        let s = AppState::restore("{not json", "saved");
+        assert!(s.notice.unwrap().error);
+        assert_eq!(s.source, default_example().name);
     }
 }

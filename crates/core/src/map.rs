@@ -1,0 +1,123 @@
+//! The address map of each VPC: its CIDRs with the vSwitches and free blocks laid out by
+//! address, as fractions the page draws to scale.
+
+use std::net::IpAddr;
+
+use ipnet::IpNet;
+use serde::Serialize;
+
+use crate::addr::{
+    contains_net, first_usable, free_blocks, last_usable, parse_cidr, total_addresses, usable_ips,
+};
+use crate::plan::Plan;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentKind {
+    VSwitch,
+    Free,
+}
+
+/// One block of a VPC CIDR.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    pub kind: SegmentKind,
+    /// The vSwitch ID; `None` for free space.
+    pub id: Option<String>,
+    pub cidr: String,
+    /// Offset and width as fractions of the VPC CIDR (0..=1).
+    pub start: f64,
+    pub width: f64,
+    pub addresses: u128,
+    pub usable: u64,
+    pub first_usable: Option<String>,
+    pub last_usable: Option<String>,
+}
+
+/// One CIDR of a VPC and what lies in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Space {
+    pub cidr: String,
+    pub addresses: u128,
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VpcMap {
+    pub vpc: String,
+    pub spaces: Vec<Space>,
+}
+
+fn offset(outer: &IpNet, inner: &IpNet) -> u128 {
+    let n = |a: IpAddr| match a {
+        IpAddr::V4(a) => u128::from(u32::from(a)),
+        IpAddr::V6(a) => u128::from(a),
+    };
+    n(inner.network()).saturating_sub(n(outer.network()))
+}
+
+fn segment(space: &IpNet, net: &IpNet, kind: SegmentKind, id: Option<String>) -> Segment {
+    let total = total_addresses(space) as f64;
+    Segment {
+        kind,
+        id,
+        cidr: net.to_string(),
+        start: offset(space, net) as f64 / total,
+        width: total_addresses(net) as f64 / total,
+        addresses: total_addresses(net),
+        usable: usable_ips(net),
+        first_usable: first_usable(net).map(|a| a.to_string()),
+        last_usable: last_usable(net).map(|a| a.to_string()),
+    }
+}
+
+/// The map of every VPC with readable CIDRs; segments sorted by address.
+///
+/// # Examples
+/// ```
+/// use easnet_core::{map::address_map, examples::default_example, plan::parse_plan};
+/// let maps = address_map(&parse_plan(default_example().json).unwrap());
+/// let space = &maps[0].spaces[0];
+/// assert_eq!(space.cidr, "192.168.0.0/16");
+/// let covered: f64 = space.segments.iter().map(|s| s.width).sum();
+/// assert!((covered - 1.0).abs() < 1e-9);
+/// ```
+pub fn address_map(plan: &Plan) -> Vec<VpcMap> {
+    plan.vpcs
+        .iter()
+        .map(|vpc| {
+            let vsws: Vec<(IpNet, &str)> = (vpc.vswitches.iter())
+                .filter_map(|s| parse_cidr(&s.cidr).ok().map(|n| (n, s.id.as_str())))
+                .collect();
+            let spaces = (vpc.cidrs.iter().filter_map(|c| parse_cidr(c).ok()))
+                .map(|space| {
+                    let inside: Vec<&(IpNet, &str)> = vsws
+                        .iter()
+                        .filter(|(n, _)| contains_net(&space, n))
+                        .collect();
+                    let used: Vec<IpNet> = inside.iter().map(|(n, _)| *n).collect();
+                    let mut segments: Vec<Segment> = (inside.iter())
+                        .map(|(n, id)| {
+                            segment(&space, n, SegmentKind::VSwitch, Some((*id).to_owned()))
+                        })
+                        .chain(
+                            free_blocks(&[space], &used)
+                                .iter()
+                                .map(|n| segment(&space, n, SegmentKind::Free, None)),
+                        )
+                        .collect();
+                    segments.sort_by(|a, b| a.start.total_cmp(&b.start));
+                    Space {
+                        cidr: space.to_string(),
+                        addresses: total_addresses(&space),
+                        segments,
+                    }
+                })
+                .collect();
+            VpcMap {
+                vpc: vpc.id.clone(),
+                spaces,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,112 @@
+//! Browser glue: local storage, the URL fragment, clipboard, downloads, focus. Nothing here
+//! knows about plans beyond "some text".
+
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, Url};
+
+const SAVED_PLAN: &str = "easnet.plan.v1";
+const SAVED_SOURCE: &str = "easnet.source.v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The autosaved plan text and where it came from.
+pub fn load_saved() -> Option<(String, String)> {
+    let s = storage()?;
+    let plan = s.get_item(SAVED_PLAN).ok()??;
+    let source = s.get_item(SAVED_SOURCE).ok()?.unwrap_or_else(|| "saved plan".to_owned());
+    Some((plan, source))
+}
+
+/// Autosaves; a full or disabled storage is ignored (the page keeps working).
+pub fn save(plan: &str, source: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(SAVED_PLAN, plan);
+        let _ = s.set_item(SAVED_SOURCE, source);
+    }
+}
+
+/// The URL fragment without `#`.
+pub fn fragment() -> String {
+    (web_sys::window().and_then(|w| w.location().hash().ok()))
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_owned()
+}
+
+/// Removes the fragment without reloading, so that a reload restores the autosave.
+pub fn clear_fragment() {
+    if let Some(w) = web_sys::window() {
+        let path = w.location().pathname().unwrap_or_default();
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
+/// This page's address with `fragment`.
+pub fn url_with_fragment(fragment: &str) -> String {
+    let Some(w) = web_sys::window() else { return format!("#{fragment}") };
+    let loc = w.location();
+    format!("{}{}#{fragment}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
+}
+
+/// Copies text to the clipboard; `done` gets whether it worked.
+pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(w) = web_sys::window() else { return done(false) };
+    let promise = w.navigator().clipboard().write_text(&text);
+    yew::platform::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Offers text as a file download.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a").map(|e| e.unchecked_into::<HtmlAnchorElement>()) {
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    let _ = Url::revoke_object_url(&url);
+}
+
+/// The element id of a field or section at a JSON path of the plan.
+pub fn field_id(path: &str) -> String {
+    format!("f-{path}")
+}
+
+/// Focuses the field at `path`, or the nearest enclosing section that exists, opening any
+/// closed `<details>` on the way. Returns whether something was focused.
+pub fn focus_path(path: &str) -> bool {
+    let document = gloo::utils::document();
+    let mut path = path.to_owned();
+    loop {
+        if let Some(el) = document.get_element_by_id(&field_id(&path)) {
+            let mut up = el.parent_element();
+            while let Some(p) = up {
+                if p.tag_name() == "DETAILS" {
+                    let _ = p.set_attribute("open", "");
+                }
+                up = p.parent_element();
+            }
+            if let Ok(el) = el.dyn_into::<HtmlElement>() {
+                let _ = el.focus();
+                el.scroll_into_view_with_bool(false);
+                return true;
+            }
+            return false;
+        }
+        // Strip the last segment: `a.b[2].c` → `a.b[2]` → `a.b` → `a`.
+        match path.rfind(['.', '[']) {
+            Some(i) if i > 0 => path.truncate(i),
+            _ => return false,
+        }
+    }
+}

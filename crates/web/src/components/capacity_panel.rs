@@ -1,0 +1,74 @@
+use std::rc::Rc;
+
+use easnet_core::analyze::{CapacityRow, Report};
+use yew::prelude::*;
+
+use crate::browser::focus_path;
+
+#[derive(PartialEq, Properties)]
+pub struct CapacityPanelProps {
+    pub report: Rc<Report>,
+}
+
+const W: f64 = 1000.0;
+
+/// One bar per vSwitch: each service's peak and surge, other IPs, free space, and the warning
+/// threshold; red past the usable IPs.
+#[function_component(CapacityPanel)]
+pub fn capacity_panel(props: &CapacityPanelProps) -> Html {
+    html! {
+        <section class="panel capacity" aria-labelledby="capacity-heading">
+            <h2 id="capacity-heading">{"Capacity"}</h2>
+            <p class="legend">
+                <span class="key peak"></span>{"instances at peak "}
+                <span class="key surge"></span>{"rolling-update surge "}
+                <span class="key other"></span>{"other IPs "}
+                <span class="key free"></span>{"free "}
+                <span class="key threshold"></span>{"warning threshold"}
+            </p>
+            if props.report.capacity.is_empty() {
+                <p class="muted">{"No vSwitch with a readable CIDR yet."}</p>
+            }
+            { for props.report.capacity.iter().map(bar) }
+        </section>
+    }
+}
+
+fn bar(row: &CapacityRow) -> Html {
+    let scale = (row.usable.max(row.needed).max(1)) as f64;
+    let x = |n: u64| n as f64 / scale * W;
+    let mut rects = Vec::new();
+    let mut at = 0u64;
+    for s in &row.services {
+        rects.push(html! { <rect class="peak" x={x(at).to_string()} y="0" width={x(s.peak).to_string()} height="24"><title>{format!("{}: {} instances at peak", s.service, s.peak)}</title></rect> });
+        at = at.saturating_add(s.peak);
+        rects.push(html! { <rect class="surge" x={x(at).to_string()} y="0" width={x(s.surge).to_string()} height="24"><title>{format!("{}: {} extra during a rolling update", s.service, s.surge)}</title></rect> });
+        at = at.saturating_add(s.surge);
+    }
+    rects.push(html! { <rect class="other" x={x(at).to_string()} y="0" width={x(row.other_ips).to_string()} height="24"><title>{format!("{} IPs used by other resources", row.other_ips)}</title></rect> });
+    let over = row.needed > row.usable;
+    let threshold = row.warning_threshold * row.usable as f64;
+    let pct = (row.utilization * 100.0).round();
+    let summary = format!("{} of {} usable IPs needed ({pct}%), {} free", row.needed, row.usable, row.free);
+    let at_path = row.at.clone();
+    let go = Callback::from(move |_: MouseEvent| { focus_path(&format!("{at_path}.cidr")); });
+    html! {
+        <figure class={classes!("bar", over.then_some("over"), (!over && row.needed as f64 > threshold).then_some("warn"))}>
+            <figcaption>
+                <button type="button" class="link" onclick={go}><code>{&row.vswitch}</code></button>
+                {" "}<code class="muted">{&row.cidr}</code>{" — "}{summary.clone()}
+                if let Some(p) = row.smallest_prefix.filter(|_| over) {
+                    <span class="hint">{format!(" (needs at least a /{p})")}</span>
+                }
+            </figcaption>
+            <svg viewBox={format!("0 0 {W} 24")} preserveAspectRatio="none" role="img" aria-label={format!("{}: {summary}", row.vswitch)}>
+                <rect class="track" x="0" y="0" width={x(row.usable).to_string()} height="24" />
+                { for rects }
+                if over {
+                    <rect class="overflow" x={x(row.usable).to_string()} y="0" width={(W - x(row.usable)).to_string()} height="24"><title>{format!("{} IPs more than the vSwitch has", row.needed - row.usable)}</title></rect>
+                }
+                <line class="threshold" x1={(threshold / scale * W).to_string()} x2={(threshold / scale * W).to_string()} y1="0" y2="24" />
+            </svg>
+        </figure>
+    }
+}

@@ -1,0 +1,74 @@
+use std::rc::Rc;
+
+use easnet_core::analyze::{Finding, Report, Severity};
+use yew::prelude::*;
+
+use super::CopyButton;
+use crate::browser::focus_path;
+
+#[derive(PartialEq, Properties)]
+pub struct FindingsPanelProps {
+    pub report: Rc<Report>,
+}
+
+const GROUPS: [(Severity, &str); 3] = [
+    (Severity::Error, "Errors"),
+    (Severity::Warning, "Warnings"),
+    (Severity::Info, "Notes"),
+];
+
+/// Every finding, grouped by severity, with its fix and command; "Show" focuses the field.
+#[function_component(FindingsPanel)]
+pub fn findings_panel(props: &FindingsPanelProps) -> Html {
+    let (errors, warnings, infos) = props.report.counts();
+    html! {
+        <section class="panel findings" aria-labelledby="findings-heading">
+            <h2 id="findings-heading">{"Findings "}
+                <span class="counts" aria-live="polite">
+                    <span class="count error">{format!("{errors} error{}", if errors == 1 { "" } else { "s" })}</span>
+                    <span class="count warning">{format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" })}</span>
+                    <span class="count info">{format!("{infos} note{}", if infos == 1 { "" } else { "s" })}</span>
+                </span>
+            </h2>
+            if props.report.findings.is_empty() {
+                <p class="all-clear">{"✓ No findings: capacity, the way out and the way in all check out."}</p>
+            }
+            { for GROUPS.iter().map(|(sev, title)| {
+                let list: Vec<&Finding> = props.report.findings.iter().filter(|f| f.severity == *sev).collect();
+                if list.is_empty() { return html! {}; }
+                html! {
+                    <div class={classes!("group", sev.as_str())}>
+                        <h3>{title}</h3>
+                        <ul>{ for list.into_iter().map(finding) }</ul>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
+
+fn finding(f: &Finding) -> Html {
+    let go = f.at.clone().map(|at| Callback::from(move |_: MouseEvent| { focus_path(&at); }));
+    html! {
+        <li class={classes!("finding", f.severity.as_str())}>
+            <div class="finding-head">
+                <span class={classes!("code", f.severity.as_str())}>{&f.code}</span>
+                <span class="subject">{&f.subject}</span>
+                if let Some(go) = go {
+                    <button type="button" class="small link" onclick={go} title={f.at.clone()}
+                        aria-label={format!("Show the field of {} {}", f.code, f.subject)}>{"Show field"}</button>
+                }
+            </div>
+            <p class="message">{&f.message}</p>
+            if !f.fix.is_empty() {
+                <p class="fix"><strong>{"Fix: "}</strong>{&f.fix}</p>
+            }
+            if let Some(cmd) = &f.command {
+                <div class="command">
+                    <code>{cmd}</code>
+                    <CopyButton text={cmd.clone()} label="Copy command" />
+                </div>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,22 @@
+use yew::prelude::*;
+
+#[derive(PartialEq, Properties)]
+pub struct ItemActionsProps {
+    /// What the item is, for the buttons' accessible names ("vSwitch vsw-a").
+    pub what: AttrValue,
+    pub on_duplicate: Callback<()>,
+    pub on_delete: Callback<()>,
+}
+
+/// Duplicate and delete buttons of one item of a list.
+#[function_component(ItemActions)]
+pub fn item_actions(props: &ItemActionsProps) -> Html {
+    let dup = props.on_duplicate.reform(|_: MouseEvent| ());
+    let del = props.on_delete.reform(|_: MouseEvent| ());
+    html! {
+        <span class="item-actions">
+            <button type="button" class="small" onclick={dup} aria-label={format!("Duplicate {}", props.what)}>{"Duplicate"}</button>
+            <button type="button" class="small danger" onclick={del} aria-label={format!("Delete {}", props.what)}>{"Delete"}</button>
+        </span>
+    }
+}

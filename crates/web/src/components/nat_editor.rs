@@ -1,0 +1,72 @@
+use easnet_core::plan::{NatGateway, NatKind, SnatEntry};
+use yew::prelude::*;
+
+use super::{ItemActions, SelectField, StringListField, TextField};
+use crate::browser::field_id;
+use crate::list::{appended, duplicated, removed, replaced};
+
+#[derive(PartialEq, Properties)]
+pub struct NatEditorProps {
+    pub path: AttrValue,
+    pub nat: NatGateway,
+    /// The VPC's vSwitch IDs.
+    pub vswitches: Vec<String>,
+    pub on_change: Callback<NatGateway>,
+}
+
+#[function_component(NatEditor)]
+pub fn nat_editor(props: &NatEditorProps) -> Html {
+    let p = &props.path;
+    let n = &props.nat;
+    let set = |f: fn(&mut NatGateway, String)| {
+        let (n, cb) = (n.clone(), props.on_change.clone());
+        Callback::from(move |v: String| { let mut next = n.clone(); f(&mut next, v); cb.emit(next) })
+    };
+    let on_eips = { let (n, cb) = (n.clone(), props.on_change.clone()); Callback::from(move |eips: Vec<String>| cb.emit(NatGateway { eips, ..n.clone() })) };
+    let set_entries = { let (n, cb) = (n.clone(), props.on_change.clone()); Callback::from(move |snat_entries: Vec<SnatEntry>| cb.emit(NatGateway { snat_entries, ..n.clone() })) };
+    let add = {
+        let (entries, cb, eips, vsw) = (n.snat_entries.clone(), set_entries.clone(), n.eips.clone(), props.vswitches.first().cloned().unwrap_or_default());
+        Callback::from(move |_: MouseEvent| cb.emit(appended(&entries, SnatEntry { source: vsw.clone(), snat_ips: eips.iter().take(1).cloned().collect() })))
+    };
+    let mut vsw_options = vec![(String::new(), "(none)".to_owned())];
+    vsw_options.extend(props.vswitches.iter().map(|s| (s.clone(), s.clone())));
+    let kinds = vec![("internet".to_owned(), "internet".to_owned()), ("vpc".to_owned(), "vpc (private NAT)".to_owned())];
+    html! {
+        <>
+            <div class="grid">
+                <TextField path={format!("{p}.id")} label="NAT gateway ID" value={n.id.clone()} mono=true placeholder="ngw-…" on_change={set(|n, v| n.id = v)} />
+                <SelectField path={format!("{p}.kind")} label="Kind" value={if n.kind == NatKind::Internet { "internet" } else { "vpc" }}
+                    options={kinds} on_change={set(|n, v| n.kind = if v == "vpc" { NatKind::Vpc } else { NatKind::Internet })} />
+                <SelectField path={format!("{p}.vswitch")} label="In vSwitch" value={n.vswitch.clone().unwrap_or_default()}
+                    options={vsw_options} on_change={set(|n, v| n.vswitch = Some(v).filter(|s| !s.is_empty()))} />
+            </div>
+            <StringListField path={format!("{p}.eips")} label="EIP" items={n.eips.clone()} placeholder="47.96.1.10" on_change={on_eips} />
+            <div class="rows" id={field_id(&format!("{p}.snat_entries"))} tabindex="-1">
+                <h5>{"SNAT entries"}</h5>
+                { for n.snat_entries.iter().enumerate().map(|(e, entry)| {
+                    let ep = format!("{p}.snat_entries[{e}]");
+                    let on_source = {
+                        let (entries, entry, cb) = (n.snat_entries.clone(), entry.clone(), set_entries.clone());
+                        Callback::from(move |source: String| cb.emit(replaced(&entries, e, SnatEntry { source, ..entry.clone() })))
+                    };
+                    let on_ips = {
+                        let (entries, entry, cb) = (n.snat_entries.clone(), entry.clone(), set_entries.clone());
+                        Callback::from(move |snat_ips: Vec<String>| cb.emit(replaced(&entries, e, SnatEntry { snat_ips, ..entry.clone() })))
+                    };
+                    let dup = { let (entries, cb) = (n.snat_entries.clone(), set_entries.clone()); Callback::from(move |_| cb.emit(duplicated(&entries, e))) };
+                    let del = { let (entries, cb) = (n.snat_entries.clone(), set_entries.clone()); Callback::from(move |_| cb.emit(removed(&entries, e))) };
+                    html! {
+                        <div class="row" key={e} id={field_id(&ep)} tabindex="-1">
+                            <TextField path={format!("{ep}.source")} label="Source (vSwitch ID or CIDR)" value={entry.source.clone()} mono=true
+                                suggestions={props.vswitches.clone()} on_change={on_source} />
+                            <StringListField path={format!("{ep}.snat_ips")} label="SNAT IP" items={entry.snat_ips.clone()}
+                                suggestions={n.eips.clone()} on_change={on_ips} />
+                            <ItemActions what={format!("SNAT entry {}", e + 1)} on_duplicate={dup} on_delete={del} />
+                        </div>
+                    }
+                }) }
+                <button type="button" class="small" onclick={add}>{"+ SNAT entry"}</button>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,85 @@
+use std::rc::Rc;
+
+use easnet_core::analyze::{Flow, Hop, HopKind, HopStatus, Report};
+use yew::prelude::*;
+
+use crate::browser::focus_path;
+
+#[derive(PartialEq, Properties)]
+pub struct PathsPanelProps {
+    pub report: Rc<Report>,
+}
+
+fn kind_name(kind: HopKind) -> &'static str {
+    match kind {
+        HopKind::Service => "service",
+        HopKind::VSwitch => "vSwitch",
+        HopKind::SecurityGroup => "security group",
+        HopKind::RouteTable => "route",
+        HopKind::NatGateway => "NAT gateway",
+        HopKind::SnatEntry => "SNAT entry",
+        HopKind::Eip => "EIP",
+        HopKind::Internet => "internet",
+        HopKind::Peering => "peering",
+        HopKind::ReturnRoute => "return route",
+        HopKind::Whitelist => "whitelist",
+        HopKind::Target => "target",
+    }
+}
+
+/// Per service, each flow as a chain of hops: green passes, red fails (with the codes that
+/// stop it), grey not reached.
+#[function_component(PathsPanel)]
+pub fn paths_panel(props: &PathsPanelProps) -> Html {
+    html! {
+        <section class="panel paths" aria-labelledby="paths-heading">
+            <h2 id="paths-heading">{"Paths"}</h2>
+            if props.report.paths.iter().all(|p| p.flows.is_empty()) {
+                <p class="muted">{"No flows: mark a service as needing the internet, or give it targets."}</p>
+            }
+            { for props.report.paths.iter().filter(|p| !p.flows.is_empty()).map(|p| html! {
+                <div class="service-paths">
+                    <h3>{&p.service}</h3>
+                    { for p.flows.iter().map(flow) }
+                </div>
+            }) }
+        </section>
+    }
+}
+
+fn flow(f: &Flow) -> Html {
+    let title = format!("{} — {} {}{}", f.name, f.protocol, f.destination, f.port.map(|p| format!(":{p}")).unwrap_or_default());
+    html! {
+        <div class={classes!("flow", if f.ok { "ok" } else { "broken" })}>
+            <p class="flow-title">
+                <span class="verdict" aria-hidden="true">{if f.ok { "✓" } else { "✗" }}</span>
+                <span class="sr-only">{if f.ok { "reachable: " } else { "blocked: " }}</span>
+                {title}<span class="muted">{format!(" ({})", f.route)}</span>
+            </p>
+            <ol class="hops">{ for f.hops.iter().map(hop) }</ol>
+        </div>
+    }
+}
+
+fn hop(h: &Hop) -> Html {
+    let status = match h.status {
+        HopStatus::Pass => "pass",
+        HopStatus::Fail => "fail",
+        HopStatus::Unknown => "unknown",
+    };
+    let go = h.at.clone().map(|at| Callback::from(move |_: MouseEvent| { focus_path(&at); }));
+    let label = if h.label.is_empty() { "—".to_owned() } else { h.label.clone() };
+    html! {
+        <li class={classes!("hop", status)}>
+            <button type="button" class="hop-box" onclick={go} disabled={h.at.is_none()}
+                title={format!("{}: {status}", kind_name(h.kind))}>
+                <span class="hop-kind">{kind_name(h.kind)}</span>
+                <span class="hop-label">{label}</span>
+                if !h.codes.is_empty() {
+                    <span class="hop-codes">{h.codes.join(" ")}</span>
+                }
+                <span class="sr-only">{format!(" ({status})")}</span>
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,52 @@
+use std::rc::Rc;
+
+use easnet_core::plan::{Networking, Plan, ResourceGroup};
+use yew::prelude::*;
+
+use super::{SelectField, TextField};
+
+#[derive(PartialEq, Properties)]
+pub struct ResourceGroupEditorProps {
+    pub path: AttrValue,
+    pub group: ResourceGroup,
+    pub plan: Rc<Plan>,
+    pub on_change: Callback<ResourceGroup>,
+}
+
+/// A dedicated resource group and its VPC direct connection (the default networking of the
+/// services that run on it).
+#[function_component(ResourceGroupEditor)]
+pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
+    let p = &props.path;
+    let g = &props.group;
+    let net = g.networking.clone().unwrap_or_default();
+    let on_id = { let (g, cb) = (g.clone(), props.on_change.clone()); Callback::from(move |id: String| cb.emit(ResourceGroup { id, ..g.clone() })) };
+    let set = |f: fn(&mut Networking, Option<String>)| {
+        let (g, cb) = (g.clone(), props.on_change.clone());
+        Callback::from(move |v: String| {
+            let mut net = g.networking.clone().unwrap_or_default();
+            f(&mut net, Some(v).filter(|s| !s.is_empty()));
+            cb.emit(ResourceGroup { networking: Some(net).filter(Networking::is_set), ..g.clone() })
+        })
+    };
+    let none = || vec![(String::new(), "(none)".to_owned())];
+    let mut vpcs = none();
+    let mut vsws = none();
+    let mut sgs = none();
+    for vpc in &props.plan.vpcs {
+        vpcs.push((vpc.id.clone(), vpc.id.clone()));
+        if net.vpc_id.as_deref().is_none_or(|id| id == vpc.id) {
+            vsws.extend(vpc.vswitches.iter().map(|s| (s.id.clone(), format!("{} {}", s.id, s.cidr))));
+            sgs.extend(vpc.security_groups.iter().map(|s| (s.id.clone(), s.id.clone())));
+        }
+    }
+    let np = format!("{p}.networking");
+    html! {
+        <div class="grid">
+            <TextField path={format!("{p}.id")} label="Resource group ID" value={g.id.clone()} mono=true placeholder="eas-r-…" on_change={on_id} />
+            <SelectField path={format!("{np}.vpc_id")} label="VPC" value={net.vpc_id.clone().unwrap_or_default()} options={vpcs} on_change={set(|n, v| n.vpc_id = v)} />
+            <SelectField path={format!("{np}.vswitch_id")} label="vSwitch" value={net.vswitch_id.clone().unwrap_or_default()} options={vsws} on_change={set(|n, v| n.vswitch_id = v)} />
+            <SelectField path={format!("{np}.security_group_id")} label="Security group" value={net.security_group_id.clone().unwrap_or_default()} options={sgs} on_change={set(|n, v| n.security_group_id = v)} />
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+use easnet_core::plan::{Route, RouteTable, RouteTableKind};
+use yew::prelude::*;
+
+use super::{ItemActions, SelectField, TextField};
+use crate::browser::field_id;
+use crate::list::{appended, duplicated, removed, replaced};
+
+/// The cloud's NextHopType spellings (domain-facts §4).
+const HOP_TYPES: &[&str] = &[
+    "NatGateway", "VpcPeer", "Attachment", "Instance", "HaVip", "NetworkInterface", "VpnGateway",
+    "RouterInterface", "Ipv4Gateway", "IPv6Gateway", "GatewayEndpoint", "Ecr",
+];
+
+#[derive(PartialEq, Properties)]
+pub struct RouteTableEditorProps {
+    pub path: AttrValue,
+    pub table: RouteTable,
+    /// NAT gateway and peering IDs, suggested as next hops.
+    pub hops: Vec<String>,
+    pub on_change: Callback<RouteTable>,
+}
+
+#[function_component(RouteTableEditor)]
+pub fn route_table_editor(props: &RouteTableEditorProps) -> Html {
+    let p = &props.path;
+    let t = &props.table;
+    let set = {
+        let (t, cb) = (t.clone(), props.on_change.clone());
+        move |f: fn(&mut RouteTable, String)| {
+            let (t, cb) = (t.clone(), cb.clone());
+            Callback::from(move |v: String| {
+                let mut next = t.clone();
+                f(&mut next, v);
+                cb.emit(next)
+            })
+        }
+    };
+    let set_routes = {
+        let (t, cb) = (t.clone(), props.on_change.clone());
+        Callback::from(move |routes: Vec<Route>| cb.emit(RouteTable { routes, ..t.clone() }))
+    };
+    let add = {
+        let (routes, cb) = (t.routes.clone(), set_routes.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(appended(&routes, Route { destination: "0.0.0.0/0".into(), next_hop_type: "NatGateway".into(), next_hop_id: None })))
+    };
+    let kinds = vec![("custom".to_owned(), "custom".to_owned()), ("system".to_owned(), "system".to_owned())];
+    html! {
+        <>
+            <div class="grid">
+                <TextField path={format!("{p}.id")} label="Route table ID" value={t.id.clone()} mono=true placeholder="vtb-…"
+                    on_change={set(|t, v| t.id = v)} />
+                <SelectField path={format!("{p}.kind")} label="Kind" value={if t.kind == RouteTableKind::System { "system" } else { "custom" }}
+                    options={kinds} on_change={set(|t, v| t.kind = if v == "system" { RouteTableKind::System } else { RouteTableKind::Custom })} />
+            </div>
+            <div class="rows" id={field_id(&format!("{p}.routes"))} tabindex="-1">
+                <h5>{"Routes"}</h5>
+                { for t.routes.iter().enumerate().map(|(r, route)| {
+                    let rp = format!("{p}.routes[{r}]");
+                    let edit = |f: fn(&mut Route, String)| {
+                        let (routes, route, cb) = (t.routes.clone(), route.clone(), set_routes.clone());
+                        Callback::from(move |v: String| {
+                            let mut next = route.clone();
+                            f(&mut next, v);
+                            cb.emit(replaced(&routes, r, next))
+                        })
+                    };
+                    let dup = { let (routes, cb) = (t.routes.clone(), set_routes.clone()); Callback::from(move |_| cb.emit(duplicated(&routes, r))) };
+                    let del = { let (routes, cb) = (t.routes.clone(), set_routes.clone()); Callback::from(move |_| cb.emit(removed(&routes, r))) };
+                    let types: Vec<(String, String)> = HOP_TYPES.iter().map(|h| ((*h).to_owned(), (*h).to_owned())).collect();
+                    html! {
+                        <div class="row" key={r}>
+                            <TextField path={format!("{rp}.destination")} label="Destination" value={route.destination.clone()} mono=true
+                                placeholder="0.0.0.0/0" on_change={edit(|r, v| r.destination = v)} />
+                            <SelectField path={format!("{rp}.next_hop_type")} label="Next hop type" value={route.next_hop_type.clone()}
+                                options={types} on_change={edit(|r, v| r.next_hop_type = v)} />
+                            <TextField path={format!("{rp}.next_hop_id")} label="Next hop ID" value={route.next_hop_id.clone().unwrap_or_default()} mono=true
+                                suggestions={props.hops.clone()} on_change={edit(|r, v| r.next_hop_id = Some(v).filter(|h| !h.is_empty()))} />
+                            <ItemActions what={format!("route {}", route.destination)} on_duplicate={dup} on_delete={del} />
+                        </div>
+                    }
+                }) }
+                <button type="button" class="small" onclick={add}>{"+ Route"}</button>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,117 @@
+use std::rc::Rc;
+
+use easnet_core::plan::{service_edit, Plan, ServiceEntry, ServiceSpec, Target};
+use serde_json::Value;
+use yew::prelude::*;
+
+use super::{CheckField, ItemList, NumberField, SelectField, TargetEditor, TextField};
+
+#[derive(PartialEq, Properties)]
+pub struct ServiceEditorProps {
+    /// `services[i]`.
+    pub path: AttrValue,
+    pub entry: ServiceEntry,
+    /// The whole plan, for the drop-downs of VPCs, vSwitches, security groups, resource groups.
+    pub plan: Rc<Plan>,
+    pub on_change: Callback<ServiceEntry>,
+}
+
+/// `2` → 2, `20%` → "20%", empty → absent, anything else kept as text (CAP003 explains it).
+fn surge_value(text: String) -> Option<Value> {
+    let t = text.trim();
+    if t.is_empty() {
+        None
+    } else if let Ok(n) = t.parse::<u64>() {
+        Some(Value::from(n))
+    } else {
+        Some(Value::String(text))
+    }
+}
+
+fn shown(v: Option<Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s,
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+#[function_component(ServiceEditor)]
+pub fn service_editor(props: &ServiceEditorProps) -> Html {
+    let p = &props.path;
+    let sp = format!("{p}.service");
+    let entry = &props.entry;
+    let value = entry.service.value().unwrap_or_default();
+    let spec = ServiceSpec::read(&value, "").unwrap_or_default();
+    let net = spec.networking.clone().unwrap_or_default();
+
+    // Sets one field of the service JSON.
+    let field = |path: &'static [&'static str], to: fn(String) -> Option<Value>| {
+        let (entry, cb) = (entry.clone(), props.on_change.clone());
+        Callback::from(move |text: String| {
+            cb.emit(ServiceEntry { service: service_edit::set(&entry.service, path, to(text)), ..entry.clone() })
+        })
+    };
+    let number = |path: &'static [&'static str]| {
+        let (entry, cb) = (entry.clone(), props.on_change.clone());
+        Callback::from(move |n: Option<i64>| cb.emit(ServiceEntry { service: service_edit::set(&entry.service, path, n.map(Value::from)), ..entry.clone() }))
+    };
+    let text = |s: String| Some(s).filter(|s| !s.is_empty()).map(Value::String);
+    let on_internet = { let (entry, cb) = (entry.clone(), props.on_change.clone()); Callback::from(move |on: bool| cb.emit(ServiceEntry { needs_internet: on, ..entry.clone() })) };
+    let on_targets = { let (entry, cb) = (entry.clone(), props.on_change.clone()); Callback::from(move |targets: Vec<Target>| cb.emit(ServiceEntry { targets, ..entry.clone() })) };
+
+    let plan = &props.plan;
+    let none = || vec![(String::new(), "(none)".to_owned())];
+    let mut vpcs = none();
+    vpcs.extend(plan.vpcs.iter().map(|v| (v.id.clone(), format!("{} {}", v.id, v.cidrs.join(", ")))));
+    let home = plan.vpcs.iter().filter(|v| net.vpc_id.as_deref().is_none_or(|id| v.id == id));
+    let mut vswitches = none();
+    let mut groups = none();
+    for vpc in home {
+        vswitches.extend(vpc.vswitches.iter().map(|s| (s.id.clone(), format!("{} {} {}", s.id, s.cidr, s.zone.clone().unwrap_or_default()))));
+        groups.extend(vpc.security_groups.iter().map(|g| (g.id.clone(), g.id.clone())));
+    }
+    let mut rgs = none();
+    rgs.extend(plan.resource_groups.iter().map(|g| (g.id.clone(), g.id.clone())));
+    let render_target = { let p = p.to_string(); Callback::from(move |(i, t, cb): (usize, Target, Callback<Target>)| html! {
+        <TargetEditor path={format!("{p}.targets[{i}]")} target={t} on_change={cb} />
+    }) };
+    html! {
+        <>
+            <div class="grid">
+                <TextField path={format!("{sp}.metadata.name")} label="Service name" value={spec.name.unwrap_or_default().to_owned()}
+                    placeholder="llm-chat" on_change={field(service_edit::NAME, text)} />
+                <NumberField path={format!("{sp}.metadata.instance")} label="Instances" value={spec.instance} placeholder="1"
+                    on_change={number(service_edit::INSTANCE)} />
+                <NumberField path={format!("{sp}.autoscaler.min")} label="Autoscaler min" value={spec.autoscaler_min}
+                    on_change={number(service_edit::AUTOSCALER_MIN)} />
+                <NumberField path={format!("{sp}.autoscaler.max")} label="Autoscaler max" value={spec.autoscaler_max}
+                    on_change={number(service_edit::AUTOSCALER_MAX)} />
+                <TextField path={format!("{sp}.metadata.rolling_strategy.max_surge")} label="Max surge (2 or 20%)"
+                    value={shown(service_edit::get(&entry.service, service_edit::MAX_SURGE))} placeholder="default: 2%, at least 1"
+                    on_change={field(service_edit::MAX_SURGE, surge_value)} />
+                <TextField path={format!("{sp}.metadata.rolling_strategy.max_unavailable")} label="Max unavailable"
+                    value={shown(service_edit::get(&entry.service, service_edit::MAX_UNAVAILABLE))}
+                    on_change={field(service_edit::MAX_UNAVAILABLE, surge_value)} />
+            </div>
+            <fieldset class="networking">
+                <legend>{"cloud.networking"}</legend>
+                <div class="grid">
+                    <SelectField path={format!("{sp}.cloud.networking.vpc_id")} label="VPC" value={net.vpc_id.clone().unwrap_or_default()}
+                        options={vpcs} on_change={field(service_edit::VPC_ID, text)} />
+                    <SelectField path={format!("{sp}.cloud.networking.vswitch_id")} label="vSwitch" value={net.vswitch_id.clone().unwrap_or_default()}
+                        options={vswitches} on_change={field(service_edit::VSWITCH_ID, text)} />
+                    <SelectField path={format!("{sp}.cloud.networking.security_group_id")} label="Security group" value={net.security_group_id.clone().unwrap_or_default()}
+                        options={groups} on_change={field(service_edit::SECURITY_GROUP_ID, text)} />
+                    <SelectField path={format!("{sp}.metadata.resource")} label="Resource group" value={spec.resource.unwrap_or_default().to_owned()}
+                        options={rgs} on_change={field(service_edit::RESOURCE, text)} />
+                </div>
+            </fieldset>
+            <CheckField path={format!("{p}.needs_internet")} label="Needs the internet (calls public endpoints: model hubs, APIs)"
+                checked={entry.needs_internet} on_change={on_internet} />
+            <h4>{"Targets"}</h4>
+            <ItemList<Target> path={format!("{p}.targets")} noun="target" items={entry.targets.clone()} open=true
+                render={render_target} on_change={on_targets} />
+        </>
+    }
+}

@@ -1,0 +1,54 @@
+use easnet_core::plan::{Protocol, Target};
+use yew::prelude::*;
+
+use super::{NumberField, SelectField, StringListField, TextField, CheckField};
+
+#[derive(PartialEq, Properties)]
+pub struct TargetEditorProps {
+    pub path: AttrValue,
+    pub target: Target,
+    pub on_change: Callback<Target>,
+}
+
+/// A target the service must reach: address, protocol, port, and its own whitelist.
+#[function_component(TargetEditor)]
+pub fn target_editor(props: &TargetEditorProps) -> Html {
+    let p = &props.path;
+    let t = &props.target;
+    let set = |f: fn(&mut Target, String)| {
+        let (t, cb) = (t.clone(), props.on_change.clone());
+        Callback::from(move |v: String| { let mut next = t.clone(); f(&mut next, v); cb.emit(next) })
+    };
+    let on_port = { let (t, cb) = (t.clone(), props.on_change.clone()); Callback::from(move |v: Option<i64>| cb.emit(Target { port: v.map(|n| n.max(0) as u64), ..t.clone() })) };
+    let on_list = { let (t, cb) = (t.clone(), props.on_change.clone()); Callback::from(move |v: Vec<String>| cb.emit(Target { whitelist: Some(v), ..t.clone() })) };
+    let on_has_list = {
+        let (t, cb) = (t.clone(), props.on_change.clone());
+        Callback::from(move |on: bool| cb.emit(Target { whitelist: on.then(|| t.whitelist.clone().unwrap_or_default()), ..t.clone() }))
+    };
+    let protocols: Vec<(String, String)> = ["tcp", "udp", "icmp", "gre", "all"].iter().map(|s| ((*s).to_owned(), (*s).to_owned())).collect();
+    let protocol = |v: String| match v.as_str() {
+        "udp" => Protocol::Udp,
+        "icmp" => Protocol::Icmp,
+        "gre" => Protocol::Gre,
+        "all" => Protocol::All,
+        _ => Protocol::Tcp,
+    };
+    let on_protocol = { let (t, cb) = (t.clone(), props.on_change.clone()); Callback::from(move |v: String| cb.emit(Target { protocol: protocol(v), ..t.clone() })) };
+    html! {
+        <>
+            <div class="grid">
+                <TextField path={format!("{p}.name")} label="Name" value={t.name.clone().unwrap_or_default()} placeholder="orders-db"
+                    on_change={set(|t, v| t.name = Some(v).filter(|n| !n.is_empty()))} />
+                <TextField path={format!("{p}.address")} label="Address" value={t.address.clone()} mono=true placeholder="10.0.5.10"
+                    on_change={set(|t, v| t.address = v)} />
+                <SelectField path={format!("{p}.protocol")} label="Protocol" value={t.protocol.as_str()} options={protocols} on_change={on_protocol} />
+                <NumberField path={format!("{p}.port")} label="Port" value={t.port.map(|n| n as i64)} on_change={on_port} placeholder="3306" />
+            </div>
+            <CheckField path={format!("{p}.has_whitelist")} label="The target has an IP whitelist (RDS, Redis, an API allow-list)"
+                checked={t.whitelist.is_some()} on_change={on_has_list} />
+            if let Some(list) = &t.whitelist {
+                <StringListField path={format!("{p}.whitelist")} label="Whitelist entry" items={list.clone()} placeholder="192.168.20.0/24" on_change={on_list} />
+            }
+        </>
+    }
+}

@@ -1,0 +1,64 @@
+use easnet_core::plan::{NatGateway, RouteTable, SecurityGroup, VSwitch, Vpc};
+use yew::prelude::*;
+
+use super::{ItemList, NatEditor, RouteTableEditor, SecurityGroupEditor, StringListField, TextField, VSwitchEditor};
+
+#[derive(PartialEq, Properties)]
+pub struct VpcEditorProps {
+    pub path: AttrValue,
+    pub vpc: Vpc,
+    /// Peering IDs of the plan, suggested as route next hops.
+    pub peerings: Vec<String>,
+    pub on_change: Callback<Vpc>,
+}
+
+/// One VPC: its CIDRs and everything inside it.
+#[function_component(VpcEditor)]
+pub fn vpc_editor(props: &VpcEditorProps) -> Html {
+    let p = props.path.to_string();
+    let v = &props.vpc;
+    let on_id = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |id: String| cb.emit(Vpc { id, ..v.clone() })) };
+    let on_cidrs = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |cidrs: Vec<String>| cb.emit(Vpc { cidrs, ..v.clone() })) };
+    let on_vsw = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |vswitches: Vec<VSwitch>| cb.emit(Vpc { vswitches, ..v.clone() })) };
+    let on_tables = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |route_tables: Vec<RouteTable>| cb.emit(Vpc { route_tables, ..v.clone() })) };
+    let on_groups = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |security_groups: Vec<SecurityGroup>| cb.emit(Vpc { security_groups, ..v.clone() })) };
+    let on_nats = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |nat_gateways: Vec<NatGateway>| cb.emit(Vpc { nat_gateways, ..v.clone() })) };
+
+    let tables: Vec<String> = v.route_tables.iter().map(|t| t.id.clone()).collect();
+    let vswitch_ids: Vec<String> = v.vswitches.iter().map(|s| s.id.clone()).collect();
+    let mut hops: Vec<String> = v.nat_gateways.iter().map(|n| n.id.clone()).collect();
+    hops.extend(props.peerings.iter().cloned());
+
+    let render_vsw = { let (p, tables) = (p.clone(), tables.clone()); Callback::from(move |(i, vsw, cb): (usize, VSwitch, Callback<VSwitch>)| html! {
+        <VSwitchEditor path={format!("{p}.vswitches[{i}]")} vswitch={vsw} route_tables={tables.clone()} on_change={cb} />
+    }) };
+    let render_table = { let (p, hops) = (p.clone(), hops.clone()); Callback::from(move |(i, t, cb): (usize, RouteTable, Callback<RouteTable>)| html! {
+        <RouteTableEditor path={format!("{p}.route_tables[{i}]")} table={t} hops={hops.clone()} on_change={cb} />
+    }) };
+    let render_group = { let p = p.clone(); Callback::from(move |(i, g, cb): (usize, SecurityGroup, Callback<SecurityGroup>)| html! {
+        <SecurityGroupEditor path={format!("{p}.security_groups[{i}]")} group={g} on_change={cb} />
+    }) };
+    let render_nat = { let (p, ids) = (p.clone(), vswitch_ids.clone()); Callback::from(move |(i, n, cb): (usize, NatGateway, Callback<NatGateway>)| html! {
+        <NatEditor path={format!("{p}.nat_gateways[{i}]")} nat={n} vswitches={ids.clone()} on_change={cb} />
+    }) };
+    html! {
+        <>
+            <div class="grid">
+                <TextField path={format!("{p}.id")} label="VPC ID" value={v.id.clone()} mono=true placeholder="vpc-…" on_change={on_id} />
+            </div>
+            <StringListField path={format!("{p}.cidrs")} label="CIDR" items={v.cidrs.clone()} placeholder="10.0.0.0/16" on_change={on_cidrs} />
+            <h4>{"vSwitches"}</h4>
+            <ItemList<VSwitch> path={format!("{p}.vswitches")} noun="vSwitch" items={v.vswitches.clone()}
+                render={render_vsw} on_change={on_vsw} />
+            <h4>{"Route tables"}</h4>
+            <ItemList<RouteTable> path={format!("{p}.route_tables")} noun="route table" items={v.route_tables.clone()}
+                render={render_table} on_change={on_tables} />
+            <h4>{"Security groups"}</h4>
+            <ItemList<SecurityGroup> path={format!("{p}.security_groups")} noun="security group" items={v.security_groups.clone()}
+                render={render_group} on_change={on_groups} />
+            <h4>{"NAT gateways"}</h4>
+            <ItemList<NatGateway> path={format!("{p}.nat_gateways")} noun="NAT gateway" items={v.nat_gateways.clone()}
+                render={render_nat} on_change={on_nats} />
+        </>
+    }
+}
