@@ -31,8 +31,10 @@ pub fn service_names(plan: &Plan) -> Vec<String> {
     (plan.services.iter().enumerate())
         .map(|(i, e)| {
             let v = e.service.value().unwrap_or_default();
-            (ServiceSpec::read(&v, "").ok().and_then(|s| s.name.map(str::to_owned)))
-                .unwrap_or_else(|| format!("services[{i}]"))
+            (ServiceSpec::read(&v, "")
+                .ok()
+                .and_then(|s| s.name.map(str::to_owned)))
+            .unwrap_or_else(|| format!("services[{i}]"))
         })
         .collect()
 }
@@ -47,9 +49,21 @@ pub fn page_exports(plan: &Plan, report: &Report, service: Option<&str>) -> Vec<
         let spec = ServiceSpec::read(&value, "").unwrap_or_default();
         if let Some((net, _)) = effective_networking(plan, &spec) {
             let text = serde_json::to_string_pretty(&net).unwrap_or_default();
-            list.push(export("cloud.networking", "The networking object to put under cloud in the service JSON.", text, "networking.json", "application/json"));
+            list.push(export(
+                "cloud.networking",
+                "The networking object to put under cloud in the service JSON.",
+                text,
+                "networking.json",
+                "application/json",
+            ));
         }
     }
-    list.push(export("Plan JSON", "The whole plan, to keep in your repository and check in CI with easnet check.", write_plan(plan), "easnet-plan.json", "application/json"));
+    list.push(export(
+        "Plan JSON",
+        "The whole plan, to keep in your repository and check in CI with easnet check.",
+        write_plan(plan),
+        "easnet-plan.json",
+        "application/json",
+    ));
     list
 }

@@ -22,7 +22,9 @@ fn load() -> AppState {
         browser::clear_fragment();
         return match share::decode(&fragment) {
             Ok(text) => AppState::restore(&text, "shared link"),
-            Err(e) => AppState::initial_with_notice(format!("The shared link could not be opened: {e}.")),
+            Err(e) => {
+                AppState::initial_with_notice(format!("The shared link could not be opened: {e}."))
+            }
         };
     }
     match browser::load_saved() {
@@ -39,7 +41,9 @@ pub fn app() -> Html {
     // Autosave every change of the plan.
     {
         let (plan, source) = (state.plan.clone(), state.source.clone());
-        use_effect_with((plan, source), |(plan, source)| browser::save(&write_plan(plan), source));
+        use_effect_with((plan, source), |(plan, source)| {
+            browser::save(&write_plan(plan), source)
+        });
     }
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y outside text fields (inside them the browser's own undo
     // of the text applies).
@@ -47,15 +51,27 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                let typing = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let typing = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
                 if typing || !(e.ctrl_key() || e.meta_key()) {
                     return;
                 }
                 match (e.key().to_lowercase().as_str(), e.shift_key()) {
-                    ("z", false) => { e.prevent_default(); dispatcher.dispatch(Action::Undo) }
-                    ("z", true) | ("y", _) => { e.prevent_default(); dispatcher.dispatch(Action::Redo) }
+                    ("z", false) => {
+                        e.prevent_default();
+                        dispatcher.dispatch(Action::Undo)
+                    }
+                    ("z", true) | ("y", _) => {
+                        e.prevent_default();
+                        dispatcher.dispatch(Action::Redo)
+                    }
                     _ => {}
                 }
             });
@@ -64,12 +80,30 @@ pub fn app() -> Html {
     }
 
     let d = state.dispatcher();
-    let on_edit = { let d = d.clone(); Callback::from(move |(plan, field)| d.dispatch(Action::Edit { plan, field })) };
-    let on_example = { let d = d.clone(); Callback::from(move |name| d.dispatch(Action::LoadExample(name))) };
-    let on_new = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::NewPlan)) };
-    let on_undo = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Undo)) };
-    let on_redo = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Redo)) };
-    let on_toggle_import = { let i = importing.clone(); Callback::from(move |_| i.set(!*i)) };
+    let on_edit = {
+        let d = d.clone();
+        Callback::from(move |(plan, field)| d.dispatch(Action::Edit { plan, field }))
+    };
+    let on_example = {
+        let d = d.clone();
+        Callback::from(move |name| d.dispatch(Action::LoadExample(name)))
+    };
+    let on_new = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::NewPlan))
+    };
+    let on_undo = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::Undo))
+    };
+    let on_redo = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::Redo))
+    };
+    let on_toggle_import = {
+        let i = importing.clone();
+        Callback::from(move |_| i.set(!*i))
+    };
     let on_import = {
         let (d, i) = (d.clone(), importing.clone());
         Callback::from(move |(text, source): (String, String)| {
@@ -84,12 +118,19 @@ pub fn app() -> Html {
             let d = d.clone();
             let shown = url.clone();
             browser::copy(url, move |ok| {
-                let text = if ok { "A link carrying this plan was copied. The plan travels in the link's #fragment, which browsers never send to a server.".to_owned() } else { format!("Copy this link: {shown}") };
+                let text = if ok {
+                    "A link carrying this plan was copied. The plan travels in the link's #fragment, which browsers never send to a server.".to_owned()
+                } else {
+                    format!("Copy this link: {shown}")
+                };
                 d.dispatch(Action::Notify(Notice { error: false, text }))
             });
         })
     };
-    let on_dismiss = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::DismissNotice)) };
+    let on_dismiss = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::DismissNotice))
+    };
     let issues = FieldIssues::from_report(&state.report);
     html! {
         <ContextProvider<FieldIssues> context={issues}>

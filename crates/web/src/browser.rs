@@ -15,7 +15,10 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn load_saved() -> Option<(String, String)> {
     let s = storage()?;
     let plan = s.get_item(SAVED_PLAN).ok()??;
-    let source = s.get_item(SAVED_SOURCE).ok()?.unwrap_or_else(|| "saved plan".to_owned());
+    let source = s
+        .get_item(SAVED_SOURCE)
+        .ok()?
+        .unwrap_or_else(|| "saved plan".to_owned());
     Some((plan, source))
 }
 
@@ -47,14 +50,22 @@ pub fn clear_fragment() {
 
 /// This page's address with `fragment`.
 pub fn url_with_fragment(fragment: &str) -> String {
-    let Some(w) = web_sys::window() else { return format!("#{fragment}") };
+    let Some(w) = web_sys::window() else {
+        return format!("#{fragment}");
+    };
     let loc = w.location();
-    format!("{}{}#{fragment}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
+    format!(
+        "{}{}#{fragment}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
 }
 
 /// Copies text to the clipboard; `done` gets whether it worked.
 pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
-    let Some(w) = web_sys::window() else { return done(false) };
+    let Some(w) = web_sys::window() else {
+        return done(false);
+    };
     let promise = w.navigator().clipboard().write_text(&text);
     yew::platform::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
@@ -66,10 +77,17 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     let document = gloo::utils::document();
-    if let Ok(a) = document.create_element("a").map(|e| e.unchecked_into::<HtmlAnchorElement>()) {
+    if let Ok(a) = document
+        .create_element("a")
+        .map(|e| e.unchecked_into::<HtmlAnchorElement>())
+    {
         a.set_href(&url);
         a.set_download(file_name);
         a.click();

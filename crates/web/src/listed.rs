@@ -22,25 +22,50 @@ impl Listed for VSwitch {
         format!("{} {}", self.id, self.cidr)
     }
     fn fresh(n: usize) -> Self {
-        VSwitch { id: format!("vsw-new-{}", n + 1), zone: None, cidr: String::new(), route_table: None, other_ips: 0 }
+        VSwitch {
+            id: format!("vsw-new-{}", n + 1),
+            zone: None,
+            cidr: String::new(),
+            route_table: None,
+            other_ips: 0,
+        }
     }
     fn copied(&self) -> Self {
-        VSwitch { id: copy_id(&self.id), ..self.clone() }
+        VSwitch {
+            id: copy_id(&self.id),
+            ..self.clone()
+        }
     }
 }
 
 impl Listed for RouteTable {
     fn title(&self) -> String {
-        let kind = if self.kind == RouteTableKind::System { "system" } else { "custom" };
+        let kind = if self.kind == RouteTableKind::System {
+            "system"
+        } else {
+            "custom"
+        };
         format!("{} ({kind})", self.id)
     }
     fn fresh(n: usize) -> Self {
-        let kind = if n == 0 { RouteTableKind::System } else { RouteTableKind::Custom };
-        RouteTable { id: format!("vtb-new-{}", n + 1), kind, routes: Vec::new() }
+        let kind = if n == 0 {
+            RouteTableKind::System
+        } else {
+            RouteTableKind::Custom
+        };
+        RouteTable {
+            id: format!("vtb-new-{}", n + 1),
+            kind,
+            routes: Vec::new(),
+        }
     }
     fn copied(&self) -> Self {
         // A VPC has one system table: a copy is custom.
-        RouteTable { id: copy_id(&self.id), kind: RouteTableKind::Custom, ..self.clone() }
+        RouteTable {
+            id: copy_id(&self.id),
+            kind: RouteTableKind::Custom,
+            ..self.clone()
+        }
     }
 }
 
@@ -49,10 +74,17 @@ impl Listed for SecurityGroup {
         self.id.clone()
     }
     fn fresh(n: usize) -> Self {
-        SecurityGroup { id: format!("sg-new-{}", n + 1), kind: SecurityGroupKind::Basic, egress: Vec::new() }
+        SecurityGroup {
+            id: format!("sg-new-{}", n + 1),
+            kind: SecurityGroupKind::Basic,
+            egress: Vec::new(),
+        }
     }
     fn copied(&self) -> Self {
-        SecurityGroup { id: copy_id(&self.id), ..self.clone() }
+        SecurityGroup {
+            id: copy_id(&self.id),
+            ..self.clone()
+        }
     }
 }
 
@@ -61,10 +93,19 @@ impl Listed for NatGateway {
         self.id.clone()
     }
     fn fresh(n: usize) -> Self {
-        NatGateway { id: format!("ngw-new-{}", n + 1), kind: NatKind::Internet, vswitch: None, eips: Vec::new(), snat_entries: Vec::new() }
+        NatGateway {
+            id: format!("ngw-new-{}", n + 1),
+            kind: NatKind::Internet,
+            vswitch: None,
+            eips: Vec::new(),
+            snat_entries: Vec::new(),
+        }
     }
     fn copied(&self) -> Self {
-        NatGateway { id: copy_id(&self.id), ..self.clone() }
+        NatGateway {
+            id: copy_id(&self.id),
+            ..self.clone()
+        }
     }
 }
 
@@ -83,22 +124,37 @@ impl Listed for Vpc {
         }
     }
     fn copied(&self) -> Self {
-        Vpc { id: copy_id(&self.id), ..self.clone() }
+        Vpc {
+            id: copy_id(&self.id),
+            ..self.clone()
+        }
     }
 }
 
 impl Listed for ServiceEntry {
     fn title(&self) -> String {
         let v = self.service.value().unwrap_or_default();
-        (ServiceSpec::read(&v, "").ok().and_then(|s| s.name.map(str::to_owned))).unwrap_or_default()
+        (ServiceSpec::read(&v, "")
+            .ok()
+            .and_then(|s| s.name.map(str::to_owned)))
+        .unwrap_or_default()
     }
     fn fresh(n: usize) -> Self {
-        let service = ServiceJson::from_value(&serde_json::json!({"metadata": {"name": format!("service-{}", n + 1), "instance": 1}}));
-        ServiceEntry { service, needs_internet: false, targets: Vec::new() }
+        let service = ServiceJson::from_value(
+            &serde_json::json!({"metadata": {"name": format!("service-{}", n + 1), "instance": 1}}),
+        );
+        ServiceEntry {
+            service,
+            needs_internet: false,
+            targets: Vec::new(),
+        }
     }
     fn copied(&self) -> Self {
         let name = format!("{}-copy", self.title());
-        ServiceEntry { service: service_edit::set(&self.service, service_edit::NAME, Some(name.into())), ..self.clone() }
+        ServiceEntry {
+            service: service_edit::set(&self.service, service_edit::NAME, Some(name.into())),
+            ..self.clone()
+        }
     }
 }
 
@@ -107,10 +163,17 @@ impl Listed for Peering {
         format!("{} {}", self.id, self.vpcs.join(" ↔ "))
     }
     fn fresh(n: usize) -> Self {
-        Peering { id: format!("pcc-new-{}", n + 1), kind: PeeringKind::VpcPeer, vpcs: vec![String::new(), String::new()] }
+        Peering {
+            id: format!("pcc-new-{}", n + 1),
+            kind: PeeringKind::VpcPeer,
+            vpcs: vec![String::new(), String::new()],
+        }
     }
     fn copied(&self) -> Self {
-        Peering { id: copy_id(&self.id), ..self.clone() }
+        Peering {
+            id: copy_id(&self.id),
+            ..self.clone()
+        }
     }
 }
 
@@ -119,19 +182,35 @@ impl Listed for ResourceGroup {
         self.id.clone()
     }
     fn fresh(n: usize) -> Self {
-        ResourceGroup { id: format!("eas-r-new-{}", n + 1), networking: None }
+        ResourceGroup {
+            id: format!("eas-r-new-{}", n + 1),
+            networking: None,
+        }
     }
     fn copied(&self) -> Self {
-        ResourceGroup { id: copy_id(&self.id), ..self.clone() }
+        ResourceGroup {
+            id: copy_id(&self.id),
+            ..self.clone()
+        }
     }
 }
 
 impl Listed for Target {
     fn title(&self) -> String {
-        format!("{}{}", self.display_name(), self.port.map(|p| format!(":{p}")).unwrap_or_default())
+        format!(
+            "{}{}",
+            self.display_name(),
+            self.port.map(|p| format!(":{p}")).unwrap_or_default()
+        )
     }
     fn fresh(_: usize) -> Self {
-        Target { name: None, address: String::new(), port: Some(443), protocol: Protocol::Tcp, whitelist: None }
+        Target {
+            name: None,
+            address: String::new(),
+            port: Some(443),
+            protocol: Protocol::Tcp,
+            whitelist: None,
+        }
     }
     fn copied(&self) -> Self {
         self.clone()

@@ -55,7 +55,10 @@ impl AppState {
 
     /// The default plan with a message (a link or a save that could not be read).
     pub fn initial_with_notice(text: String) -> Self {
-        AppState { notice: Some(Notice { error: true, text }), ..Self::initial() }
+        AppState {
+            notice: Some(Notice { error: true, text }),
+            ..Self::initial()
+        }
     }
 
     /// Restores a saved or shared plan's text; a text that no longer reads gives the default
@@ -63,12 +66,20 @@ impl AppState {
     pub fn restore(text: &str, source: &str) -> Self {
         match parse_plan(text) {
             Ok(plan) => Self::with_plan(plan, source),
-            Err(e) => Self::initial_with_notice(format!("The {source} could not be read ({e}); the example plan is open instead.")),
+            Err(e) => Self::initial_with_notice(format!(
+                "The {source} could not be read ({e}); the example plan is open instead."
+            )),
         }
     }
 
     /// Moves to `plan`, remembering the current one for undo.
-    fn change(&self, plan: Plan, source: Option<String>, field: Option<String>, notice: Option<Notice>) -> Self {
+    fn change(
+        &self,
+        plan: Plan,
+        source: Option<String>,
+        field: Option<String>,
+        notice: Option<Notice>,
+    ) -> Self {
         let mut undo = self.undo.clone();
         let coalesce = field.is_some() && field == self.last_field;
         if !coalesce {
@@ -93,9 +104,15 @@ impl AppState {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// An editor changed the plan; `field` is the JSON path typed into, if any.
-    Edit { plan: Plan, field: Option<String> },
+    Edit {
+        plan: Plan,
+        field: Option<String>,
+    },
     /// Pasted or dropped JSON: a plan replaces the current one, a service JSON joins it.
-    Import { text: String, source: String },
+    Import {
+        text: String,
+        source: String,
+    },
     LoadExample(String),
     NewPlan,
     Undo,
@@ -112,26 +129,43 @@ impl Reducible for AppState {
             Action::Edit { plan, field } => self.change(plan, None, field, None),
             Action::Import { text, source } => match import_text(&text, &self.plan) {
                 Ok(Imported::Plan(plan)) => {
-                    let notice = Notice { error: false, text: format!("Imported the plan from {source}.") };
+                    let notice = Notice {
+                        error: false,
+                        text: format!("Imported the plan from {source}."),
+                    };
                     self.change(plan, Some(source), None, Some(notice))
                 }
                 Ok(Imported::Service { plan, name }) => {
-                    let notice = Notice { error: false, text: format!("Added service {name} from {source}; check its networking below.") };
+                    let notice = Notice {
+                        error: false,
+                        text: format!(
+                            "Added service {name} from {source}; check its networking below."
+                        ),
+                    };
                     self.change(plan, None, None, Some(notice))
                 }
                 Err(e) => AppState {
-                    notice: Some(Notice { error: true, text: format!("Nothing imported from {source}: {e}") }),
+                    notice: Some(Notice {
+                        error: true,
+                        text: format!("Nothing imported from {source}: {e}"),
+                    }),
                     ..(*self).clone()
                 },
             },
-            Action::LoadExample(name) => match EXAMPLES.iter().find(|e| e.name == name).map(|e| parse_plan(e.json)) {
+            Action::LoadExample(name) => match EXAMPLES
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| parse_plan(e.json))
+            {
                 Some(Ok(plan)) => self.change(plan, Some(name), None, None),
                 _ => return self,
             },
             Action::NewPlan => self.change(Plan::empty(), Some("new plan".to_owned()), None, None),
             Action::Undo => {
                 let mut state = (*self).clone();
-                let Some((plan, source)) = state.undo.pop() else { return self };
+                let Some((plan, source)) = state.undo.pop() else {
+                    return self;
+                };
                 state.redo.push((state.plan.clone(), state.source.clone()));
                 state.report = Rc::new(analyze(&plan));
                 state.plan = plan;
@@ -141,7 +175,9 @@ impl Reducible for AppState {
             }
             Action::Redo => {
                 let mut state = (*self).clone();
-                let Some((plan, source)) = state.redo.pop() else { return self };
+                let Some((plan, source)) = state.redo.pop() else {
+                    return self;
+                };
                 state.undo.push((state.plan.clone(), state.source.clone()));
                 state.report = Rc::new(analyze(&plan));
                 state.plan = plan;
@@ -149,8 +185,14 @@ impl Reducible for AppState {
                 state.last_field = None;
                 state
             }
-            Action::Notify(notice) => AppState { notice: Some(notice), ..(*self).clone() },
-            Action::DismissNotice => AppState { notice: None, ..(*self).clone() },
+            Action::Notify(notice) => AppState {
+                notice: Some(notice),
+                ..(*self).clone()
+            },
+            Action::DismissNotice => AppState {
+                notice: None,
+                ..(*self).clone()
+            },
         };
         Rc::new(next)
     }
@@ -165,7 +207,10 @@ mod tests {
     }
 
     fn renamed(plan: &Plan, region: &str) -> Plan {
-        Plan { region: Some(region.to_owned()), ..plan.clone() }
+        Plan {
+            region: Some(region.to_owned()),
+            ..plan.clone()
+        }
     }
 
     #[test]
@@ -179,11 +224,23 @@ mod tests {
     fn edits_undo_and_redo() {
         let start = AppState::initial();
         let plan = (*start.plan).clone();
-        let s = run(start, vec![
-            Action::Edit { plan: renamed(&plan, "a"), field: Some("region".into()) },
-            Action::Edit { plan: renamed(&plan, "ab"), field: Some("region".into()) },
-            Action::Edit { plan: renamed(&plan, "x"), field: Some("vpcs[0].id".into()) },
-        ]);
+        let s = run(
+            start,
+            vec![
+                Action::Edit {
+                    plan: renamed(&plan, "a"),
+                    field: Some("region".into()),
+                },
+                Action::Edit {
+                    plan: renamed(&plan, "ab"),
+                    field: Some("region".into()),
+                },
+                Action::Edit {
+                    plan: renamed(&plan, "x"),
+                    field: Some("vpcs[0].id".into()),
+                },
+            ],
+        );
         assert_eq!(s.plan.region.as_deref(), Some("x"));
         // Two keystrokes in one field are one step.
         assert_eq!(s.undo.len(), 2);
@@ -192,7 +249,11 @@ mod tests {
         let s = s.reduce(Action::Undo);
         assert_eq!(s.plan.region.as_deref(), Some("cn-shanghai"));
         let s = s.reduce(Action::Undo);
-        assert_eq!(s.plan.region.as_deref(), Some("cn-shanghai"), "nothing left to undo");
+        assert_eq!(
+            s.plan.region.as_deref(),
+            Some("cn-shanghai"),
+            "nothing left to undo"
+        );
         let s = s.reduce(Action::Redo);
         assert_eq!(s.plan.region.as_deref(), Some("ab"));
     }
@@ -201,22 +262,41 @@ mod tests {
     fn a_bad_import_keeps_the_plan_and_says_where() {
         let start = AppState::initial();
         let before = start.plan.clone();
-        let s = run(start, vec![Action::Import { text: r#"{"version": 1, "vpcs": [{"id": 5}]}"#.into(), source: "paste".into() }]);
+        let s = run(
+            start,
+            vec![Action::Import {
+                text: r#"{"version": 1, "vpcs": [{"id": 5}]}"#.into(),
+                source: "paste".into(),
+            }],
+        );
         assert_eq!(s.plan, before);
         let notice = s.notice.as_ref().unwrap();
-        assert!(notice.error && notice.text.contains("vpcs[0].id"), "{}", notice.text);
+        assert!(
+            notice.error && notice.text.contains("vpcs[0].id"),
+            "{}",
+            notice.text
+        );
     }
 
     #[test]
     fn importing_a_service_adds_it() {
-        let s = run(AppState::initial(), vec![Action::Import { text: r#"{"metadata": {"name": "embed"}}"#.into(), source: "paste".into() }]);
+        let s = run(
+            AppState::initial(),
+            vec![Action::Import {
+                text: r#"{"metadata": {"name": "embed"}}"#.into(),
+                source: "paste".into(),
+            }],
+        );
         assert_eq!(s.plan.services.len(), 2);
         assert!(!s.notice.as_ref().unwrap().error);
     }
 
     #[test]
     fn examples_and_new_plan() {
-        let s = run(AppState::initial(), vec![Action::LoadExample("healthy".into())]);
+        let s = run(
+            AppState::initial(),
+            vec![Action::LoadExample("healthy".into())],
+        );
         assert_eq!(s.source, "healthy");
         assert!(s.report.findings.is_empty());
         let s = s.reduce(Action::NewPlan);

@@ -36,15 +36,33 @@ fn example(name: &str) -> easnet_core::plan::Plan {
 async fn findings_panel_groups_findings_and_shows_fixes() {
     let report = Rc::new(analyze(&parse_plan(default_example().json).unwrap()));
     let root = mount_point();
-    yew::Renderer::<FindingsPanel>::with_root_and_props(root.clone(), FindingsPanelProps { report }).render();
+    yew::Renderer::<FindingsPanel>::with_root_and_props(
+        root.clone(),
+        FindingsPanelProps { report },
+    )
+    .render();
     settle().await;
 
-    let errors = root.query_selector(".group.error").unwrap().expect("an error group");
+    let errors = root
+        .query_selector(".group.error")
+        .unwrap()
+        .expect("an error group");
     let text = errors.text_content().unwrap();
-    assert!(text.contains("INET004") && text.contains("qwen-chat"), "{text}");
+    assert!(
+        text.contains("INET004") && text.contains("qwen-chat"),
+        "{text}"
+    );
     assert!(text.contains("aliyun vpc CreateSnatEntry"), "{text}");
-    let warnings = root.query_selector(".group.warning").unwrap().unwrap().text_content().unwrap();
-    assert!(warnings.contains("CAP002") && warnings.contains("WL001"), "{warnings}");
+    let warnings = root
+        .query_selector(".group.warning")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        warnings.contains("CAP002") && warnings.contains("WL001"),
+        "{warnings}"
+    );
     assert!(root.query_selector(".all-clear").unwrap().is_none());
 }
 
@@ -52,7 +70,11 @@ async fn findings_panel_groups_findings_and_shows_fixes() {
 async fn findings_panel_says_all_clear_for_a_healthy_plan() {
     let report = Rc::new(analyze(&example("healthy")));
     let root = mount_point();
-    yew::Renderer::<FindingsPanel>::with_root_and_props(root.clone(), FindingsPanelProps { report }).render();
+    yew::Renderer::<FindingsPanel>::with_root_and_props(
+        root.clone(),
+        FindingsPanelProps { report },
+    )
+    .render();
     settle().await;
     assert!(root.query_selector(".all-clear").unwrap().is_some());
     assert_eq!(root.query_selector_all(".finding").unwrap().length(), 0);
@@ -62,23 +84,37 @@ async fn findings_panel_says_all_clear_for_a_healthy_plan() {
 async fn paths_panel_marks_the_failing_hop() {
     let report = Rc::new(analyze(&parse_plan(default_example().json).unwrap()));
     let root = mount_point();
-    yew::Renderer::<PathsPanel>::with_root_and_props(root.clone(), PathsPanelProps { report }).render();
+    yew::Renderer::<PathsPanel>::with_root_and_props(root.clone(), PathsPanelProps { report })
+        .render();
     settle().await;
-    let failed = root.query_selector(".flow.broken .hop.fail").unwrap().expect("a failed hop");
+    let failed = root
+        .query_selector(".flow.broken .hop.fail")
+        .unwrap()
+        .expect("a failed hop");
     let text = failed.text_content().unwrap();
     assert!(text.contains("SNAT") && text.contains("INET004"), "{text}");
     // The hops after it are not reached.
-    assert!(root.query_selector(".hop.fail ~ .hop.unknown").unwrap().is_some());
+    assert!(root
+        .query_selector(".hop.fail ~ .hop.unknown")
+        .unwrap()
+        .is_some());
 }
 
 #[wasm_bindgen_test]
 async fn capacity_panel_draws_a_bar_per_vswitch() {
     let report = Rc::new(analyze(&parse_plan(default_example().json).unwrap()));
     let root = mount_point();
-    yew::Renderer::<CapacityPanel>::with_root_and_props(root.clone(), CapacityPanelProps { report }).render();
+    yew::Renderer::<CapacityPanel>::with_root_and_props(
+        root.clone(),
+        CapacityPanelProps { report },
+    )
+    .render();
     settle().await;
     assert_eq!(root.query_selector_all("figure.bar").unwrap().length(), 4);
-    let warn = root.query_selector("figure.bar.warn").unwrap().expect("the EAS vSwitch is over the threshold");
+    let warn = root
+        .query_selector("figure.bar.warn")
+        .unwrap()
+        .expect("the EAS vSwitch is over the threshold");
     assert!(warn.text_content().unwrap().contains("vsw-uf6eas-e"));
 }
 
@@ -94,21 +130,36 @@ async fn plan_editor_edits_a_vswitch_cidr_and_shows_errors_next_to_fields() {
         Callback::from(move |(plan, _field)| *edited.borrow_mut() = Some(plan))
     };
     let root = mount_point();
-    yew::Renderer::<PlanEditor>::with_root_and_props(root.clone(), PlanEditorProps { plan: Rc::new(plan), on_edit }).render();
+    yew::Renderer::<PlanEditor>::with_root_and_props(
+        root.clone(),
+        PlanEditorProps {
+            plan: Rc::new(plan),
+            on_edit,
+        },
+    )
+    .render();
     settle().await;
 
     let document = gloo::utils::document();
     let input: web_sys::HtmlInputElement = document
-        .get_element_by_id("f-vpcs[0].vswitches[1].cidr").expect("the vSwitch CIDR field")
-        .dyn_into().unwrap();
+        .get_element_by_id("f-vpcs[0].vswitches[1].cidr")
+        .expect("the vSwitch CIDR field")
+        .dyn_into()
+        .unwrap();
     assert_eq!(input.value(), "192.168.20.0/27");
     input.set_value("192.168.20.0/25");
-    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
     settle().await;
     let plan = edited.borrow().clone().expect("an edit");
     assert_eq!(plan.vpcs[0].vswitches[1].cidr, "192.168.20.0/25");
 
     // The service form shows the plan's values.
-    let name: web_sys::HtmlInputElement = document.get_element_by_id("f-services[0].service.metadata.name").unwrap().dyn_into().unwrap();
+    let name: web_sys::HtmlInputElement = document
+        .get_element_by_id("f-services[0].service.metadata.name")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert_eq!(name.value(), "qwen-chat");
 }

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use easnet_core::map::{address_map, SegmentKind, Segment};
+use easnet_core::map::{address_map, Segment, SegmentKind};
 use easnet_core::plan::Plan;
 use yew::prelude::*;
 
@@ -53,10 +53,16 @@ pub fn address_map_view(props: &AddressMapProps) -> Html {
 fn segment(s: &Segment) -> Html {
     let x = s.start * 1000.0;
     let w = (s.width * 1000.0).max(1.5);
-    let class = if s.kind == SegmentKind::Free { "free" } else { "vswitch" };
+    let class = if s.kind == SegmentKind::Free {
+        "free"
+    } else {
+        "vswitch"
+    };
     let title = format!(
         "{}{} — {} addresses, {} usable ({} – {})",
-        s.id.as_ref().map(|i| format!("{i} ")).unwrap_or_else(|| "free ".to_owned()),
+        s.id.as_ref()
+            .map(|i| format!("{i} "))
+            .unwrap_or_else(|| "free ".to_owned()),
         s.cidr,
         s.addresses,
         s.usable,

@@ -49,9 +49,14 @@ fn bar(row: &CapacityRow) -> Html {
     let over = row.needed > row.usable;
     let threshold = row.warning_threshold * row.usable as f64;
     let pct = (row.utilization * 100.0).round();
-    let summary = format!("{} of {} usable IPs needed ({pct}%), {} free", row.needed, row.usable, row.free);
+    let summary = format!(
+        "{} of {} usable IPs needed ({pct}%), {} free",
+        row.needed, row.usable, row.free
+    );
     let at_path = row.at.clone();
-    let go = Callback::from(move |_: MouseEvent| { focus_path(&format!("{at_path}.cidr")); });
+    let go = Callback::from(move |_: MouseEvent| {
+        focus_path(&format!("{at_path}.cidr"));
+    });
     html! {
         <figure class={classes!("bar", over.then_some("over"), (!over && row.needed as f64 > threshold).then_some("warn"))}>
             <figcaption>

@@ -16,7 +16,9 @@ pub fn check_field(props: &CheckFieldProps) -> Html {
     let id = field_id(&props.path);
     let on_change = {
         let cb = props.on_change.clone();
-        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        Callback::from(move |e: Event| {
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
     };
     html! {
         <div class="field check">

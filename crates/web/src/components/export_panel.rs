@@ -1,8 +1,8 @@
 use std::rc::Rc;
 
+use easnet_core::analyze::Report;
 use easnet_core::export_list::{self as export, Export};
 use easnet_core::plan::Plan;
-use easnet_core::analyze::Report;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -24,7 +24,17 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
     let name = names.get(*service).cloned();
     let exports: Vec<Export> = export::page_exports(&props.plan, &props.report, name.as_deref());
     let current = exports.get(*tab).or_else(|| exports.first()).cloned();
-    let on_service = { let s = service.clone(); Callback::from(move |e: Event| s.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0))) };
+    let on_service = {
+        let s = service.clone();
+        Callback::from(move |e: Event| {
+            s.set(
+                e.target_unchecked_into::<HtmlSelectElement>()
+                    .value()
+                    .parse()
+                    .unwrap_or(0),
+            )
+        })
+    };
     html! {
         <section class="panel export" aria-labelledby="export-heading">
             <h2 id="export-heading">{"Export"}</h2>

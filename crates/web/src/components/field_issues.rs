@@ -14,7 +14,9 @@ impl FieldIssues {
         let mut map: HashMap<String, Vec<(Severity, String)>> = HashMap::new();
         for f in &report.findings {
             if let Some(at) = &f.at {
-                map.entry(at.clone()).or_default().push((f.severity, format!("{}: {}", f.code, f.message)));
+                map.entry(at.clone())
+                    .or_default()
+                    .push((f.severity, format!("{}: {}", f.code, f.message)));
             }
         }
         FieldIssues(Rc::new(map))

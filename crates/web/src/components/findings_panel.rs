@@ -48,7 +48,11 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
 }
 
 fn finding(f: &Finding) -> Html {
-    let go = f.at.clone().map(|at| Callback::from(move |_: MouseEvent| { focus_path(&at); }));
+    let go = f.at.clone().map(|at| {
+        Callback::from(move |_: MouseEvent| {
+            focus_path(&at);
+        })
+    });
     html! {
         <li class={classes!("finding", f.severity.as_str())}>
             <div class="finding-head">

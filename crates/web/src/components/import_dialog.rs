@@ -21,16 +21,22 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
         move |file: web_sys::File| {
             let name = file.name();
             let cb = cb.clone();
-            let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
-                match result {
-                    Ok(text) => cb.emit((text, name)),
-                    Err(e) => cb.emit((String::new(), format!("{name} (unreadable: {e})"))),
-                }
-            });
+            let task =
+                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
+                    match result {
+                        Ok(text) => cb.emit((text, name)),
+                        Err(e) => cb.emit((String::new(), format!("{name} (unreadable: {e})"))),
+                    }
+                });
             *reader.borrow_mut() = Some(task);
         }
     };
-    let on_input = { let text = text.clone(); Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())) };
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
     let on_submit = {
         let (text, cb) = (text.clone(), props.on_import.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -47,14 +53,27 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
             }
         })
     };
-    let on_drag_over = { let d = dragging.clone(); Callback::from(move |e: DragEvent| { e.prevent_default(); d.set(true); }) };
-    let on_drag_leave = { let d = dragging.clone(); Callback::from(move |_: DragEvent| d.set(false)) };
+    let on_drag_over = {
+        let d = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            d.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let d = dragging.clone();
+        Callback::from(move |_: DragEvent| d.set(false))
+    };
     let on_drop = {
         let d = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             d.set(false);
-            if let Some(file) = e.data_transfer().and_then(|t| t.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|t| t.files())
+                .and_then(|f| f.get(0))
+            {
                 read_file(file);
             }
         })

@@ -20,17 +20,48 @@ pub fn nat_editor(props: &NatEditorProps) -> Html {
     let n = &props.nat;
     let set = |f: fn(&mut NatGateway, String)| {
         let (n, cb) = (n.clone(), props.on_change.clone());
-        Callback::from(move |v: String| { let mut next = n.clone(); f(&mut next, v); cb.emit(next) })
+        Callback::from(move |v: String| {
+            let mut next = n.clone();
+            f(&mut next, v);
+            cb.emit(next)
+        })
     };
-    let on_eips = { let (n, cb) = (n.clone(), props.on_change.clone()); Callback::from(move |eips: Vec<String>| cb.emit(NatGateway { eips, ..n.clone() })) };
-    let set_entries = { let (n, cb) = (n.clone(), props.on_change.clone()); Callback::from(move |snat_entries: Vec<SnatEntry>| cb.emit(NatGateway { snat_entries, ..n.clone() })) };
+    let on_eips = {
+        let (n, cb) = (n.clone(), props.on_change.clone());
+        Callback::from(move |eips: Vec<String>| cb.emit(NatGateway { eips, ..n.clone() }))
+    };
+    let set_entries = {
+        let (n, cb) = (n.clone(), props.on_change.clone());
+        Callback::from(move |snat_entries: Vec<SnatEntry>| {
+            cb.emit(NatGateway {
+                snat_entries,
+                ..n.clone()
+            })
+        })
+    };
     let add = {
-        let (entries, cb, eips, vsw) = (n.snat_entries.clone(), set_entries.clone(), n.eips.clone(), props.vswitches.first().cloned().unwrap_or_default());
-        Callback::from(move |_: MouseEvent| cb.emit(appended(&entries, SnatEntry { source: vsw.clone(), snat_ips: eips.iter().take(1).cloned().collect() })))
+        let (entries, cb, eips, vsw) = (
+            n.snat_entries.clone(),
+            set_entries.clone(),
+            n.eips.clone(),
+            props.vswitches.first().cloned().unwrap_or_default(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(appended(
+                &entries,
+                SnatEntry {
+                    source: vsw.clone(),
+                    snat_ips: eips.iter().take(1).cloned().collect(),
+                },
+            ))
+        })
     };
     let mut vsw_options = vec![(String::new(), "(none)".to_owned())];
     vsw_options.extend(props.vswitches.iter().map(|s| (s.clone(), s.clone())));
-    let kinds = vec![("internet".to_owned(), "internet".to_owned()), ("vpc".to_owned(), "vpc (private NAT)".to_owned())];
+    let kinds = vec![
+        ("internet".to_owned(), "internet".to_owned()),
+        ("vpc".to_owned(), "vpc (private NAT)".to_owned()),
+    ];
     html! {
         <>
             <div class="grid">

@@ -24,7 +24,9 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     {
         let text = text.clone();
         use_effect_with(props.value, move |value| {
-            if text.trim().parse::<i64>().ok() != *value && !(text.trim().is_empty() && value.is_none()) {
+            if text.trim().parse::<i64>().ok() != *value
+                && !(text.trim().is_empty() && value.is_none())
+            {
                 text.set(value.map(|v| v.to_string()).unwrap_or_default());
             }
         });

@@ -48,7 +48,13 @@ pub fn paths_panel(props: &PathsPanelProps) -> Html {
 }
 
 fn flow(f: &Flow) -> Html {
-    let title = format!("{} — {} {}{}", f.name, f.protocol, f.destination, f.port.map(|p| format!(":{p}")).unwrap_or_default());
+    let title = format!(
+        "{} — {} {}{}",
+        f.name,
+        f.protocol,
+        f.destination,
+        f.port.map(|p| format!(":{p}")).unwrap_or_default()
+    );
     html! {
         <div class={classes!("flow", if f.ok { "ok" } else { "broken" })}>
             <p class="flow-title">
@@ -67,8 +73,16 @@ fn hop(h: &Hop) -> Html {
         HopStatus::Fail => "fail",
         HopStatus::Unknown => "unknown",
     };
-    let go = h.at.clone().map(|at| Callback::from(move |_: MouseEvent| { focus_path(&at); }));
-    let label = if h.label.is_empty() { "—".to_owned() } else { h.label.clone() };
+    let go = h.at.clone().map(|at| {
+        Callback::from(move |_: MouseEvent| {
+            focus_path(&at);
+        })
+    });
+    let label = if h.label.is_empty() {
+        "—".to_owned()
+    } else {
+        h.label.clone()
+    };
     html! {
         <li class={classes!("hop", status)}>
             <button type="button" class="hop-box" onclick={go} disabled={h.at.is_none()}

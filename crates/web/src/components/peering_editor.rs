@@ -18,10 +18,22 @@ pub struct PeeringEditorProps {
 pub fn peering_editor(props: &PeeringEditorProps) -> Html {
     let p = &props.path;
     let x = &props.peering;
-    let on_id = { let (x, cb) = (x.clone(), props.on_change.clone()); Callback::from(move |id: String| cb.emit(Peering { id, ..x.clone() })) };
+    let on_id = {
+        let (x, cb) = (x.clone(), props.on_change.clone());
+        Callback::from(move |id: String| cb.emit(Peering { id, ..x.clone() }))
+    };
     let on_kind = {
         let (x, cb) = (x.clone(), props.on_change.clone());
-        Callback::from(move |k: String| cb.emit(Peering { kind: if k == "cen" { PeeringKind::Cen } else { PeeringKind::VpcPeer }, ..x.clone() }))
+        Callback::from(move |k: String| {
+            cb.emit(Peering {
+                kind: if k == "cen" {
+                    PeeringKind::Cen
+                } else {
+                    PeeringKind::VpcPeer
+                },
+                ..x.clone()
+            })
+        })
     };
     let side = |k: usize| {
         let (x, cb) = (x.clone(), props.on_change.clone());
@@ -34,7 +46,10 @@ pub fn peering_editor(props: &PeeringEditorProps) -> Html {
     };
     let mut vpcs = vec![(String::new(), "(choose a VPC)".to_owned())];
     vpcs.extend(props.plan.vpcs.iter().map(|v| (v.id.clone(), v.id.clone())));
-    let kinds = vec![("vpc_peer".to_owned(), "VPC peering".to_owned()), ("cen".to_owned(), "CEN (transit router)".to_owned())];
+    let kinds = vec![
+        ("vpc_peer".to_owned(), "VPC peering".to_owned()),
+        ("cen".to_owned(), "CEN (transit router)".to_owned()),
+    ];
     html! {
         <div class="grid">
             <TextField path={format!("{p}.id")} label="ID" value={x.id.clone()} mono=true placeholder="pcc-…" on_change={on_id} />

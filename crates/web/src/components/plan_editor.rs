@@ -20,25 +20,93 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
         let (plan, cb) = (plan.clone(), props.on_edit.clone());
         Callback::from(move |v: String| cb.emit((f((*plan).clone(), v), Some(field.to_owned()))))
     };
-    let on_services = { let (plan, cb) = (plan.clone(), props.on_edit.clone()); Callback::from(move |services| cb.emit((Plan { services, ..(*plan).clone() }, None))) };
-    let on_vpcs = { let (plan, cb) = (plan.clone(), props.on_edit.clone()); Callback::from(move |vpcs| cb.emit((Plan { vpcs, ..(*plan).clone() }, None))) };
-    let on_peerings = { let (plan, cb) = (plan.clone(), props.on_edit.clone()); Callback::from(move |peerings| cb.emit((Plan { peerings, ..(*plan).clone() }, None))) };
-    let on_groups = { let (plan, cb) = (plan.clone(), props.on_edit.clone()); Callback::from(move |resource_groups| cb.emit((Plan { resource_groups, ..(*plan).clone() }, None))) };
+    let on_services = {
+        let (plan, cb) = (plan.clone(), props.on_edit.clone());
+        Callback::from(move |services| {
+            cb.emit((
+                Plan {
+                    services,
+                    ..(*plan).clone()
+                },
+                None,
+            ))
+        })
+    };
+    let on_vpcs = {
+        let (plan, cb) = (plan.clone(), props.on_edit.clone());
+        Callback::from(move |vpcs| {
+            cb.emit((
+                Plan {
+                    vpcs,
+                    ..(*plan).clone()
+                },
+                None,
+            ))
+        })
+    };
+    let on_peerings = {
+        let (plan, cb) = (plan.clone(), props.on_edit.clone());
+        Callback::from(move |peerings| {
+            cb.emit((
+                Plan {
+                    peerings,
+                    ..(*plan).clone()
+                },
+                None,
+            ))
+        })
+    };
+    let on_groups = {
+        let (plan, cb) = (plan.clone(), props.on_edit.clone());
+        Callback::from(move |resource_groups| {
+            cb.emit((
+                Plan {
+                    resource_groups,
+                    ..(*plan).clone()
+                },
+                None,
+            ))
+        })
+    };
 
-    let render_service = { let plan = plan.clone(); Callback::from(move |(i, e, cb): (usize, ServiceEntry, Callback<ServiceEntry>)| html! {
-        <ServiceEditor path={format!("services[{i}]")} entry={e} plan={plan.clone()} on_change={cb} />
-    }) };
+    let render_service = {
+        let plan = plan.clone();
+        Callback::from(
+            move |(i, e, cb): (usize, ServiceEntry, Callback<ServiceEntry>)| {
+                html! {
+                    <ServiceEditor path={format!("services[{i}]")} entry={e} plan={plan.clone()} on_change={cb} />
+                }
+            },
+        )
+    };
     let peering_ids: Vec<String> = plan.peerings.iter().map(|p| p.id.clone()).collect();
-    let render_vpc = Callback::from(move |(i, v, cb): (usize, Vpc, Callback<Vpc>)| html! {
-        <VpcEditor path={format!("vpcs[{i}]")} vpc={v} peerings={peering_ids.clone()} on_change={cb} />
+    let render_vpc = Callback::from(move |(i, v, cb): (usize, Vpc, Callback<Vpc>)| {
+        html! {
+            <VpcEditor path={format!("vpcs[{i}]")} vpc={v} peerings={peering_ids.clone()} on_change={cb} />
+        }
     });
-    let render_peering = { let plan = plan.clone(); Callback::from(move |(i, x, cb): (usize, Peering, Callback<Peering>)| html! {
-        <PeeringEditor path={format!("peerings[{i}]")} peering={x} plan={plan.clone()} on_change={cb} />
-    }) };
-    let render_group = { let plan = plan.clone(); Callback::from(move |(i, g, cb): (usize, ResourceGroup, Callback<ResourceGroup>)| html! {
-        <ResourceGroupEditor path={format!("resource_groups[{i}]")} group={g} plan={plan.clone()} on_change={cb} />
-    }) };
-    let threshold = plan.utilization_warning.map(|t| t.to_string()).unwrap_or_default();
+    let render_peering = {
+        let plan = plan.clone();
+        Callback::from(move |(i, x, cb): (usize, Peering, Callback<Peering>)| {
+            html! {
+                <PeeringEditor path={format!("peerings[{i}]")} peering={x} plan={plan.clone()} on_change={cb} />
+            }
+        })
+    };
+    let render_group = {
+        let plan = plan.clone();
+        Callback::from(
+            move |(i, g, cb): (usize, ResourceGroup, Callback<ResourceGroup>)| {
+                html! {
+                    <ResourceGroupEditor path={format!("resource_groups[{i}]")} group={g} plan={plan.clone()} on_change={cb} />
+                }
+            },
+        )
+    };
+    let threshold = plan
+        .utilization_warning
+        .map(|t| t.to_string())
+        .unwrap_or_default();
     html! {
         <section class="panel editor" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{"Plan"}</h2>

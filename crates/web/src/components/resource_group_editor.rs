@@ -20,13 +20,19 @@ pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
     let p = &props.path;
     let g = &props.group;
     let net = g.networking.clone().unwrap_or_default();
-    let on_id = { let (g, cb) = (g.clone(), props.on_change.clone()); Callback::from(move |id: String| cb.emit(ResourceGroup { id, ..g.clone() })) };
+    let on_id = {
+        let (g, cb) = (g.clone(), props.on_change.clone());
+        Callback::from(move |id: String| cb.emit(ResourceGroup { id, ..g.clone() }))
+    };
     let set = |f: fn(&mut Networking, Option<String>)| {
         let (g, cb) = (g.clone(), props.on_change.clone());
         Callback::from(move |v: String| {
             let mut net = g.networking.clone().unwrap_or_default();
             f(&mut net, Some(v).filter(|s| !s.is_empty()));
-            cb.emit(ResourceGroup { networking: Some(net).filter(Networking::is_set), ..g.clone() })
+            cb.emit(ResourceGroup {
+                networking: Some(net).filter(Networking::is_set),
+                ..g.clone()
+            })
         })
     };
     let none = || vec![(String::new(), "(none)".to_owned())];
@@ -36,8 +42,16 @@ pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
     for vpc in &props.plan.vpcs {
         vpcs.push((vpc.id.clone(), vpc.id.clone()));
         if net.vpc_id.as_deref().is_none_or(|id| id == vpc.id) {
-            vsws.extend(vpc.vswitches.iter().map(|s| (s.id.clone(), format!("{} {}", s.id, s.cidr))));
-            sgs.extend(vpc.security_groups.iter().map(|s| (s.id.clone(), s.id.clone())));
+            vsws.extend(
+                vpc.vswitches
+                    .iter()
+                    .map(|s| (s.id.clone(), format!("{} {}", s.id, s.cidr))),
+            );
+            sgs.extend(
+                vpc.security_groups
+                    .iter()
+                    .map(|s| (s.id.clone(), s.id.clone())),
+            );
         }
     }
     let np = format!("{p}.networking");

@@ -7,8 +7,18 @@ use crate::list::{appended, duplicated, removed, replaced};
 
 /// The cloud's NextHopType spellings (domain-facts §4).
 const HOP_TYPES: &[&str] = &[
-    "NatGateway", "VpcPeer", "Attachment", "Instance", "HaVip", "NetworkInterface", "VpnGateway",
-    "RouterInterface", "Ipv4Gateway", "IPv6Gateway", "GatewayEndpoint", "Ecr",
+    "NatGateway",
+    "VpcPeer",
+    "Attachment",
+    "Instance",
+    "HaVip",
+    "NetworkInterface",
+    "VpnGateway",
+    "RouterInterface",
+    "Ipv4Gateway",
+    "IPv6Gateway",
+    "GatewayEndpoint",
+    "Ecr",
 ];
 
 #[derive(PartialEq, Properties)]
@@ -37,13 +47,30 @@ pub fn route_table_editor(props: &RouteTableEditorProps) -> Html {
     };
     let set_routes = {
         let (t, cb) = (t.clone(), props.on_change.clone());
-        Callback::from(move |routes: Vec<Route>| cb.emit(RouteTable { routes, ..t.clone() }))
+        Callback::from(move |routes: Vec<Route>| {
+            cb.emit(RouteTable {
+                routes,
+                ..t.clone()
+            })
+        })
     };
     let add = {
         let (routes, cb) = (t.routes.clone(), set_routes.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(appended(&routes, Route { destination: "0.0.0.0/0".into(), next_hop_type: "NatGateway".into(), next_hop_id: None })))
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(appended(
+                &routes,
+                Route {
+                    destination: "0.0.0.0/0".into(),
+                    next_hop_type: "NatGateway".into(),
+                    next_hop_id: None,
+                },
+            ))
+        })
     };
-    let kinds = vec![("custom".to_owned(), "custom".to_owned()), ("system".to_owned(), "system".to_owned())];
+    let kinds = vec![
+        ("custom".to_owned(), "custom".to_owned()),
+        ("system".to_owned(), "system".to_owned()),
+    ];
     html! {
         <>
             <div class="grid">

@@ -23,22 +23,55 @@ fn protocol_of(v: &str) -> Protocol {
 }
 
 fn options(list: &[&str]) -> Vec<(String, String)> {
-    list.iter().map(|s| ((*s).to_owned(), (*s).to_owned())).collect()
+    list.iter()
+        .map(|s| ((*s).to_owned(), (*s).to_owned()))
+        .collect()
 }
 
 #[function_component(SecurityGroupEditor)]
 pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
     let p = &props.path;
     let g = &props.group;
-    let on_id = { let (g, cb) = (g.clone(), props.on_change.clone()); Callback::from(move |id: String| cb.emit(SecurityGroup { id, ..g.clone() })) };
+    let on_id = {
+        let (g, cb) = (g.clone(), props.on_change.clone());
+        Callback::from(move |id: String| cb.emit(SecurityGroup { id, ..g.clone() }))
+    };
     let on_kind = {
         let (g, cb) = (g.clone(), props.on_change.clone());
-        Callback::from(move |k: String| cb.emit(SecurityGroup { kind: if k == "enterprise" { SecurityGroupKind::Enterprise } else { SecurityGroupKind::Basic }, ..g.clone() }))
+        Callback::from(move |k: String| {
+            cb.emit(SecurityGroup {
+                kind: if k == "enterprise" {
+                    SecurityGroupKind::Enterprise
+                } else {
+                    SecurityGroupKind::Basic
+                },
+                ..g.clone()
+            })
+        })
     };
-    let set_rules = { let (g, cb) = (g.clone(), props.on_change.clone()); Callback::from(move |egress: Vec<EgressRule>| cb.emit(SecurityGroup { egress, ..g.clone() })) };
+    let set_rules = {
+        let (g, cb) = (g.clone(), props.on_change.clone());
+        Callback::from(move |egress: Vec<EgressRule>| {
+            cb.emit(SecurityGroup {
+                egress,
+                ..g.clone()
+            })
+        })
+    };
     let add = {
         let (rules, cb) = (g.egress.clone(), set_rules.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(appended(&rules, EgressRule { policy: Policy::Accept, priority: 1, protocol: Protocol::Tcp, port_range: Some("443/443".into()), destination: "0.0.0.0/0".into() })))
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(appended(
+                &rules,
+                EgressRule {
+                    policy: Policy::Accept,
+                    priority: 1,
+                    protocol: Protocol::Tcp,
+                    port_range: Some("443/443".into()),
+                    destination: "0.0.0.0/0".into(),
+                },
+            ))
+        })
     };
     html! {
         <>

@@ -20,9 +20,14 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
     let id = field_id(&props.path);
     let on_change = {
         let cb = props.on_change.clone();
-        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        Callback::from(move |e: Event| {
+            cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
     };
-    let known = props.options.iter().any(|(v, _)| v.as_str() == props.value.as_str());
+    let known = props
+        .options
+        .iter()
+        .any(|(v, _)| v.as_str() == props.value.as_str());
     html! {
         <div class="field">
             <label for={id.clone()}>{props.label.clone()}</label>

@@ -49,33 +49,82 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
     let field = |path: &'static [&'static str], to: fn(String) -> Option<Value>| {
         let (entry, cb) = (entry.clone(), props.on_change.clone());
         Callback::from(move |text: String| {
-            cb.emit(ServiceEntry { service: service_edit::set(&entry.service, path, to(text)), ..entry.clone() })
+            cb.emit(ServiceEntry {
+                service: service_edit::set(&entry.service, path, to(text)),
+                ..entry.clone()
+            })
         })
     };
     let number = |path: &'static [&'static str]| {
         let (entry, cb) = (entry.clone(), props.on_change.clone());
-        Callback::from(move |n: Option<i64>| cb.emit(ServiceEntry { service: service_edit::set(&entry.service, path, n.map(Value::from)), ..entry.clone() }))
+        Callback::from(move |n: Option<i64>| {
+            cb.emit(ServiceEntry {
+                service: service_edit::set(&entry.service, path, n.map(Value::from)),
+                ..entry.clone()
+            })
+        })
     };
     let text = |s: String| Some(s).filter(|s| !s.is_empty()).map(Value::String);
-    let on_internet = { let (entry, cb) = (entry.clone(), props.on_change.clone()); Callback::from(move |on: bool| cb.emit(ServiceEntry { needs_internet: on, ..entry.clone() })) };
-    let on_targets = { let (entry, cb) = (entry.clone(), props.on_change.clone()); Callback::from(move |targets: Vec<Target>| cb.emit(ServiceEntry { targets, ..entry.clone() })) };
+    let on_internet = {
+        let (entry, cb) = (entry.clone(), props.on_change.clone());
+        Callback::from(move |on: bool| {
+            cb.emit(ServiceEntry {
+                needs_internet: on,
+                ..entry.clone()
+            })
+        })
+    };
+    let on_targets = {
+        let (entry, cb) = (entry.clone(), props.on_change.clone());
+        Callback::from(move |targets: Vec<Target>| {
+            cb.emit(ServiceEntry {
+                targets,
+                ..entry.clone()
+            })
+        })
+    };
 
     let plan = &props.plan;
     let none = || vec![(String::new(), "(none)".to_owned())];
     let mut vpcs = none();
-    vpcs.extend(plan.vpcs.iter().map(|v| (v.id.clone(), format!("{} {}", v.id, v.cidrs.join(", ")))));
-    let home = plan.vpcs.iter().filter(|v| net.vpc_id.as_deref().is_none_or(|id| v.id == id));
+    vpcs.extend(
+        plan.vpcs
+            .iter()
+            .map(|v| (v.id.clone(), format!("{} {}", v.id, v.cidrs.join(", ")))),
+    );
+    let home = plan
+        .vpcs
+        .iter()
+        .filter(|v| net.vpc_id.as_deref().is_none_or(|id| v.id == id));
     let mut vswitches = none();
     let mut groups = none();
     for vpc in home {
-        vswitches.extend(vpc.vswitches.iter().map(|s| (s.id.clone(), format!("{} {} {}", s.id, s.cidr, s.zone.clone().unwrap_or_default()))));
-        groups.extend(vpc.security_groups.iter().map(|g| (g.id.clone(), g.id.clone())));
+        vswitches.extend(vpc.vswitches.iter().map(|s| {
+            (
+                s.id.clone(),
+                format!("{} {} {}", s.id, s.cidr, s.zone.clone().unwrap_or_default()),
+            )
+        }));
+        groups.extend(
+            vpc.security_groups
+                .iter()
+                .map(|g| (g.id.clone(), g.id.clone())),
+        );
     }
     let mut rgs = none();
-    rgs.extend(plan.resource_groups.iter().map(|g| (g.id.clone(), g.id.clone())));
-    let render_target = { let p = p.to_string(); Callback::from(move |(i, t, cb): (usize, Target, Callback<Target>)| html! {
-        <TargetEditor path={format!("{p}.targets[{i}]")} target={t} on_change={cb} />
-    }) };
+    rgs.extend(
+        plan.resource_groups
+            .iter()
+            .map(|g| (g.id.clone(), g.id.clone())),
+    );
+    let render_target = {
+        let p = p.to_string();
+        Callback::from(move |(i, t, cb): (usize, Target, Callback<Target>)| {
+            html! {
+                <TargetEditor path={format!("{p}.targets[{i}]")} target={t} on_change={cb} />
+            }
+        })
+    };
     html! {
         <>
             <div class="grid">

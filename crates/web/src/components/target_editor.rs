@@ -1,7 +1,7 @@
 use easnet_core::plan::{Protocol, Target};
 use yew::prelude::*;
 
-use super::{NumberField, SelectField, StringListField, TextField, CheckField};
+use super::{CheckField, NumberField, SelectField, StringListField, TextField};
 
 #[derive(PartialEq, Properties)]
 pub struct TargetEditorProps {
@@ -17,15 +17,43 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
     let t = &props.target;
     let set = |f: fn(&mut Target, String)| {
         let (t, cb) = (t.clone(), props.on_change.clone());
-        Callback::from(move |v: String| { let mut next = t.clone(); f(&mut next, v); cb.emit(next) })
+        Callback::from(move |v: String| {
+            let mut next = t.clone();
+            f(&mut next, v);
+            cb.emit(next)
+        })
     };
-    let on_port = { let (t, cb) = (t.clone(), props.on_change.clone()); Callback::from(move |v: Option<i64>| cb.emit(Target { port: v.map(|n| n.max(0) as u64), ..t.clone() })) };
-    let on_list = { let (t, cb) = (t.clone(), props.on_change.clone()); Callback::from(move |v: Vec<String>| cb.emit(Target { whitelist: Some(v), ..t.clone() })) };
+    let on_port = {
+        let (t, cb) = (t.clone(), props.on_change.clone());
+        Callback::from(move |v: Option<i64>| {
+            cb.emit(Target {
+                port: v.map(|n| n.max(0) as u64),
+                ..t.clone()
+            })
+        })
+    };
+    let on_list = {
+        let (t, cb) = (t.clone(), props.on_change.clone());
+        Callback::from(move |v: Vec<String>| {
+            cb.emit(Target {
+                whitelist: Some(v),
+                ..t.clone()
+            })
+        })
+    };
     let on_has_list = {
         let (t, cb) = (t.clone(), props.on_change.clone());
-        Callback::from(move |on: bool| cb.emit(Target { whitelist: on.then(|| t.whitelist.clone().unwrap_or_default()), ..t.clone() }))
+        Callback::from(move |on: bool| {
+            cb.emit(Target {
+                whitelist: on.then(|| t.whitelist.clone().unwrap_or_default()),
+                ..t.clone()
+            })
+        })
     };
-    let protocols: Vec<(String, String)> = ["tcp", "udp", "icmp", "gre", "all"].iter().map(|s| ((*s).to_owned(), (*s).to_owned())).collect();
+    let protocols: Vec<(String, String)> = ["tcp", "udp", "icmp", "gre", "all"]
+        .iter()
+        .map(|s| ((*s).to_owned(), (*s).to_owned()))
+        .collect();
     let protocol = |v: String| match v.as_str() {
         "udp" => Protocol::Udp,
         "icmp" => Protocol::Icmp,
@@ -33,7 +61,15 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
         "all" => Protocol::All,
         _ => Protocol::Tcp,
     };
-    let on_protocol = { let (t, cb) = (t.clone(), props.on_change.clone()); Callback::from(move |v: String| cb.emit(Target { protocol: protocol(v), ..t.clone() })) };
+    let on_protocol = {
+        let (t, cb) = (t.clone(), props.on_change.clone());
+        Callback::from(move |v: String| {
+            cb.emit(Target {
+                protocol: protocol(v),
+                ..t.clone()
+            })
+        })
+    };
     html! {
         <>
             <div class="grid">

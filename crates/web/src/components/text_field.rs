@@ -28,7 +28,9 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let list_id = format!("{id}-options");
     let on_input = {
         let cb = props.on_change.clone();
-        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     html! {
         <div class="field">

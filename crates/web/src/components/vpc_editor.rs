@@ -1,7 +1,10 @@
 use easnet_core::plan::{NatGateway, RouteTable, SecurityGroup, VSwitch, Vpc};
 use yew::prelude::*;
 
-use super::{ItemList, NatEditor, RouteTableEditor, SecurityGroupEditor, StringListField, TextField, VSwitchEditor};
+use super::{
+    ItemList, NatEditor, RouteTableEditor, SecurityGroupEditor, StringListField, TextField,
+    VSwitchEditor,
+};
 
 #[derive(PartialEq, Properties)]
 pub struct VpcEditorProps {
@@ -17,30 +20,94 @@ pub struct VpcEditorProps {
 pub fn vpc_editor(props: &VpcEditorProps) -> Html {
     let p = props.path.to_string();
     let v = &props.vpc;
-    let on_id = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |id: String| cb.emit(Vpc { id, ..v.clone() })) };
-    let on_cidrs = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |cidrs: Vec<String>| cb.emit(Vpc { cidrs, ..v.clone() })) };
-    let on_vsw = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |vswitches: Vec<VSwitch>| cb.emit(Vpc { vswitches, ..v.clone() })) };
-    let on_tables = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |route_tables: Vec<RouteTable>| cb.emit(Vpc { route_tables, ..v.clone() })) };
-    let on_groups = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |security_groups: Vec<SecurityGroup>| cb.emit(Vpc { security_groups, ..v.clone() })) };
-    let on_nats = { let (v, cb) = (v.clone(), props.on_change.clone()); Callback::from(move |nat_gateways: Vec<NatGateway>| cb.emit(Vpc { nat_gateways, ..v.clone() })) };
+    let on_id = {
+        let (v, cb) = (v.clone(), props.on_change.clone());
+        Callback::from(move |id: String| cb.emit(Vpc { id, ..v.clone() }))
+    };
+    let on_cidrs = {
+        let (v, cb) = (v.clone(), props.on_change.clone());
+        Callback::from(move |cidrs: Vec<String>| cb.emit(Vpc { cidrs, ..v.clone() }))
+    };
+    let on_vsw = {
+        let (v, cb) = (v.clone(), props.on_change.clone());
+        Callback::from(move |vswitches: Vec<VSwitch>| {
+            cb.emit(Vpc {
+                vswitches,
+                ..v.clone()
+            })
+        })
+    };
+    let on_tables = {
+        let (v, cb) = (v.clone(), props.on_change.clone());
+        Callback::from(move |route_tables: Vec<RouteTable>| {
+            cb.emit(Vpc {
+                route_tables,
+                ..v.clone()
+            })
+        })
+    };
+    let on_groups = {
+        let (v, cb) = (v.clone(), props.on_change.clone());
+        Callback::from(move |security_groups: Vec<SecurityGroup>| {
+            cb.emit(Vpc {
+                security_groups,
+                ..v.clone()
+            })
+        })
+    };
+    let on_nats = {
+        let (v, cb) = (v.clone(), props.on_change.clone());
+        Callback::from(move |nat_gateways: Vec<NatGateway>| {
+            cb.emit(Vpc {
+                nat_gateways,
+                ..v.clone()
+            })
+        })
+    };
 
     let tables: Vec<String> = v.route_tables.iter().map(|t| t.id.clone()).collect();
     let vswitch_ids: Vec<String> = v.vswitches.iter().map(|s| s.id.clone()).collect();
     let mut hops: Vec<String> = v.nat_gateways.iter().map(|n| n.id.clone()).collect();
     hops.extend(props.peerings.iter().cloned());
 
-    let render_vsw = { let (p, tables) = (p.clone(), tables.clone()); Callback::from(move |(i, vsw, cb): (usize, VSwitch, Callback<VSwitch>)| html! {
-        <VSwitchEditor path={format!("{p}.vswitches[{i}]")} vswitch={vsw} route_tables={tables.clone()} on_change={cb} />
-    }) };
-    let render_table = { let (p, hops) = (p.clone(), hops.clone()); Callback::from(move |(i, t, cb): (usize, RouteTable, Callback<RouteTable>)| html! {
-        <RouteTableEditor path={format!("{p}.route_tables[{i}]")} table={t} hops={hops.clone()} on_change={cb} />
-    }) };
-    let render_group = { let p = p.clone(); Callback::from(move |(i, g, cb): (usize, SecurityGroup, Callback<SecurityGroup>)| html! {
-        <SecurityGroupEditor path={format!("{p}.security_groups[{i}]")} group={g} on_change={cb} />
-    }) };
-    let render_nat = { let (p, ids) = (p.clone(), vswitch_ids.clone()); Callback::from(move |(i, n, cb): (usize, NatGateway, Callback<NatGateway>)| html! {
-        <NatEditor path={format!("{p}.nat_gateways[{i}]")} nat={n} vswitches={ids.clone()} on_change={cb} />
-    }) };
+    let render_vsw = {
+        let (p, tables) = (p.clone(), tables.clone());
+        Callback::from(move |(i, vsw, cb): (usize, VSwitch, Callback<VSwitch>)| {
+            html! {
+                <VSwitchEditor path={format!("{p}.vswitches[{i}]")} vswitch={vsw} route_tables={tables.clone()} on_change={cb} />
+            }
+        })
+    };
+    let render_table = {
+        let (p, hops) = (p.clone(), hops.clone());
+        Callback::from(
+            move |(i, t, cb): (usize, RouteTable, Callback<RouteTable>)| {
+                html! {
+                    <RouteTableEditor path={format!("{p}.route_tables[{i}]")} table={t} hops={hops.clone()} on_change={cb} />
+                }
+            },
+        )
+    };
+    let render_group = {
+        let p = p.clone();
+        Callback::from(
+            move |(i, g, cb): (usize, SecurityGroup, Callback<SecurityGroup>)| {
+                html! {
+                    <SecurityGroupEditor path={format!("{p}.security_groups[{i}]")} group={g} on_change={cb} />
+                }
+            },
+        )
+    };
+    let render_nat = {
+        let (p, ids) = (p.clone(), vswitch_ids.clone());
+        Callback::from(
+            move |(i, n, cb): (usize, NatGateway, Callback<NatGateway>)| {
+                html! {
+                    <NatEditor path={format!("{p}.nat_gateways[{i}]")} nat={n} vswitches={ids.clone()} on_change={cb} />
+                }
+            },
+        )
+    };
     html! {
         <>
             <div class="grid">

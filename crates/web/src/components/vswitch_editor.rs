@@ -25,7 +25,12 @@ pub fn vswitch_editor(props: &VSwitchEditorProps) -> Html {
     };
     let other = {
         let (vsw, cb) = (props.vswitch.clone(), props.on_change.clone());
-        Callback::from(move |v: Option<i64>| cb.emit(VSwitch { other_ips: v.map_or(0, |n| n.max(0) as u64), ..vsw.clone() }))
+        Callback::from(move |v: Option<i64>| {
+            cb.emit(VSwitch {
+                other_ips: v.map_or(0, |n| n.max(0) as u64),
+                ..vsw.clone()
+            })
+        })
     };
     let mut tables = vec![(String::new(), "VPC system route table".to_owned())];
     tables.extend(props.route_tables.iter().map(|t| (t.clone(), t.clone())));

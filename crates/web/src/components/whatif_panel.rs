@@ -14,17 +14,36 @@ pub struct WhatIfPanelProps {
 /// fits, and a free block of the chosen VPC to create it in.
 #[function_component(WhatIfPanel)]
 pub fn whatif_panel(props: &WhatIfPanelProps) -> Html {
-    let q = use_state(|| Question { cidr: "192.168.20.0/27".into(), instances: Some(6), max_instances: Some(20), max_surge: "2".into(), other_ips: 2 });
+    let q = use_state(|| Question {
+        cidr: "192.168.20.0/27".into(),
+        instances: Some(6),
+        max_instances: Some(20),
+        max_surge: "2".into(),
+        other_ips: 2,
+    });
     let vpc = use_state(|| 0usize);
     let text = |f: fn(&mut Question, String)| {
         let q = q.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = (*q).clone();
-            f(&mut next, e.target_unchecked_into::<HtmlInputElement>().value());
+            f(
+                &mut next,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
             q.set(next)
         })
     };
-    let on_vpc = { let vpc = vpc.clone(); Callback::from(move |e: Event| vpc.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0))) };
+    let on_vpc = {
+        let vpc = vpc.clone();
+        Callback::from(move |e: Event| {
+            vpc.set(
+                e.target_unchecked_into::<HtmlSelectElement>()
+                    .value()
+                    .parse()
+                    .unwrap_or(0),
+            )
+        })
+    };
     let result = answer(&q, props.plan.vpcs.get(*vpc));
     html! {
         <section class="panel whatif" aria-labelledby="whatif-heading">
