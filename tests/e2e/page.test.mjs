@@ -1,4 +1,4 @@
-// The served release page, as a user sees it in headless Chromium.
+// The served release page, used as an engineer would, in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launchBrowser, screenshot } from './harness.mjs';
@@ -16,27 +16,151 @@ after(async () => {
   await server?.close();
 });
 
-/** A fresh profile (own storage) with a page that records errors. */
+/** A fresh browser profile (its own storage) with a page that records errors and requests. */
 async function open(url = server.url, viewport = { width: 1400, height: 1000 }) {
   const context = await browser.newContext({ viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const page = await context.newPage();
   const problems = [];
+  const requests = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
-  await page.getByRole('heading', { name: /^Findings/ }).waitFor();
-  return { context, page, problems };
+  await findings(page).waitFor();
+  return { context, page, problems, requests };
 }
 
-test('the page opens with the example plan, its findings and no errors', async () => {
-  const { context, page, problems } = await open();
+const findings = (page) => page.getByRole('heading', { name: /^Findings/ });
+const byPath = (page, path) => page.locator(`[id="f-${path}"]`);
+const internetFlow = (page) => page.locator('.flow', { hasText: 'internet — tcp 0.0.0.0/0' });
+
+test('opens with the example plan, its findings, and no errors', async () => {
+  const { context, page, problems, requests } = await open();
   assert.equal(await page.title(), 'easnet — PAI-EAS network planner');
   const body = await page.locator('body').innerText();
   assert.match(body, /quickstart-broken/);
   assert.match(body, /INET004/);
   assert.match(body, /has 28 usable IPs; qwen-chat needs 22 \(20 peak \+ 2 surge\) and other_ips 2 = 24, 86% > 80%/);
-  assert.equal(await page.locator('#f-vpcs\\[0\\]\\.vswitches\\[1\\]\\.cidr').count(), 1);
   await screenshot(page, 'home');
+  // Nothing but the page's own files is ever requested.
+  assert.ok(requests.length > 0);
+  for (const url of requests) assert.ok(url.startsWith(server.url), `unexpected request: ${url}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('adding the missing SNAT entry in the form clears INET004 and turns the path green', async () => {
+  const { context, page, problems } = await open();
+  assert.equal(await internetFlow(page).evaluate((el) => el.classList.contains('broken')), true);
+
+  // "Show field" on the finding opens the VPC and the NAT gateway and focuses the SNAT list.
+  await page.locator('.finding', { hasText: 'INET004' }).getByRole('button', { name: /Show the field/ }).click();
+  const nat = byPath(page, 'vpcs[0].nat_gateways[0]');
+  await nat.getByRole('button', { name: '+ SNAT entry' }).click();
+  const source = byPath(page, 'vpcs[0].nat_gateways[0].snat_entries[1].source');
+  await source.fill('vsw-uf6eas-e');
+  await screenshot(page, 'snat-added');
+
+  await page.waitForFunction(() => !document.body.innerText.includes('INET004'));
+  assert.equal(await internetFlow(page).evaluate((el) => el.classList.contains('ok')), true);
+  const hops = await internetFlow(page).locator('.hop').evaluateAll((els) => els.map((e) => e.className));
+  assert.ok(hops.every((c) => c.includes('pass')), hops.join(' '));
+  // Undo brings the finding back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.finding', { hasText: 'INET004' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an invalid CIDR shows its error next to the field and keeps what was typed', async () => {
+  const { context, page } = await open();
+  await page.locator('.finding', { hasText: 'CAP002' }).getByRole('button', { name: /Show the field/ }).click();
+  const cidr = byPath(page, 'vpcs[0].vswitches[1].cidr');
+  await cidr.fill('192.168.20.0/2x');
+  const issues = page.locator('[id="issues-vpcs[0].vswitches[1].cidr"]');
+  await issues.waitFor();
+  assert.match(await issues.innerText(), /CIDR001: vpcs\[0\]\.vswitches\[1\]\.cidr: expected a CIDR such as 10\.0\.1\.0\/24, got "192\.168\.20\.0\/2x"/);
+  assert.equal(await cidr.inputValue(), '192.168.20.0/2x');
+  await context.close();
+});
+
+test('a pasted service JSON becomes a service; a bad paste changes nothing', async () => {
+  const { context, page } = await open();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Paste JSON here, or drop a file').fill('{"version": 1, "vpcs": [{"id": 7}]}');
+  await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+  const alert = page.getByRole('alert');
+  assert.match(await alert.innerText(), /Nothing imported from paste: vpcs\[0\]\.id: expected a string/);
+  assert.equal(await byPath(page, 'services[0].service.metadata.name').inputValue(), 'qwen-chat');
+
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const service = { metadata: { name: 'embedder', instance: 3 }, containers: [{ image: 'x', port: 8000 }] };
+  await page.getByLabel('Paste JSON here, or drop a file').fill(JSON.stringify(service));
+  await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+  await page.getByText('Added service embedder').waitFor();
+  assert.equal(await byPath(page, 'services[1].service.metadata.name').inputValue(), 'embedder');
+  assert.equal(await byPath(page, 'services[1].service.cloud.networking.vswitch_id').inputValue(), 'vsw-uf6db-b');
+  await context.close();
+});
+
+test('the copied cloud.networking export is the JSON shown', async () => {
+  const { context, page } = await open();
+  await page.getByRole('tab', { name: 'cloud.networking' }).click();
+  await page.getByRole('button', { name: 'Copy cloud.networking' }).click();
+  await page.getByText('Copied ✓').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.deepEqual(JSON.parse(copied), { vpc_id: 'vpc-uf6ml-prod', vswitch_id: 'vsw-uf6eas-e', security_group_id: 'sg-uf6eas' });
+  assert.equal(copied.trim(), (await page.locator('.export-text').innerText()).trim());
+  await screenshot(page, 'export');
+  await context.close();
+});
+
+test('a reload restores the edited plan', async () => {
+  const { context, page } = await open();
+  await byPath(page, 'region').fill('cn-beijing');
+  await page.reload();
+  await findings(page).waitFor();
+  assert.equal(await byPath(page, 'region').inputValue(), 'cn-beijing');
+  await context.close();
+});
+
+test('a shared link opens the same plan in a fresh profile', async () => {
+  const { context, page } = await open();
+  await byPath(page, 'region').fill('ap-southeast-1');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await page.getByText(/A link carrying this plan was copied/).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#v1\./);
+  await context.close();
+
+  const fresh = await open(link);
+  assert.equal(await byPath(fresh.page, 'region').inputValue(), 'ap-southeast-1');
+  assert.match(await fresh.page.locator('.source').innerText(), /shared link/);
+  // The fragment is dropped after loading, so a reload shows the autosave.
+  assert.equal(new URL(fresh.page.url()).hash, '');
+  await fresh.context.close();
+});
+
+test('works offline after the first visit', async () => {
+  const { context, page } = await open();
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    return reg.active?.state;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await findings(page).waitFor();
+  assert.match(await page.locator('body').innerText(), /qwen-chat/);
+  await context.close();
+});
+
+test('fits a laptop half-screen', async () => {
+  const { context, page, problems } = await open(server.url, { width: 720, height: 900 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+  await screenshot(page, 'half-screen');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,0 +1,47 @@
+// Keeps the page working offline after the first visit. Network first (so a new release is
+// picked up at once), the cached copy when the network is not there. Same-origin GETs only:
+// the page makes no other request.
+const CACHE = 'easnet-v1';
+const SHELL = [
+  './',
+  './index.html',
+  './boot.js',
+  './easnet-web.js',
+  './easnet-web_bg.wasm',
+  './style.css',
+  './icon.svg',
+  './manifest.webmanifest',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })
+      .catch(() =>
+        caches.match(request, { ignoreSearch: true })
+          .then((hit) => hit || caches.match('./index.html')),
+      ),
+  );
+});
