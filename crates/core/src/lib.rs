@@ -6,9 +6,12 @@
 //! - [`addr`]: CIDR parsing, usable and reserved IPs, overlaps, free space, and the integer
 //!   capacity maths (IPs a service needs, surge, utilisation thresholds).
 //! - [`analyze`]: the analyzer — plan in, [`analyze::Report`] out (findings, capacity, paths).
+//! - [`export`]: what the page and the CLI hand the user: `cloud.networking`, the service JSON
+//!   with it set (every other byte untouched), commands to run, and Markdown/SARIF reports.
 //! - [`examples`]: the example plans embedded in the page and the CLI.
 
 pub mod addr;
 pub mod analyze;
 pub mod examples;
+pub mod export;
 pub mod plan;
