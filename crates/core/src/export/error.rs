@@ -22,6 +22,12 @@ pub enum ExportError {
     NoResourceGroup(String),
     /// The networking lacks an ID the export needs (`vswitch_id`).
     MissingId(&'static str),
+    /// A value given on the command line that is not what was asked for.
+    Invalid {
+        what: &'static str,
+        value: String,
+        why: String,
+    },
 }
 
 impl fmt::Display for ExportError {
@@ -58,6 +64,9 @@ impl fmt::Display for ExportError {
                 "service \"{name}\" is not on a resource group of the plan (metadata.resource)"
             ),
             ExportError::MissingId(id) => write!(f, "the networking has no {id}"),
+            ExportError::Invalid { what, value, why } => {
+                write!(f, "invalid {what} \"{value}\": {why}")
+            }
         }
     }
 }

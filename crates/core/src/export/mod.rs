@@ -20,14 +20,30 @@
 //!   human output); [`capacity`] is the CLI's offline vSwitch maths.
 //! - [`ExportError`]: what could not be exported, in one lowercase sentence.
 
+mod capacity;
+mod commands;
 mod diff;
 mod error;
 mod layout;
+mod lookup;
+mod markdown;
 mod networking;
+mod probe;
+mod sarif;
 mod scan;
 mod splice;
+mod text;
+mod whitelist;
 
+pub use capacity::{capacity, Capacity};
+pub use commands::{dlink_command, eascmd_lines};
 pub use diff::{diff_lines, DiffKind, DiffLine};
 pub use error::ExportError;
+pub use lookup::{find_service, service_dlink, service_names, service_networking, service_text};
+pub use markdown::markdown_report;
 pub use networking::networking_json;
+pub use probe::test_commands;
+pub use sarif::sarif;
 pub use splice::set_networking;
+pub use text::text_report;
+pub use whitelist::{whitelist_entries, WhitelistAdvice};
