@@ -62,6 +62,9 @@ const RULES: [(&str, &str); 44] = [
     ("WL", "Whitelists"),
 ];
 
+/// The project's home, from the package metadata when it has one.
+const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
+
 fn title(code: &str) -> &str {
     RULES
         .iter()
@@ -152,17 +155,18 @@ pub fn sarif(report: &Report, artifact: Option<&str>) -> Value {
             })
         })
         .collect();
+    let mut driver = json!({
+        "name": "easnet",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    // SARIF wants an absolute URI here or nothing at all.
+    if INFORMATION_URI.starts_with("https://") {
+        driver["informationUri"] = json!(INFORMATION_URI);
+    }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "easnet",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                "rules": rules,
-            }},
-            "results": results,
-        }],
+        "runs": [{"tool": {"driver": driver}, "results": results}],
     })
 }
