@@ -1,1 +1,91 @@
-fn main() {}
+//! `easnet`: a thin command line over `easnet-core`. It parses arguments, reads files, calls
+//! core, and writes: results to standard output, one-line diagnostics to standard error.
+//! All logic (analysis, exports, capacity maths, report rendering) lives in core.
+
+mod args;
+mod input;
+mod run;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::Parser;
+
+fn main() -> ExitCode {
+    // A bug must still end in one line, never a stack trace (the release build aborts after
+    // the hook; debug builds exit 101).
+    std::panic::set_hook(Box::new(|info| {
+        let what = (info.payload().downcast_ref::<&str>().copied())
+            .or_else(|| info.payload().downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("unknown panic");
+        eprintln!(
+            "easnet: internal error: {} (please report this)",
+            one_line(what)
+        );
+    }));
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
+    match run::run(cli.command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("easnet: {}", one_line(&message));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `--help` and `--version` print as clap renders them; every other command-line error is
+/// one line on standard error and exit 2.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = write!(std::io::stdout(), "{}", e.render());
+        return ExitCode::SUCCESS;
+    }
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        eprintln!(
+            "easnet: a subcommand is required: check, capacity, networking or export \
+             (see 'easnet --help')"
+        );
+        return ExitCode::from(2);
+    }
+    let rendered = e.render().to_string();
+    // Point at the subcommand's own help when there is one on the command line.
+    let subcommand = std::env::args()
+        .skip(1)
+        .find(|a| ["check", "capacity", "networking", "export"].contains(&a.as_str()));
+    let usage = match subcommand {
+        Some(s) => format!("easnet {s} --help"),
+        None => "easnet --help".to_owned(),
+    };
+    let parts: Vec<&str> = (rendered.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .filter(|l| {
+            !(l.starts_with("Usage: ")
+                || l.starts_with("For more information")
+                || l.starts_with("tip:"))
+        })
+        .collect();
+    let message = parts.join(" ");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    eprintln!("easnet: {} (see '{usage}')", one_line(message));
+    ExitCode::from(2)
+}
+
+/// A message as one line of bounded length: user input echoed in an error (a 50 MB string)
+/// must not flood the terminal.
+pub fn one_line(s: &str) -> String {
+    const MAX: usize = 400;
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if flat.chars().count() <= MAX {
+        return flat;
+    }
+    let cut: String = flat.chars().take(MAX).collect();
+    format!("{cut}…")
+}

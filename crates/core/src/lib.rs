@@ -6,6 +6,8 @@
 //! - [`addr`]: CIDR parsing, usable and reserved IPs, overlaps, free space, and the integer
 //!   capacity maths (IPs a service needs, surge, utilisation thresholds).
 //! - [`analyze`]: the analyzer — plan in, [`analyze::Report`] out (findings, capacity, paths).
+//! - [`export`]: what the page and the CLI hand the user: `cloud.networking`, the service JSON
+//!   with it set (every other byte untouched), commands to run, and Markdown/SARIF reports.
 //! - [`examples`]: the example plans embedded in the page and the CLI.
 //! - [`export_list`]: every export the page offers, ready to copy or download.
 //! - [`import`]: pasted JSON in — a plan, or a service JSON joining the current plan.
@@ -16,6 +18,7 @@
 pub mod addr;
 pub mod analyze;
 pub mod examples;
+pub mod export;
 pub mod export_list;
 pub mod import;
 pub mod map;

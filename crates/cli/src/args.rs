@@ -1,0 +1,110 @@
+//! The command line, as clap types. Every subcommand has `--help`; `-` reads standard input
+//! wherever a file is taken.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Check PAI-EAS network plans and do vSwitch capacity maths from the terminal.
+///
+/// Exit status: 0 when there is nothing wrong, 1 when `check` finds errors, 2 when a file
+/// cannot be read, is not a valid plan, or the command line is wrong.
+#[derive(Debug, Parser)]
+#[command(name = "easnet", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a plan against every rule: findings, capacity, paths.
+    ///
+    /// Exits 0 when there is no error finding, 1 when there is one, 2 when the plan cannot be
+    /// read (the message names the JSON path).
+    Check {
+        /// The plan file (JSON, version 1), or - for standard input.
+        plan: String,
+        /// text for people, json for scripts (the analyzer's report), sarif for code scanning.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// vSwitch capacity maths for one CIDR: usable, reserved, needed, free, smallest prefix.
+    ///
+    /// needed = peak instances (the larger of --instances and --max-instances) + the rolling
+    /// update's surge (--max-surge; default 2% of peak, at least 1) + --other-ips.
+    // Negative numbers reach the value parser, which says what is wrong with them.
+    #[command(allow_negative_numbers = true)]
+    Capacity {
+        /// The vSwitch CIDR, such as 10.0.1.0/24.
+        cidr: String,
+        /// Instances of the service (metadata.instance).
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        instances: u64,
+        /// The autoscaler's maximum (autoscaler.max).
+        #[arg(long, value_name = "N")]
+        max_instances: Option<u64>,
+        /// Extra instances during a rolling update: a count (2) or a share of peak (20%).
+        #[arg(long, value_name = "N|N%")]
+        max_surge: Option<String>,
+        /// IPs taken in the vSwitch by other things (ECS, NAT gateway, transit-router ENIs).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        other_ips: u64,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print a service JSON with cloud.networking set, every other byte as it was.
+    Networking {
+        /// The EAS service JSON file, or - for standard input.
+        service: String,
+        #[arg(long, value_name = "ID")]
+        vpc_id: String,
+        #[arg(long, value_name = "ID")]
+        vswitch_id: String,
+        #[arg(long, value_name = "ID")]
+        security_group_id: String,
+    },
+    /// Print what to paste or run for one service of a plan.
+    Export {
+        /// The plan file (JSON, version 1), or - for standard input.
+        plan: String,
+        /// The service's metadata.name.
+        #[arg(long, value_name = "NAME")]
+        service: String,
+        /// What to print.
+        #[arg(long, value_enum)]
+        what: What,
+        /// The service JSON's file name in the eascmd lines.
+        #[arg(long, value_name = "FILE", default_value = "service.json")]
+        file: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum What {
+    /// The cloud.networking object the service uses (its own, or its resource group's).
+    Networking,
+    /// The service JSON as the plan holds it.
+    Service,
+    /// The eascmd create and modify lines.
+    Eascmd,
+    /// The entries each target's whitelist lacks, with the RDS command.
+    Whitelist,
+    /// Connectivity tests for the service's start-up command.
+    TestCommand,
+    /// The whole plan's report as Markdown.
+    Report,
+    /// The UpdateResourceDLink call for the service's resource group.
+    Dlink,
+}

@@ -1,0 +1,180 @@
+//! One function per subcommand: read, call core, write.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use easnet_core::analyze::{analyze, Report};
+use easnet_core::export::{self, ExportError};
+use easnet_core::plan::{parse_plan, Networking, Plan};
+
+use crate::args::{CheckFormat, Command, Format, What};
+use crate::input;
+
+/// Runs a subcommand; `Err` is a one-line diagnostic (exit 2).
+pub fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Check { plan, format } => check(&plan, format),
+        Command::Capacity {
+            cidr,
+            instances,
+            max_instances,
+            max_surge,
+            other_ips,
+            format,
+        } => {
+            let c = export::capacity(
+                &cidr,
+                instances,
+                max_instances,
+                max_surge.as_deref(),
+                other_ips,
+            )
+            .map_err(|e| e.to_string())?;
+            let text = match format {
+                Format::Json => json(&c),
+                Format::Text => capacity_text(&c),
+            };
+            emit(&text)
+        }
+        Command::Networking {
+            service,
+            vpc_id,
+            vswitch_id,
+            security_group_id,
+        } => {
+            let input = input::read(&service)?;
+            let net = Networking {
+                vpc_id: Some(vpc_id),
+                vswitch_id: Some(vswitch_id),
+                security_group_id: Some(security_group_id),
+            };
+            let out = export::set_networking(&input.text, &net)
+                .map_err(|e| format!("{}: {e}", input.name))?;
+            // Byte for byte: no newline added that the file did not have.
+            emit(&out)
+        }
+        Command::Export {
+            plan,
+            service,
+            what,
+            file,
+        } => {
+            let plan = read_plan(&plan)?;
+            let text = export(&plan, &service, what, &file).map_err(|e| e.to_string())?;
+            emit(&text)
+        }
+    }
+}
+
+/// Reads and parses a plan; errors read `PLAN.json: <path>: <message>`.
+fn read_plan(path: &str) -> Result<Plan, String> {
+    let input = input::read(path)?;
+    parse_plan(&input.text).map_err(|e| format!("{}: {e}", input.name))
+}
+
+fn check(path: &str, format: CheckFormat) -> Result<ExitCode, String> {
+    let plan = read_plan(path)?;
+    let report = analyze(&plan);
+    let text = match format {
+        CheckFormat::Json => json(&report),
+        CheckFormat::Sarif => {
+            let artifact = (path != "-").then_some(path);
+            json(&export::sarif(&report, artifact))
+        }
+        CheckFormat::Text => export::text_report(&report, color()),
+    };
+    emit(&text)?;
+    Ok(if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn export(plan: &Plan, service: &str, what: What, file: &str) -> Result<String, ExportError> {
+    let lines = |v: Vec<String>| v.iter().map(|l| format!("{l}\n")).collect::<String>();
+    Ok(match what {
+        What::Networking => {
+            export::networking_json(&export::service_networking(plan, service)?) + "\n"
+        }
+        What::Service => export::service_text(plan, service)? + "\n",
+        What::Eascmd => {
+            export::find_service(plan, service)?;
+            lines(export::eascmd_lines(service, file))
+        }
+        What::Whitelist => whitelist_text(plan, &analyze(plan), service)?,
+        What::TestCommand => lines(export::test_commands(plan, service)?),
+        What::Report => {
+            export::find_service(plan, service)?;
+            export::markdown_report(plan, &analyze(plan))
+        }
+        What::Dlink => export::service_dlink(plan, service)? + "\n",
+    })
+}
+
+/// Per target: what to add, then the command when there is one; `#` lines are comments so
+/// the output can be pasted into a shell as it is.
+fn whitelist_text(plan: &Plan, report: &Report, service: &str) -> Result<String, ExportError> {
+    let mut out = String::new();
+    for a in export::whitelist_entries(plan, report, service)? {
+        let head = format!("# {} ({})", a.target, a.address);
+        if let Some(note) = &a.note {
+            out.push_str(&format!("{head}: {note}\n"));
+        } else if a.to_add.is_empty() {
+            out.push_str(&format!(
+                "{head}: already admits {}\n",
+                a.required.join(", ")
+            ));
+        } else {
+            out.push_str(&format!("{head}: add {}\n", a.to_add.join(", ")));
+            if let Some(command) = &a.command {
+                out.push_str(&format!("{command}\n"));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn capacity_text(c: &export::Capacity) -> String {
+    let prefix = c.smallest_prefix.map_or_else(
+        || "none (more than a /16 holds)".to_owned(),
+        |p| format!("/{p}"),
+    );
+    let prefix = if c.cidr.contains(':') {
+        "n/a (IPv6)".to_owned()
+    } else {
+        prefix
+    };
+    format!(
+        "cidr             {}\nusable           {}\nreserved         {}\nneeded           {} (peak {} + surge {} + other {})\nfree             {}\nfits             {}\nsmallest prefix  {prefix}\n",
+        c.cidr,
+        c.usable,
+        c.reserved.join(", "),
+        c.needed,
+        c.peak,
+        c.surge,
+        c.other_ips,
+        c.free,
+        if c.fits { "yes" } else { "no" },
+    )
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    // Plain data with string keys always serializes.
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// Colour only for a terminal, and never when `NO_COLOR` is set to something.
+fn color() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Writes to standard output; a closed pipe (`easnet check … | head`) ends quietly.
+fn emit(text: &str) -> Result<ExitCode, String> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("cannot write the output: {e}")),
+    }
+}

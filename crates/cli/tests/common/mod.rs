@@ -1,0 +1,93 @@
+//! Running the `easnet` binary in tests, with plain `std::process::Command`.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What one run of `easnet` did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `easnet` with `args` and, if given, `stdin`; never inherits the terminal, so output
+/// is never coloured.
+pub fn easnet(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_easnet"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("easnet runs");
+    if let Some(input) = stdin {
+        // A writer thread, so a large input cannot deadlock against a full stdout pipe.
+        let mut pipe = child.stdin.take().unwrap();
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+    }
+    let out = child.wait_with_output().expect("easnet finishes");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// A file of the repository (`examples/healthy.json`).
+pub fn repo(rel: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel);
+    p.to_string_lossy().into_owned()
+}
+
+/// Writes `bytes` to a fresh file in the temp folder and returns its path.
+pub fn temp_file(name: &str, bytes: &[u8]) -> String {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "easnet-cli-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// Asserts a usage or input error: exit 2, nothing on stdout, one line on stderr that starts
+/// `easnet: ` and contains `want`, and no trace of a panic.
+pub fn assert_error(run: &Run, want: &str) {
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "", "{run:?}");
+    assert!(run.stderr.starts_with("easnet: "), "{run:?}");
+    assert!(
+        run.stderr.ends_with('\n') && run.stderr.lines().count() == 1,
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.contains(want),
+        "wanted {want:?} in {:?}",
+        run.stderr
+    );
+    for bad in [
+        "panicked",
+        "RUST_BACKTRACE",
+        "stack backtrace",
+        "internal error",
+    ] {
+        assert!(!run.stderr.contains(bad), "{run:?}");
+    }
+}

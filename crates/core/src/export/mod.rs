@@ -1,0 +1,49 @@
+//! Exports: what the page and the CLI hand the user to paste or run.
+//!
+//! Everything here is a pure function of the plan (and, where a path matters, the analyzer's
+//! [`Report`](crate::analyze::Report)); nothing panics on user input, and the user's service
+//! JSON is never reformatted beyond `cloud.networking`.
+//!
+//! # Organization
+//! - [`networking_json`]: the `cloud.networking` object as pretty JSON.
+//! - [`set_networking`]: the user's full service JSON with `cloud.networking` set or replaced,
+//!   every other byte untouched (a text splice guided by a byte-offset scanner, `scan`, in the
+//!   file's own layout, `layout`).
+//! - [`diff_lines`]: a line diff of the service JSON before and after, for the page.
+//! - Commands, with their arguments shell-quoted: [`eascmd_lines`] (create / modify a
+//!   service) and [`dlink_command`] (a resource group's VPC direct connection).
+//! - From a plan, by service name ([`find_service`] names the ones that exist when a name does
+//!   not): [`service_networking`], [`service_text`], [`service_dlink`],
+//!   [`whitelist_entries`] (what each target's allow-list lacks, with the RDS command),
+//!   [`test_commands`] (connectivity probes for the start-up command).
+//! - Reports: [`markdown_report`], [`sarif`] (SARIF 2.1.0) and [`text_report`] (the CLI's
+//!   human output); [`capacity`] is the CLI's offline vSwitch maths.
+//! - [`ExportError`]: what could not be exported, in one lowercase sentence.
+
+mod capacity;
+mod commands;
+mod diff;
+mod error;
+mod layout;
+mod lookup;
+mod markdown;
+mod networking;
+mod probe;
+mod sarif;
+mod scan;
+mod splice;
+mod text;
+mod whitelist;
+
+pub use capacity::{capacity, Capacity};
+pub use commands::{dlink_command, eascmd_lines};
+pub use diff::{diff_lines, DiffKind, DiffLine};
+pub use error::ExportError;
+pub use lookup::{find_service, service_dlink, service_names, service_networking, service_text};
+pub use markdown::markdown_report;
+pub use networking::networking_json;
+pub use probe::test_commands;
+pub use sarif::sarif;
+pub use splice::set_networking;
+pub use text::text_report;
+pub use whitelist::{whitelist_entries, WhitelistAdvice};
