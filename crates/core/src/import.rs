@@ -4,8 +4,9 @@
 use serde_json::Value;
 
 use crate::addr::{parse_cidr, usable_ips};
+use crate::export::set_networking;
 use crate::plan::{
-    parse_plan, service_edit, Networking, Plan, PlanError, ServiceEntry, ServiceJson, ServiceSpec,
+    parse_plan, Networking, Plan, PlanError, ServiceEntry, ServiceJson, ServiceSpec,
 };
 
 /// What an import produced.
@@ -56,14 +57,12 @@ pub fn import_text(text: &str, current: &Plan) -> Result<Imported, PlanError> {
         .map_err(|e| PlanError::new("", format!("not JSON: {e}")))?;
     let spec = ServiceSpec::read(&value, &at)?;
     if !spec.networking.as_ref().is_some_and(Networking::is_set) {
+        // Spliced into the text: every other byte of the user's file stays as it was.
         if let Some(net) = suggest_networking(current) {
-            for (path, id) in [
-                (service_edit::VPC_ID, net.vpc_id),
-                (service_edit::VSWITCH_ID, net.vswitch_id),
-                (service_edit::SECURITY_GROUP_ID, net.security_group_id),
-            ] {
-                service = service_edit::set(&service, path, id.map(Value::String));
-            }
+            let text = set_networking(service.text(), &net)
+                .map_err(|e| PlanError::new(at.clone(), e.to_string()))?;
+            service = ServiceJson::from_text(&text)
+                .map_err(|e| PlanError::new(at.clone(), e.to_string()))?;
         }
     }
     let name = spec
@@ -120,6 +119,21 @@ mod tests {
             added["cloud"]["networking"]["security_group_id"],
             "sg-uf6eas"
         );
+    }
+
+    #[test]
+    fn prefilling_networking_keeps_every_other_byte() {
+        let plan = parse_plan(default_example().json).unwrap();
+        let text = "{\n  \"metadata\": {\"name\": \"e\", \"ratio\": 1e1},\n  \"big\": 123456789012345678901\n}";
+        let Imported::Service { plan: next, .. } = import_text(text, &plan).unwrap() else {
+            panic!()
+        };
+        let got = next.services.last().unwrap().service.text();
+        assert!(
+            got.contains("\"ratio\": 1e1") && got.contains("123456789012345678901"),
+            "{got}"
+        );
+        assert!(got.contains("vsw-uf6db-b"), "{got}");
     }
 
     #[test]

@@ -9,7 +9,6 @@
 //! - [`export`]: what the page and the CLI hand the user: `cloud.networking`, the service JSON
 //!   with it set (every other byte untouched), commands to run, and Markdown/SARIF reports.
 //! - [`examples`]: the example plans embedded in the page and the CLI.
-//! - [`export_list`]: every export the page offers, ready to copy or download.
 //! - [`import`]: pasted JSON in — a plan, or a service JSON joining the current plan.
 //! - [`map`]: each VPC's address space laid out (vSwitches, free blocks) for drawing.
 //! - [`share`]: a plan in a URL fragment (deflate + base64url).
@@ -19,7 +18,6 @@ pub mod addr;
 pub mod analyze;
 pub mod examples;
 pub mod export;
-pub mod export_list;
 pub mod import;
 pub mod map;
 pub mod plan;

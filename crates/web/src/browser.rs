@@ -107,6 +107,18 @@ pub fn focus_path(path: &str) -> bool {
     let mut path = path.to_owned();
     loop {
         if let Some(el) = document.get_element_by_id(&field_id(&path)) {
+            // A section (an object's box, a list) takes the user to its first field.
+            if el.tag_name() == "DETAILS" {
+                let _ = el.set_attribute("open", "");
+            }
+            let el = match el.tag_name().as_str() {
+                "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" => el,
+                _ => el
+                    .query_selector("input, select, textarea")
+                    .ok()
+                    .flatten()
+                    .unwrap_or(el),
+            };
             let mut up = el.parent_element();
             while let Some(p) = up {
                 if p.tag_name() == "DETAILS" {

@@ -1,14 +1,9 @@
 //! Offline vSwitch capacity maths for one CIDR: the CLI's `easnet capacity`.
 
-use ipnet::IpNet;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::ExportError;
-use crate::addr::{
-    parse_cidr, parse_surge, peak_instances, reserved_addresses, smallest_ipv4_prefix, surge_ips,
-    usable_ips,
-};
+use crate::whatif::{answer, Question};
 
 /// What a vSwitch CIDR offers against what a service needs. Serializes to exactly the keys
 /// `cidr`, `usable`, `reserved`, `needed`, `free`, `fits`, `smallest_prefix`; the split of
@@ -61,43 +56,38 @@ pub fn capacity(
     max_surge: Option<&str>,
     other_ips: u64,
 ) -> Result<Capacity, ExportError> {
-    let invalid = |what, value: &str, why: String| ExportError::Invalid {
-        what,
-        value: value.to_owned(),
-        why,
-    };
-    let net = parse_cidr(cidr.trim()).map_err(|e| invalid("CIDR", cidr, e.to_string()))?;
-    let surge = match max_surge {
-        None => None,
-        Some(s) => {
-            // A bare integer on the command line is a count, as the JSON number would be.
-            let value = match s.trim().parse::<u64>() {
-                Ok(n) => Value::from(n),
-                Err(_) => Value::from(s.trim()),
-            };
-            Some(parse_surge(&value).map_err(|e| invalid("max surge", s, e.to_string()))?)
-        }
-    };
-    let peak = peak_instances(Some(instances), max_instances);
-    let surge = surge_ips(surge, peak);
-    let needed = peak.saturating_add(surge).saturating_add(other_ips);
-    let usable = usable_ips(&net);
-    Ok(Capacity {
-        cidr: net.to_string(),
-        usable,
-        reserved: reserved_addresses(&net)
-            .iter()
-            .map(|a| a.to_string())
-            .collect(),
-        needed,
-        free: usable.saturating_sub(needed),
-        fits: needed <= usable,
-        smallest_prefix: match net {
-            IpNet::V4(_) => smallest_ipv4_prefix(needed),
-            IpNet::V6(_) => None,
-        },
-        peak,
-        surge,
+    // One computation for the page's calculator and the CLI: `whatif::answer`.
+    let question = Question {
+        cidr: cidr.to_owned(),
+        instances: Some(instances),
+        max_instances,
+        max_surge: max_surge.unwrap_or_default().to_owned(),
         other_ips,
+    };
+    let a = answer(&question, None).map_err(|e| ExportError::Invalid {
+        what: if e.field == "cidr" {
+            "CIDR"
+        } else {
+            "max surge"
+        },
+        value: if e.field == "cidr" {
+            cidr
+        } else {
+            max_surge.unwrap_or_default()
+        }
+        .to_owned(),
+        why: e.message,
+    })?;
+    Ok(Capacity {
+        cidr: a.cidr,
+        usable: a.usable,
+        reserved: a.reserved,
+        needed: a.needed,
+        free: a.free,
+        fits: a.fits,
+        smallest_prefix: a.smallest_prefix,
+        peak: a.peak,
+        surge: a.surge,
+        other_ips: a.other_ips,
     })
 }

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use easnet_core::analyze::Report;
-use easnet_core::export_list::{self as export, Export};
+use easnet_core::export::{self, Export};
 use easnet_core::plan::Plan;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

@@ -1,0 +1,151 @@
+//! Every export the page offers for a plan and one of its services, ready to copy or download.
+
+use super::{
+    diff_lines, eascmd_lines, markdown_report, networking_json, service_dlink, service_names,
+    service_networking, service_text, test_commands, whitelist_entries, DiffKind,
+};
+use crate::analyze::Report;
+use crate::plan::{write_plan, Plan};
+
+/// One export: what it is, its text, and how to save it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub title: String,
+    pub description: String,
+    pub text: String,
+    pub file_name: String,
+    pub mime: String,
+    /// For the edited service JSON: its lines against the JSON as imported,
+    /// `('+' | '-' | ' ', line)`.
+    pub diff: Option<Vec<(char, String)>>,
+}
+
+fn export(title: &str, description: String, text: String, file_name: &str, mime: &str) -> Export {
+    Export {
+        title: title.to_owned(),
+        description,
+        text,
+        file_name: file_name.to_owned(),
+        mime: mime.to_owned(),
+        diff: None,
+    }
+}
+
+const JSON: &str = "application/json";
+const TEXT: &str = "text/plain";
+
+/// The exports for `service` (by name; the first service when `None`), then the plan-wide
+/// ones. An export that does not apply (no networking, no resource group) is left out.
+///
+/// # Examples
+/// ```
+/// use easnet_core::{analyze::analyze, examples::default_example, plan::parse_plan};
+/// use easnet_core::export::page_exports;
+/// let plan = parse_plan(default_example().json).unwrap();
+/// let titles: Vec<String> = page_exports(&plan, &analyze(&plan), None).into_iter().map(|e| e.title).collect();
+/// assert_eq!(titles, ["cloud.networking", "Service JSON", "eascmd", "Whitelist entries", "Test command", "Report", "Plan JSON"]);
+/// assert_eq!(page_exports(&plan, &analyze(&plan), Some("nope")).len(), 2);
+/// ```
+pub fn page_exports(plan: &Plan, report: &Report, service: Option<&str>) -> Vec<Export> {
+    let names = service_names(plan);
+    let name = service
+        .or(names.first().map(String::as_str))
+        .filter(|n| names.iter().any(|x| x == n));
+    let mut list = Vec::new();
+    if let Some(name) = name {
+        let file = format!("{name}.json");
+        if let Ok(net) = service_networking(plan, name) {
+            list.push(export(
+                "cloud.networking",
+                format!(
+                    "The networking object of {name}, to put under \"cloud\" in its service JSON."
+                ),
+                networking_json(&net),
+                "networking.json",
+                JSON,
+            ));
+        }
+        if let Ok(text) = service_text(plan, name) {
+            let original = (plan.services.iter())
+                .zip(&names)
+                .find(|(_, n)| *n == name)
+                .map(|(e, _)| e.service.text().to_owned())
+                .unwrap_or_default();
+            let diff = diff_lines(&original, &text)
+                .into_iter()
+                .map(|l| {
+                    let sign = match l.kind {
+                        DiffKind::Added => '+',
+                        DiffKind::Removed => '-',
+                        DiffKind::Same => ' ',
+                    };
+                    (sign, l.text)
+                })
+                .collect();
+            let mut e = export("Service JSON", format!("{name}'s service JSON with cloud.networking set; every other key, number and space as you gave it."), text, &file, JSON);
+            e.diff = Some(diff);
+            list.push(e);
+        }
+        list.push(export(
+            "eascmd",
+            format!("Create or update {name} with the service JSON above saved as {file}."),
+            eascmd_lines(name, &file).join("\n"),
+            "eascmd.sh",
+            TEXT,
+        ));
+        if let Ok(cmd) = service_dlink(plan, name) {
+            list.push(export(
+                "Resource group DLink",
+                "Turn on the VPC direct connection of the service's resource group.".to_owned(),
+                cmd,
+                "dlink.sh",
+                TEXT,
+            ));
+        }
+        if let Ok(advice) = whitelist_entries(plan, report, name) {
+            if !advice.is_empty() {
+                let text = advice
+                    .iter()
+                    .map(|a| {
+                        let mut lines =
+                            vec![format!("# {} ({}, {})", a.target, a.address, a.route)];
+                        if let Some(note) = &a.note {
+                            lines.push(format!("# {note}"));
+                        }
+                        if a.to_add.is_empty() {
+                            lines.push(
+                                "# nothing to add: the whitelist already covers it".to_owned(),
+                            );
+                        } else {
+                            lines.extend(a.to_add.iter().cloned());
+                        }
+                        lines.extend(a.command.clone());
+                        lines.join("\n")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                list.push(export("Whitelist entries", "What each target's whitelist must admit: the vSwitch CIDR for private targets, the SNAT IPs for public ones.".to_owned(), text, "whitelist.txt", TEXT));
+            }
+        }
+        if let Ok(cmds) = test_commands(plan, name) {
+            if !cmds.is_empty() {
+                list.push(export("Test command", "Add to the service's start-up command, then read the instance log: a response means the path works.".to_owned(), cmds.join("\n"), "connectivity-test.sh", TEXT));
+            }
+        }
+    }
+    list.push(export(
+        "Report",
+        "Findings, capacity and paths as Markdown, for a pull request or a ticket.".to_owned(),
+        markdown_report(plan, report),
+        "easnet-report.md",
+        "text/markdown",
+    ));
+    list.push(export(
+        "Plan JSON",
+        "The whole plan, to keep in your repository and check in CI with easnet check.".to_owned(),
+        write_plan(plan),
+        "easnet-plan.json",
+        JSON,
+    ));
+    list
+}
