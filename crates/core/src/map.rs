@@ -40,6 +40,51 @@ pub struct Space {
     pub cidr: String,
     pub addresses: u128,
     pub segments: Vec<Segment>,
+    /// The space cut into at most 256 equal blocks of this prefix, for a grid picture.
+    pub cell_prefix: u8,
+    pub cells: Vec<Cell>,
+}
+
+/// One block of the grid: which vSwitches use it and how much of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub cidr: String,
+    /// The vSwitches (IDs) in this block, in address order.
+    pub vswitches: Vec<String>,
+    /// Share of the block's addresses inside vSwitches (0..=1).
+    pub used: f64,
+}
+
+/// The grid of `space`: blocks of `space.prefix + 8` (at most 256), each with the vSwitches
+/// in it. A vSwitch larger than a block fills several; a smaller one part of one.
+fn cells(space: &IpNet, vsws: &[&(IpNet, &str)]) -> (u8, Vec<Cell>) {
+    let prefix = (space.prefix_len() + 8).min(space.max_prefix_len());
+    let Ok(blocks) = space.subnets(prefix) else {
+        return (prefix, Vec::new());
+    };
+    let blocks: Vec<IpNet> = blocks.collect();
+    let mut cells: Vec<Cell> = (blocks.iter())
+        .map(|b| Cell {
+            cidr: b.to_string(),
+            vswitches: Vec::new(),
+            used: 0.0,
+        })
+        .collect();
+    let size = total_addresses(&blocks[0]) as f64;
+    for (net, id) in vsws {
+        let first = (offset(space, net) / total_addresses(&blocks[0]).max(1)) as usize;
+        if net.prefix_len() <= prefix {
+            let count = (total_addresses(net) / total_addresses(&blocks[0]).max(1)) as usize;
+            for cell in cells.iter_mut().skip(first).take(count) {
+                cell.vswitches.push((*id).to_owned());
+                cell.used = 1.0;
+            }
+        } else if let Some(cell) = cells.get_mut(first) {
+            cell.vswitches.push((*id).to_owned());
+            cell.used = (cell.used + total_addresses(net) as f64 / size).min(1.0);
+        }
+    }
+    (prefix, cells)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -81,6 +126,10 @@ fn segment(space: &IpNet, net: &IpNet, kind: SegmentKind, id: Option<String>) ->
 /// assert_eq!(space.cidr, "192.168.0.0/16");
 /// let covered: f64 = space.segments.iter().map(|s| s.width).sum();
 /// assert!((covered - 1.0).abs() < 1e-9);
+/// // A /16 is drawn as 256 blocks of /24; the /27 EAS vSwitch uses 1/8 of 192.168.20.0/24.
+/// assert_eq!((space.cell_prefix, space.cells.len()), (24, 256));
+/// let eas = &space.cells[20];
+/// assert_eq!((eas.cidr.as_str(), eas.vswitches.as_slice(), eas.used), ("192.168.20.0/24", &["vsw-uf6eas-e".to_owned()][..], 0.125));
 /// ```
 pub fn address_map(plan: &Plan) -> Vec<VpcMap> {
     plan.vpcs
@@ -107,10 +156,13 @@ pub fn address_map(plan: &Plan) -> Vec<VpcMap> {
                         )
                         .collect();
                     segments.sort_by(|a, b| a.start.total_cmp(&b.start));
+                    let (cell_prefix, cells) = cells(&space, &inside);
                     Space {
                         cidr: space.to_string(),
                         addresses: total_addresses(&space),
                         segments,
+                        cell_prefix,
+                        cells,
                     }
                 })
                 .collect();

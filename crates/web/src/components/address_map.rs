@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use easnet_core::map::{address_map, Segment, SegmentKind};
+use easnet_core::map::{address_map, Cell, Segment, SegmentKind, Space};
 use easnet_core::plan::Plan;
 use yew::prelude::*;
 
@@ -22,10 +22,16 @@ pub fn address_map_view(props: &AddressMapProps) -> Html {
                     { for vpc.spaces.iter().map(|space| html! {
                         <figure>
                             <figcaption><code>{&space.cidr}</code>{format!(" — {} addresses", space.addresses)}</figcaption>
-                            <svg viewBox="0 0 1000 40" preserveAspectRatio="none" role="img"
-                                aria-label={format!("{}: {} vSwitches, {} free blocks", space.cidr,
-                                    space.segments.iter().filter(|s| s.kind == SegmentKind::VSwitch).count(),
-                                    space.segments.iter().filter(|s| s.kind == SegmentKind::Free).count())}>
+                            { grid(space, &vpc.spaces.iter().flat_map(|s| s.segments.iter()).filter_map(|s| s.id.clone()).collect::<Vec<_>>()) }
+                            <ul class="map-legend">
+                                { for space.segments.iter().filter(|s| s.kind == SegmentKind::VSwitch).map(|s| {
+                                    let ids: Vec<String> = vpc.spaces.iter().flat_map(|s| s.segments.iter()).filter_map(|s| s.id.clone()).collect();
+                                    let i = s.id.as_ref().and_then(|id| ids.iter().position(|x| x == id)).unwrap_or(0);
+                                    html! { <li><span class={classes!("swatch", format!("c{}", i % 8))}></span><code>{s.id.clone().unwrap_or_default()}</code>{" "}<span class="muted">{&s.cidr}</span></li> }
+                                }) }
+                                <li><span class="swatch free"></span>{"free"}</li>
+                            </ul>
+                            <svg class="strip" viewBox="0 0 1000 14" preserveAspectRatio="none" aria-hidden="true">
                                 { for space.segments.iter().map(segment) }
                             </svg>
                             <details>
@@ -47,6 +53,61 @@ pub fn address_map_view(props: &AddressMapProps) -> Html {
                 </div>
             }) }
         </section>
+    }
+}
+
+/// The space as a grid of equal blocks (a /16 as 256 × /24), each coloured by the vSwitch in it
+/// and filled as far as it is used.
+fn grid(space: &Space, ids: &[String]) -> Html {
+    let n = space.cells.len().max(1);
+    let cols = n.min(16);
+    let rows = n.div_ceil(cols);
+    let (size, gap) = (20.0, 2.0);
+    let width = cols as f64 * (size + gap);
+    let height = rows as f64 * (size + gap);
+    let used = space
+        .segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::VSwitch)
+        .count();
+    let free = space
+        .segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Free)
+        .count();
+    html! {
+        <svg class="grid-map" viewBox={format!("0 0 {width} {height}")} role="img"
+            aria-label={format!("{}: {used} vSwitches, {free} free blocks, drawn as {n} blocks of /{}", space.cidr, space.cell_prefix)}>
+            { for space.cells.iter().enumerate().map(|(i, cell)| cell_rect(cell, i % cols, i / cols, size, gap, ids)) }
+        </svg>
+    }
+}
+
+fn cell_rect(cell: &Cell, col: usize, row: usize, size: f64, gap: f64, ids: &[String]) -> Html {
+    let color = cell
+        .vswitches
+        .first()
+        .and_then(|id| ids.iter().position(|x| x == id))
+        .map(|i| format!("c{}", i % 8));
+    let title = if cell.vswitches.is_empty() {
+        format!("{}: free", cell.cidr)
+    } else {
+        format!(
+            "{}: {} ({}% used)",
+            cell.cidr,
+            cell.vswitches.join(", "),
+            (cell.used * 100.0).round()
+        )
+    };
+    let (x, y) = (col as f64 * (size + gap), row as f64 * (size + gap));
+    let fill = (cell.used.max(0.25) * size).min(size);
+    html! {
+        <g>
+            <rect class="cell" x={x.to_string()} y={y.to_string()} width={size.to_string()} height={size.to_string()} rx="2"><title>{title.clone()}</title></rect>
+            if let Some(color) = color {
+                <rect class={classes!("cell-used", color)} x={x.to_string()} y={(y + size - fill).to_string()} width={size.to_string()} height={fill.to_string()} rx="2"><title>{title}</title></rect>
+            }
+        </g>
     }
 }
 
