@@ -1,4 +1,21 @@
-//! Immutable list updates for the editors (each editor emits a whole new object).
+//! Immutable updates for the editors: each editor emits a whole new object.
+
+use yew::Callback;
+
+/// A callback that takes a new value `V`, sets it on a copy of `obj` with `set`, and emits the
+/// copy through `on_change`: the one shape of every field of every editor.
+pub fn setter<T: Clone + 'static, V: 'static>(
+    obj: &T,
+    on_change: &Callback<T>,
+    set: fn(&mut T, V),
+) -> Callback<V> {
+    let (obj, on_change) = (obj.clone(), on_change.clone());
+    Callback::from(move |v: V| {
+        let mut next = obj.clone();
+        set(&mut next, v);
+        on_change.emit(next)
+    })
+}
 
 pub fn replaced<T: Clone>(items: &[T], i: usize, item: T) -> Vec<T> {
     let mut v = items.to_vec();

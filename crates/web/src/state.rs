@@ -100,6 +100,27 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// Undo (`back`) or redo: moves one plan between the two stacks.
+    fn step(self: Rc<Self>, back: bool) -> Rc<Self> {
+        let mut state = (*self).clone();
+        let (from, to) = if back {
+            (&mut state.undo, &mut state.redo)
+        } else {
+            (&mut state.redo, &mut state.undo)
+        };
+        let Some((plan, source)) = from.pop() else {
+            return self;
+        };
+        to.push((state.plan.clone(), state.source.clone()));
+        state.report = Rc::new(analyze(&plan));
+        state.plan = plan;
+        state.source = source;
+        state.last_field = None;
+        Rc::new(state)
+    }
+}
+
 /// Every change the page can make.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -161,30 +182,8 @@ impl Reducible for AppState {
                 _ => return self,
             },
             Action::NewPlan => self.change(Plan::empty(), Some("new plan".to_owned()), None, None),
-            Action::Undo => {
-                let mut state = (*self).clone();
-                let Some((plan, source)) = state.undo.pop() else {
-                    return self;
-                };
-                state.redo.push((state.plan.clone(), state.source.clone()));
-                state.report = Rc::new(analyze(&plan));
-                state.plan = plan;
-                state.source = source;
-                state.last_field = None;
-                state
-            }
-            Action::Redo => {
-                let mut state = (*self).clone();
-                let Some((plan, source)) = state.redo.pop() else {
-                    return self;
-                };
-                state.undo.push((state.plan.clone(), state.source.clone()));
-                state.report = Rc::new(analyze(&plan));
-                state.plan = plan;
-                state.source = source;
-                state.last_field = None;
-                state
-            }
+            Action::Undo => return self.step(true),
+            Action::Redo => return self.step(false),
             Action::Notify(notice) => AppState {
                 notice: Some(notice),
                 ..(*self).clone()

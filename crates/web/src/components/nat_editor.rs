@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::{ItemActions, SelectField, StringListField, TextField};
 use crate::browser::field_id;
-use crate::list::{appended, duplicated, removed, replaced};
+use crate::list::{appended, duplicated, removed, replaced, setter};
 
 #[derive(PartialEq, Properties)]
 pub struct NatEditorProps {
@@ -18,27 +18,15 @@ pub struct NatEditorProps {
 pub fn nat_editor(props: &NatEditorProps) -> Html {
     let p = &props.path;
     let n = &props.nat;
-    let set = |f: fn(&mut NatGateway, String)| {
-        let (n, cb) = (n.clone(), props.on_change.clone());
-        Callback::from(move |v: String| {
-            let mut next = n.clone();
-            f(&mut next, v);
-            cb.emit(next)
-        })
-    };
-    let on_eips = {
-        let (n, cb) = (n.clone(), props.on_change.clone());
-        Callback::from(move |eips: Vec<String>| cb.emit(NatGateway { eips, ..n.clone() }))
-    };
-    let set_entries = {
-        let (n, cb) = (n.clone(), props.on_change.clone());
-        Callback::from(move |snat_entries: Vec<SnatEntry>| {
-            cb.emit(NatGateway {
-                snat_entries,
-                ..n.clone()
-            })
-        })
-    };
+    let set = |f: fn(&mut NatGateway, String)| setter(n, &props.on_change, f);
+    let on_eips = setter(n, &props.on_change, |o: &mut NatGateway, v: Vec<String>| {
+        o.eips = v
+    });
+    let set_entries = setter(
+        n,
+        &props.on_change,
+        |o: &mut NatGateway, v: Vec<SnatEntry>| o.snat_entries = v,
+    );
     let add = {
         let (entries, cb, eips, vsw) = (
             n.snat_entries.clone(),

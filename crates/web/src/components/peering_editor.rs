@@ -3,6 +3,8 @@ use std::rc::Rc;
 use easnet_core::plan::{Peering, PeeringKind, Plan};
 use yew::prelude::*;
 
+use crate::list::setter;
+
 use super::{SelectField, TextField};
 
 #[derive(PartialEq, Properties)]
@@ -18,10 +20,7 @@ pub struct PeeringEditorProps {
 pub fn peering_editor(props: &PeeringEditorProps) -> Html {
     let p = &props.path;
     let x = &props.peering;
-    let on_id = {
-        let (x, cb) = (x.clone(), props.on_change.clone());
-        Callback::from(move |id: String| cb.emit(Peering { id, ..x.clone() }))
-    };
+    let on_id = setter(x, &props.on_change, |o: &mut Peering, v: String| o.id = v);
     let on_kind = {
         let (x, cb) = (x.clone(), props.on_change.clone());
         Callback::from(move |k: String| {

@@ -3,6 +3,8 @@ use std::rc::Rc;
 use easnet_core::plan::{Networking, Plan, ResourceGroup};
 use yew::prelude::*;
 
+use crate::list::setter;
+
 use super::{SelectField, TextField};
 
 #[derive(PartialEq, Properties)]
@@ -20,10 +22,9 @@ pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
     let p = &props.path;
     let g = &props.group;
     let net = g.networking.clone().unwrap_or_default();
-    let on_id = {
-        let (g, cb) = (g.clone(), props.on_change.clone());
-        Callback::from(move |id: String| cb.emit(ResourceGroup { id, ..g.clone() }))
-    };
+    let on_id = setter(g, &props.on_change, |o: &mut ResourceGroup, v: String| {
+        o.id = v
+    });
     let set = |f: fn(&mut Networking, Option<String>)| {
         let (g, cb) = (g.clone(), props.on_change.clone());
         Callback::from(move |v: String| {

@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::{ItemActions, SelectField, TextField};
 use crate::browser::field_id;
-use crate::list::{appended, duplicated, removed, replaced};
+use crate::list::{appended, duplicated, removed, replaced, setter};
 
 /// The cloud's NextHopType spellings (domain-facts §4).
 const HOP_TYPES: &[&str] = &[
@@ -34,26 +34,10 @@ pub struct RouteTableEditorProps {
 pub fn route_table_editor(props: &RouteTableEditorProps) -> Html {
     let p = &props.path;
     let t = &props.table;
-    let set = {
-        let (t, cb) = (t.clone(), props.on_change.clone());
-        move |f: fn(&mut RouteTable, String)| {
-            let (t, cb) = (t.clone(), cb.clone());
-            Callback::from(move |v: String| {
-                let mut next = t.clone();
-                f(&mut next, v);
-                cb.emit(next)
-            })
-        }
-    };
-    let set_routes = {
-        let (t, cb) = (t.clone(), props.on_change.clone());
-        Callback::from(move |routes: Vec<Route>| {
-            cb.emit(RouteTable {
-                routes,
-                ..t.clone()
-            })
-        })
-    };
+    let set = |f: fn(&mut RouteTable, String)| setter(t, &props.on_change, f);
+    let set_routes = setter(t, &props.on_change, |o: &mut RouteTable, v: Vec<Route>| {
+        o.routes = v
+    });
     let add = {
         let (routes, cb) = (t.routes.clone(), set_routes.clone());
         Callback::from(move |_: MouseEvent| {

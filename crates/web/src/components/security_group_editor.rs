@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::{ItemActions, NumberField, SelectField, TextField};
 use crate::browser::field_id;
-use crate::list::{appended, duplicated, removed, replaced};
+use crate::list::{appended, duplicated, removed, replaced, setter};
 
 #[derive(PartialEq, Properties)]
 pub struct SecurityGroupEditorProps {
@@ -32,10 +32,9 @@ fn options(list: &[&str]) -> Vec<(String, String)> {
 pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
     let p = &props.path;
     let g = &props.group;
-    let on_id = {
-        let (g, cb) = (g.clone(), props.on_change.clone());
-        Callback::from(move |id: String| cb.emit(SecurityGroup { id, ..g.clone() }))
-    };
+    let on_id = setter(g, &props.on_change, |o: &mut SecurityGroup, v: String| {
+        o.id = v
+    });
     let on_kind = {
         let (g, cb) = (g.clone(), props.on_change.clone());
         Callback::from(move |k: String| {
@@ -49,15 +48,11 @@ pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
             })
         })
     };
-    let set_rules = {
-        let (g, cb) = (g.clone(), props.on_change.clone());
-        Callback::from(move |egress: Vec<EgressRule>| {
-            cb.emit(SecurityGroup {
-                egress,
-                ..g.clone()
-            })
-        })
-    };
+    let set_rules = setter(
+        g,
+        &props.on_change,
+        |o: &mut SecurityGroup, v: Vec<EgressRule>| o.egress = v,
+    );
     let add = {
         let (rules, cb) = (g.egress.clone(), set_rules.clone());
         Callback::from(move |_: MouseEvent| {

@@ -4,6 +4,8 @@ use easnet_core::plan::{service_edit, Plan, ServiceEntry, ServiceSpec, Target};
 use serde_json::Value;
 use yew::prelude::*;
 
+use crate::list::setter;
+
 use super::{CheckField, ItemList, NumberField, SelectField, TargetEditor, TextField};
 
 #[derive(PartialEq, Properties)]
@@ -74,15 +76,11 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
             })
         })
     };
-    let on_targets = {
-        let (entry, cb) = (entry.clone(), props.on_change.clone());
-        Callback::from(move |targets: Vec<Target>| {
-            cb.emit(ServiceEntry {
-                targets,
-                ..entry.clone()
-            })
-        })
-    };
+    let on_targets = setter(
+        entry,
+        &props.on_change,
+        |o: &mut ServiceEntry, v: Vec<Target>| o.targets = v,
+    );
 
     let plan = &props.plan;
     let none = || vec![(String::new(), "(none)".to_owned())];

@@ -1,6 +1,8 @@
 use easnet_core::plan::{Protocol, Target};
 use yew::prelude::*;
 
+use crate::list::setter;
+
 use super::{CheckField, NumberField, SelectField, StringListField, TextField};
 
 #[derive(PartialEq, Properties)]
@@ -15,14 +17,7 @@ pub struct TargetEditorProps {
 pub fn target_editor(props: &TargetEditorProps) -> Html {
     let p = &props.path;
     let t = &props.target;
-    let set = |f: fn(&mut Target, String)| {
-        let (t, cb) = (t.clone(), props.on_change.clone());
-        Callback::from(move |v: String| {
-            let mut next = t.clone();
-            f(&mut next, v);
-            cb.emit(next)
-        })
-    };
+    let set = |f: fn(&mut Target, String)| setter(t, &props.on_change, f);
     let on_port = {
         let (t, cb) = (t.clone(), props.on_change.clone());
         Callback::from(move |v: Option<i64>| {

@@ -1,6 +1,8 @@
 use easnet_core::plan::{NatGateway, RouteTable, SecurityGroup, VSwitch, Vpc};
 use yew::prelude::*;
 
+use crate::list::setter;
+
 use super::{
     ItemList, NatEditor, RouteTableEditor, SecurityGroupEditor, StringListField, TextField,
     VSwitchEditor,
@@ -20,50 +22,22 @@ pub struct VpcEditorProps {
 pub fn vpc_editor(props: &VpcEditorProps) -> Html {
     let p = props.path.to_string();
     let v = &props.vpc;
-    let on_id = {
-        let (v, cb) = (v.clone(), props.on_change.clone());
-        Callback::from(move |id: String| cb.emit(Vpc { id, ..v.clone() }))
-    };
-    let on_cidrs = {
-        let (v, cb) = (v.clone(), props.on_change.clone());
-        Callback::from(move |cidrs: Vec<String>| cb.emit(Vpc { cidrs, ..v.clone() }))
-    };
-    let on_vsw = {
-        let (v, cb) = (v.clone(), props.on_change.clone());
-        Callback::from(move |vswitches: Vec<VSwitch>| {
-            cb.emit(Vpc {
-                vswitches,
-                ..v.clone()
-            })
-        })
-    };
-    let on_tables = {
-        let (v, cb) = (v.clone(), props.on_change.clone());
-        Callback::from(move |route_tables: Vec<RouteTable>| {
-            cb.emit(Vpc {
-                route_tables,
-                ..v.clone()
-            })
-        })
-    };
-    let on_groups = {
-        let (v, cb) = (v.clone(), props.on_change.clone());
-        Callback::from(move |security_groups: Vec<SecurityGroup>| {
-            cb.emit(Vpc {
-                security_groups,
-                ..v.clone()
-            })
-        })
-    };
-    let on_nats = {
-        let (v, cb) = (v.clone(), props.on_change.clone());
-        Callback::from(move |nat_gateways: Vec<NatGateway>| {
-            cb.emit(Vpc {
-                nat_gateways,
-                ..v.clone()
-            })
-        })
-    };
+    let on_id = setter(v, &props.on_change, |o: &mut Vpc, v: String| o.id = v);
+    let on_cidrs = setter(v, &props.on_change, |o: &mut Vpc, v: Vec<String>| {
+        o.cidrs = v
+    });
+    let on_vsw = setter(v, &props.on_change, |o: &mut Vpc, v: Vec<VSwitch>| {
+        o.vswitches = v
+    });
+    let on_tables = setter(v, &props.on_change, |o: &mut Vpc, v: Vec<RouteTable>| {
+        o.route_tables = v
+    });
+    let on_groups = setter(v, &props.on_change, |o: &mut Vpc, v: Vec<SecurityGroup>| {
+        o.security_groups = v
+    });
+    let on_nats = setter(v, &props.on_change, |o: &mut Vpc, v: Vec<NatGateway>| {
+        o.nat_gateways = v
+    });
 
     let tables: Vec<String> = v.route_tables.iter().map(|t| t.id.clone()).collect();
     let vswitch_ids: Vec<String> = v.vswitches.iter().map(|s| s.id.clone()).collect();

@@ -1,6 +1,8 @@
 use easnet_core::plan::VSwitch;
 use yew::prelude::*;
 
+use crate::list::setter;
+
 use super::{NumberField, SelectField, TextField};
 
 #[derive(PartialEq, Properties)]
@@ -15,14 +17,7 @@ pub struct VSwitchEditorProps {
 #[function_component(VSwitchEditor)]
 pub fn vswitch_editor(props: &VSwitchEditorProps) -> Html {
     let p = &props.path;
-    let edit = |f: fn(&mut VSwitch, String)| {
-        let (vsw, cb) = (props.vswitch.clone(), props.on_change.clone());
-        Callback::from(move |v: String| {
-            let mut next = vsw.clone();
-            f(&mut next, v);
-            cb.emit(next)
-        })
-    };
+    let edit = |f: fn(&mut VSwitch, String)| setter(&props.vswitch, &props.on_change, f);
     let other = {
         let (vsw, cb) = (props.vswitch.clone(), props.on_change.clone());
         Callback::from(move |v: Option<i64>| {
