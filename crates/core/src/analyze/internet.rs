@@ -5,7 +5,7 @@
 use std::net::IpAddr;
 
 use super::commands;
-use super::findings::Findings;
+use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::Index;
 use super::paths::{Origin, TableState};
@@ -31,6 +31,11 @@ pub fn trace(
     let label = label_for(dest);
 
     // INET001: an internet NAT gateway in the VPC (domain-facts §3; EAS-OLD).
+    let nats_at = list_at(
+        &format!("vpcs[{v}]"),
+        "nat_gateways",
+        !vpc.nat_gateways.is_empty(),
+    );
     let Some(first_nat) = vpc
         .nat_gateways
         .iter()
@@ -40,7 +45,7 @@ pub fn trace(
             HopKind::NatGateway,
             "no internet NAT gateway",
             &["INET001"],
-            Some(format!("vpcs[{v}].nat_gateways")),
+            Some(nats_at.clone()),
         );
         let home = (vpc.vswitches.iter().find(|s| s.id != o.vsw.id))
             .map_or(o.vsw.id.as_str(), |s| s.id.as_str());
@@ -57,7 +62,7 @@ pub fn trace(
             vpc.id
         ))
         .command(commands::create_nat(region, &vpc.id, home))
-        .at(format!("vpcs[{v}].nat_gateways"));
+        .at(nats_at);
         return Vec::new();
     };
     let first_nat = &vpc.nat_gateways[first_nat];
@@ -99,7 +104,7 @@ pub fn trace(
             out.add("INET002", subject, format!("route table {} of {} has no route matching {dest}, so {subject} cannot reach {label}", table.id, o.vsw.id))
                 .fix(format!("Add a route {dest} → NAT gateway {} to route table {}.", first_nat.id, table.id))
                 .command(commands::create_route(region, &table.id, &dest.to_string(), "NatGateway", &first_nat.id))
-                .at(format!("{table_at}.routes"));
+                .at(list_at(&table_at, "routes", !table.routes.is_empty()));
             return Vec::new();
         }
         Some(RouteMatch::Local(i)) => {
@@ -108,10 +113,11 @@ pub fn trace(
                 HopKind::RouteTable,
                 format!("{}: local {}", table.id, local.cidr),
                 &["INET003"],
-                Some(table_at),
+                Some(table_at.clone()),
             );
             out.add("INET003", subject, format!("{dest} from {} matches the local route of vSwitch {}, not an internet NAT gateway", o.vsw.id, local.id))
-                .fix("Public destinations must leave through an internet NAT gateway; check the target's address.");
+                .fix("Public destinations must leave through an internet NAT gateway; check the target's address.")
+                .at(table_at);
             return Vec::new();
         }
         Some(RouteMatch::Route(r, route)) => {
@@ -177,6 +183,7 @@ pub fn trace(
     let covering: Vec<(usize, u8, bool)> = (nat.snat_entries.iter().enumerate())
         .filter_map(|(e, entry)| covers(entry, o).map(|(len, by_id)| (e, len, by_id)))
         .collect();
+    let entries_at = list_at(&nat_at, "snat_entries", !nat.snat_entries.is_empty());
     let Some(&(chosen, _, _)) = covering
         .iter()
         .max_by_key(|(e, len, by_id)| (*len, *by_id, std::cmp::Reverse(*e)))
@@ -185,12 +192,12 @@ pub fn trace(
             HopKind::SnatEntry,
             format!("no SNAT entry for {}", o.vsw.id),
             &["INET004"],
-            Some(format!("{nat_at}.snat_entries")),
+            Some(entries_at.clone()),
         );
         out.add("INET004", subject, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {label}", nat.id, o.vsw.id, o.vsw.cidr))
             .fix(format!("In the NAT Gateway console, create an SNAT entry on {} for vSwitch {} with its EIP.", nat.id, o.vsw.id))
             .command(commands::create_snat(region, &nat.id, &o.vsw.id, &nat.eips))
-            .at(format!("{nat_at}.snat_entries"));
+            .at(entries_at);
         return Vec::new();
     };
     let entry = &nat.snat_entries[chosen];
@@ -226,7 +233,7 @@ pub fn trace(
             format!("NAT gateway {} has no EIP", nat.id),
             format!("Bind an EIP to {} and use it in the SNAT entry.", nat.id),
             commands::associate_eip(region, &nat.id),
-            format!("{nat_at}.eips"),
+            nat_at.clone(),
         ))
     } else if entry.snat_ips.is_empty() {
         Some((
@@ -237,7 +244,7 @@ pub fn trace(
                 nat.eips.join(", ")
             ),
             commands::modify_snat(region, &nat.id, &nat.eips),
-            format!("{entry_at}.snat_ips"),
+            entry_at.clone(),
         ))
     } else if !stray.is_empty() {
         let list: Vec<&str> = stray.iter().map(|s| s.as_str()).collect();

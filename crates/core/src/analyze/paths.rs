@@ -5,7 +5,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::{IpNet, Ipv4Net};
 
-use super::findings::Findings;
+use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::{Index, Pos, Svc};
 use super::placement::Placement;
@@ -60,7 +60,7 @@ pub fn trace_services(
                     let (v, i) = place.vswitch.unwrap_or_default();
                     out.add("NET006", &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[v].id))
                         .fix(format!("Describe the system route table of {} (kind \"system\") or set the vSwitch's route_table.", ix.plan.vpcs[v].id))
-                        .at(format!("vpcs[{v}].vswitches[{i}].route_table"));
+                        .at(format!("vpcs[{v}].vswitches[{i}]"));
                 }
             }
             let mut flows = Vec::new();
@@ -142,7 +142,10 @@ fn flow(
     );
     security_verdict(ix, o, subject, &spec, &mut hops, out);
     if private {
-        private::trace(ix, o, &spec.dest, subject, &mut hops, out);
+        let target_at = target.map_or_else(String::new, |(t, _)| {
+            format!("services[{}].targets[{t}]", svc.index)
+        });
+        private::trace(ix, o, &spec.dest, &target_at, subject, &mut hops, out);
     } else {
         snat_ips = internet::trace(ix, o, &spec.dest, subject, &mut hops, out);
         hops.fill(&[
@@ -253,7 +256,7 @@ fn security_verdict(
     out.add("SG001", subject, format!("security group {} drops {subject}'s {flow}: {because}", group.id))
         .fix(format!("Add an egress rule to {} that accepts {} {ports} to {dest} with a smaller priority number than the rule that drops it.", group.id, spec.protocol.as_str()))
         .command(commands::authorize_egress(ix.region(), &group.id, spec.protocol.as_str(), &ports, &dest))
-        .at(format!("{at}.egress"));
+        .at(list_at(&at, "egress", !group.egress.is_empty()));
 }
 
 /// WL001 (private: the whole vSwitch CIDR, since instances get new IPs on restart — EAS-NET)
