@@ -9,7 +9,7 @@ use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::Index;
 use super::paths::{Origin, TableState};
-use super::routes::{lookup, RouteMatch};
+use super::routes::{lookup, names_nothing, RouteMatch};
 use super::HopKind;
 use crate::addr::{contains_net, parse_addr, parse_cidr};
 use crate::plan::{NatGateway, NatKind, SnatEntry};
@@ -132,14 +132,15 @@ pub fn trace(
                 hops.fail(HopKind::RouteTable, label, &[], Some(route_at));
                 return Vec::new();
             };
+            if names_nothing(ix, v, route) {
+                // PLAN003 already names the dangling next hop (NatGateway or VpcPeer): the hop
+                // fails without an INET003 (rules.md, "How checks combine").
+                hops.fail(HopKind::RouteTable, label, &["PLAN003"], Some(route_at));
+                return Vec::new();
+            }
             let is_nat = route.next_hop_type.eq_ignore_ascii_case("NatGateway");
             let target = vpc.nat_gateways.iter().find(|n| n.id == hop_id);
             match (is_nat, target) {
-                (true, None) => {
-                    // PLAN003 already names the dangling next hop.
-                    hops.fail(HopKind::RouteTable, label, &["PLAN003"], Some(route_at));
-                    return Vec::new();
-                }
                 (true, Some(nat)) if nat.kind == NatKind::Internet => {
                     hops.pass(HopKind::RouteTable, label, Some(route_at));
                     nat

@@ -8,7 +8,7 @@ use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::Index;
 use super::paths::{Origin, TableState};
-use super::routes::{lookup, RouteMatch};
+use super::routes::{lookup, names_nothing, RouteMatch};
 use super::HopKind;
 use crate::addr::contains_net;
 use crate::plan::{PeeringKind, RouteTable};
@@ -216,10 +216,11 @@ fn judge(
             let Some(hop) = route.next_hop_id.as_deref() else {
                 return Verdict::Silent(label);
             };
-            let kind = route.next_hop_type.to_ascii_lowercase();
-            if kind == "vpcpeer" && !ix.peerings.contains_key(hop) {
+            // A next hop that names nothing is PLAN003 only, no PRIV002/PRIV003 (rules.md).
+            if names_nothing(ix, v, route) {
                 return Verdict::Silent(label);
             }
+            let kind = route.next_hop_type.to_ascii_lowercase();
             let ok = (kind == "vpcpeer" && joins(PeeringKind::VpcPeer, Some(hop)))
                 || (kind == "attachment" && joins(PeeringKind::Cen, None));
             if ok {
