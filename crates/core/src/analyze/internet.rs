@@ -9,7 +9,7 @@ use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::Index;
 use super::paths::{Origin, TableState};
-use super::routes::{lookup, names_nothing, RouteMatch};
+use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::HopKind;
 use crate::addr::{contains_net, parse_addr, parse_cidr};
 use crate::plan::{NatGateway, NatKind, SnatEntry};
@@ -93,7 +93,24 @@ pub fn trace(
 
     // INET002 / INET003: the longest-prefix route must go to an internet NAT gateway of this
     // VPC (domain-facts §3–4: the 0.0.0.0/0 route is not always added for you).
-    let nat: &NatGateway = match lookup(ix, v, Some(table), dest) {
+    let found = lookup(ix, v, Some(table), dest);
+    let to_internet_nat = |id: Option<&str>| {
+        (vpc.nat_gateways.iter()).any(|n| Some(n.id.as_str()) == id && n.kind == NatKind::Internet)
+    };
+    let passes = matches!(found, Some(RouteMatch::Route(_, r))
+        if r.next_hop_type.eq_ignore_ascii_case("NatGateway") && to_internet_nat(r.next_hop_id.as_deref()));
+    if !passes && has_unreadable(table) {
+        // A route that does not parse (CIDR001) may be the one that decides: no INET002 or
+        // INET003 on top of it.
+        hops.fail(
+            HopKind::RouteTable,
+            format!("{}: a route does not parse", table.id),
+            &["CIDR001"],
+            Some(table_at),
+        );
+        return Vec::new();
+    }
+    let nat: &NatGateway = match found {
         None => {
             hops.fail(
                 HopKind::RouteTable,

@@ -8,7 +8,7 @@ use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::Index;
 use super::paths::{Origin, TableState};
-use super::routes::{lookup, names_nothing, RouteMatch};
+use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::HopKind;
 use crate::addr::contains_net;
 use crate::plan::{PeeringKind, RouteTable};
@@ -194,7 +194,7 @@ fn judge(
                 && p.vpcs.iter().any(|x| x == to)
         })
     };
-    match lookup(ix, v, Some(table), dest) {
+    let verdict = match lookup(ix, v, Some(table), dest) {
         None => Verdict::Wrong(
             format!("{}: no route to {dest}", table.id),
             "no route matches".to_owned(),
@@ -233,5 +233,11 @@ fn judge(
                 Verdict::Wrong(label, why)
             }
         }
+    };
+    // A route that does not parse (CIDR001) may be the one that decides: no PRIV002 or
+    // PRIV003 on top of it.
+    match verdict {
+        Verdict::Wrong(label, _) if has_unreadable(table) => Verdict::Silent(label),
+        other => other,
     }
 }
