@@ -202,6 +202,19 @@ pub fn trace(
         .filter_map(|(e, entry)| covers(entry, o).map(|(len, by_id)| (e, len, by_id)))
         .collect();
     let entries_at = list_at(&nat_at, "snat_entries", !nat.snat_entries.is_empty());
+    // A CIDR source that does not parse (CIDR001) may be the entry meant for this vSwitch: no
+    // INET004 on top of it (rules.md: one bad input gives one finding).
+    let unreadable_source = (nat.snat_entries.iter())
+        .any(|e| !e.source.starts_with("vsw-") && parse_cidr(&e.source).is_err());
+    if covering.is_empty() && unreadable_source {
+        hops.fail(
+            HopKind::SnatEntry,
+            "an SNAT source does not parse",
+            &["CIDR001"],
+            Some(entries_at),
+        );
+        return Vec::new();
+    }
     let Some(&(chosen, _, _)) = covering
         .iter()
         .max_by_key(|(e, len, by_id)| (*len, *by_id, std::cmp::Reverse(*e)))
@@ -246,6 +259,17 @@ pub fn trace(
     let stray: Vec<&String> = (entry.snat_ips.iter())
         .filter(|ip| parse_addr(ip).is_ok_and(|a| !eips.contains(&a)))
         .collect();
+    // An EIP that does not parse (CIDR001) may be the one a "stray" SNAT IP was meant to
+    // match: no INET005 for strays on top of it.
+    if eips.len() < nat.eips.len() && !entry.snat_ips.is_empty() && !stray.is_empty() {
+        hops.fail(
+            HopKind::Eip,
+            "an EIP does not parse",
+            &["CIDR001"],
+            Some(nat_at.clone()),
+        );
+        return Vec::new();
+    }
     let problem = if nat.eips.is_empty() {
         Some((
             format!("NAT gateway {} has no EIP", nat.id),
