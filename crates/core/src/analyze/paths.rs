@@ -282,6 +282,10 @@ fn whitelist(
         .iter()
         .filter_map(|e| parse_cidr_lenient(e).ok())
         .collect();
+    // rules.md: "a bad whitelist entry is WL003 only". An entry that does not parse may be
+    // the one meant to cover the vSwitch or hold the SNAT IP, so a miss is not reported on
+    // top of its WL003.
+    let unreadable = entries.len() < list.len();
     let shown = if list.is_empty() {
         "is empty".to_owned()
     } else {
@@ -293,6 +297,13 @@ fn whitelist(
             hops.pass(
                 HopKind::Whitelist,
                 format!("whitelist covers {src}"),
+                Some(at),
+            );
+        } else if unreadable {
+            hops.fail(
+                HopKind::Whitelist,
+                "an entry does not parse",
+                &["WL003"],
                 Some(at),
             );
         } else {
@@ -314,6 +325,13 @@ fn whitelist(
             .collect();
         if missing.is_empty() {
             hops.pass(HopKind::Whitelist, "whitelist has the SNAT IPs", Some(at));
+        } else if unreadable {
+            hops.fail(
+                HopKind::Whitelist,
+                "an entry does not parse",
+                &["WL003"],
+                Some(at),
+            );
         } else {
             let list: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
             hops.fail(
