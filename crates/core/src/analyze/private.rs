@@ -35,6 +35,13 @@ pub fn trace(
         .find(|&h| h == o.v)
         .or(homes.first().copied())
     else {
+        // A VPC CIDR that does not parse may be the target's: its CIDR001 is the one finding
+        // (rules.md, no cascade), no PRIV004 on top of it.
+        if ix.vpc_cidrs.iter().flatten().any(Option::is_none) {
+            let at = Some(target_at.to_owned());
+            hops.unknown(HopKind::Target, dest.to_string(), &["CIDR001"], at);
+            return;
+        }
         hops.unknown(
             HopKind::Target,
             dest.to_string(),
