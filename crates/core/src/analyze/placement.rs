@@ -77,8 +77,12 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         if !net.is_complete() {
             ok = false;
         }
-        // Unknown objects are NET006; a missing security group only skips SG001.
-        check_described(ix, out, &svc.name, net, &at);
+        // Unknown objects are NET006; a missing security group only skips SG001. A resource
+        // group's networking was checked once above, with the group as the user: not again
+        // for every service on it (one bad input, one finding).
+        if *source == NetworkingSource::Service {
+            check_described(ix, out, &svc.name, net, &at);
+        }
         let [vpc_id, vsw_id, sg_id] = net.ids();
         let vpc = vpc_id.and_then(|id| ix.vpcs.get(id).copied());
         let vswitch = vsw_id.and_then(|id| ix.vswitches.get(id).copied());
