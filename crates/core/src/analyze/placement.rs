@@ -89,6 +89,9 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         let security_group = sg_id.and_then(|id| ix.security_groups.get(id).copied());
         // NET003 / NET004: the vSwitch and the security group must be in the service's VPC
         // (domain-facts §2: "Security group and vSwitch must be in the same VPC").
+        // Judged only when the plan describes that VPC: an undescribed vpc_id is NET006, the
+        // one finding for that field (one bad input, one finding), and the paths are skipped.
+        let vpc_id = vpc_id.filter(|_| vpc.is_some());
         if let (Some(vpc_id), Some((v, i))) = (vpc_id, vswitch) {
             let home = &ix.plan.vpcs[v];
             if home.id != vpc_id {
