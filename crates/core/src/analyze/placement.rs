@@ -49,7 +49,11 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         let entry = &ix.plan.services[svc.index];
         let Some((net, source)) = &svc.networking else {
             // NET007: EAS is isolated from the internet and from VPCs by default (EAS-NET FAQ).
-            if entry.needs_internet || !entry.targets.is_empty() {
+            // Not when metadata.resource names a group the plan does not describe: its
+            // networking is unknown, and that PLAN003 is the one finding.
+            let unknown_group = (svc.resource.as_deref())
+                .is_some_and(|rg| !ix.resource_groups.contains_key(rg));
+            if (entry.needs_internet || !entry.targets.is_empty()) && !unknown_group {
                 out.add("NET007", &svc.name, format!("{} needs {} but has no VPC networking, so EAS keeps it isolated", svc.name, needs(entry.needs_internet, entry.targets.len())))
                     .fix(format!("Set cloud.networking (vpc_id, vswitch_id, security_group_id) of {}, or run it on a resource group with VPC configuration.", svc.name))
                     .at(svc.at());
