@@ -55,7 +55,8 @@ pub fn trace_services(
             let entry = &ix.plan.services[svc.index];
             let origin = place.traceable.then(|| origin(ix, place)).flatten();
             if let Some(o) = &origin {
-                let needs_routes = entry.needs_internet || !entry.targets.is_empty();
+                let needs_routes = entry.needs_internet
+                    || entry.targets.iter().any(|t| needs_route(ix, o.v, &t.address));
                 if matches!(o.table, TableState::Unknown) && needs_routes {
                     let (v, i) = place.vswitch.unwrap_or_default();
                     out.add("NET006", &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[v].id))
@@ -84,6 +85,21 @@ pub fn trace_services(
             ServicePath { service: svc.name.clone(), flows }
         })
         .collect()
+}
+
+/// Whether a target's flow looks up a route: a public target (the internet path) or one in
+/// another VPC of the plan. A target in the service's own VPC needs no route check (local
+/// route, plan-format.md), one in no VPC cannot be checked (PRIV004), and an address that does
+/// not parse is CIDR001: for those an unknown route table skips nothing, so no NET006.
+fn needs_route(ix: &Index, v: usize, address: &str) -> bool {
+    let Ok(dest) = parse_cidr(address) else {
+        return false;
+    };
+    let homes = ix.vpcs_containing(&dest);
+    if homes.is_empty() {
+        return !is_rfc1918(&dest);
+    }
+    !homes.contains(&v)
 }
 
 fn origin<'p>(ix: &Index<'p>, place: &Placement) -> Option<Origin<'p>> {
