@@ -24,6 +24,9 @@ struct Fixture {
     description: String,
     rule: String,
     expect: Vec<String>,
+    /// Optional: text that must appear in some finding's message (the entry INET006 names,
+    /// the rule SG001 names, the numbers of a capacity finding).
+    messages: Vec<String>,
     /// The plan as JSON text, as the analyzer reads it.
     text: String,
 }
@@ -63,6 +66,17 @@ fn read_fixture(path: &Path) -> Fixture {
                 .to_owned()
         })
         .collect();
+    let messages = (case
+        .get("messages")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten())
+    .map(|m| {
+        m.as_str()
+            .unwrap_or_else(|| panic!("{file}: messages holds {m}"))
+            .to_owned()
+    })
+    .collect();
     let text = match (case.get("plan"), field("plan_text")) {
         (Some(plan), None) => serde_json::to_string(plan).expect("a JSON value serializes"),
         (None, Some(text)) => text,
@@ -73,6 +87,7 @@ fn read_fixture(path: &Path) -> Fixture {
         description,
         rule,
         expect,
+        messages,
         text,
     }
 }
@@ -89,11 +104,22 @@ fn every_fixture_gives_its_expected_codes() {
     for fx in &fixtures {
         let report = analyze_text(&fx.text);
         let got = codes(&report);
-        if got != fx.expect {
+        let unsaid: Vec<&String> = (fx.messages.iter())
+            .filter(|m| {
+                !report
+                    .findings
+                    .iter()
+                    .any(|f| f.message.contains(m.as_str()))
+            })
+            .collect();
+        if got != fx.expect || !unsaid.is_empty() {
             count += 1;
             let _ = writeln!(failures, "\n--- {}: {}", fx.file, fx.description);
             let _ = writeln!(failures, "    expected {:?}", fx.expect);
             let _ = writeln!(failures, "    got      {got:?}");
+            for m in unsaid {
+                let _ = writeln!(failures, "    no message says {m:?}");
+            }
             for f in &report.findings {
                 let _ = writeln!(failures, "    {} {}: {}", f.code, f.subject, f.message);
             }
