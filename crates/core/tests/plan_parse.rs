@@ -226,6 +226,17 @@ fn bad_plans_name_the_path_and_what_was_expected() {
 }
 
 #[test]
+fn a_cut_off_file_names_the_last_path_read() {
+    let err = parse_plan(r#"{"version": 1, "vpcs": [{"id": "vpc-prod", "#).unwrap_err();
+    assert_eq!(err.path, "vpcs[0]");
+    assert!(
+        err.message.starts_with("EOF while parsing"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
 fn icmp_targets_need_no_port() {
     let plan = parse_plan(
         r#"{"version": 1, "services": [{"service": {}, "targets": [{"address": "10.0.0.1", "protocol": "icmp"}]}]}"#,

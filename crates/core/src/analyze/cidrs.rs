@@ -203,9 +203,11 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
                 }
             }
             // CIDR005: inside a CIDR of its VPC (domain-facts §2). Skipped when the VPC's
-            // CIDRs are not described or do not parse: that is not the vSwitch's fault.
+            // CIDRs are not described, or when any of them does not parse: the vSwitch may lie
+            // in that one, and its CIDR001 is the one finding (rules.md, no cascade).
             let vpc_nets: Vec<IpNet> = ix.vpc_cidrs[v].iter().flatten().copied().collect();
-            if !vpc_nets.is_empty() && !vpc_nets.iter().any(|c| contains_net(c, &net)) {
+            let all_read = vpc_nets.len() == ix.vpc_cidrs[v].len();
+            if !vpc_nets.is_empty() && all_read && !vpc_nets.iter().any(|c| contains_net(c, &net)) {
                 out.add("CIDR005", &vsw.id, format!("vSwitch {} CIDR {net} is not inside any CIDR of VPC {} ({})", vsw.id, vpc.id, vpc.cidrs.join(", ")))
                     .fix(format!("Create the vSwitch inside a CIDR of {}, or add a secondary CIDR that contains it.", vpc.id))
                     .at(at);

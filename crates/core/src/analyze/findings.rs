@@ -15,6 +15,17 @@ pub fn severity_of(code: &str) -> Severity {
     }
 }
 
+/// The `at` of a finding whose fix adds to a list (`vpcs[0].nat_gateways[0].snat_entries`): the
+/// list's path when it has entries, else its parent object's, since an empty list may be absent
+/// from the file and `at` must be a path the plan has.
+pub fn list_at(parent: &str, key: &str, non_empty: bool) -> String {
+    if non_empty {
+        format!("{parent}.{key}")
+    } else {
+        parent.to_owned()
+    }
+}
+
 /// A finding being built: `Findings::add(..).fix(..).command(..)`.
 pub struct Draft<'a> {
     finding: &'a mut Finding,

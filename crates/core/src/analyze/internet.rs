@@ -5,11 +5,11 @@
 use std::net::IpAddr;
 
 use super::commands;
-use super::findings::Findings;
+use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::Index;
 use super::paths::{Origin, TableState};
-use super::routes::{lookup, RouteMatch};
+use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::HopKind;
 use crate::addr::{contains_net, parse_addr, parse_cidr};
 use crate::plan::{NatGateway, NatKind, SnatEntry};
@@ -31,6 +31,11 @@ pub fn trace(
     let label = label_for(dest);
 
     // INET001: an internet NAT gateway in the VPC (domain-facts §3; EAS-OLD).
+    let nats_at = list_at(
+        &format!("vpcs[{v}]"),
+        "nat_gateways",
+        !vpc.nat_gateways.is_empty(),
+    );
     let Some(first_nat) = vpc
         .nat_gateways
         .iter()
@@ -40,7 +45,7 @@ pub fn trace(
             HopKind::NatGateway,
             "no internet NAT gateway",
             &["INET001"],
-            Some(format!("vpcs[{v}].nat_gateways")),
+            Some(nats_at.clone()),
         );
         let home = (vpc.vswitches.iter().find(|s| s.id != o.vsw.id))
             .map_or(o.vsw.id.as_str(), |s| s.id.as_str());
@@ -57,7 +62,7 @@ pub fn trace(
             vpc.id
         ))
         .command(commands::create_nat(region, &vpc.id, home))
-        .at(format!("vpcs[{v}].nat_gateways"));
+        .at(nats_at);
         return Vec::new();
     };
     let first_nat = &vpc.nat_gateways[first_nat];
@@ -88,7 +93,24 @@ pub fn trace(
 
     // INET002 / INET003: the longest-prefix route must go to an internet NAT gateway of this
     // VPC (domain-facts §3–4: the 0.0.0.0/0 route is not always added for you).
-    let nat: &NatGateway = match lookup(ix, v, Some(table), dest) {
+    let found = lookup(ix, v, Some(table), dest);
+    let to_internet_nat = |id: Option<&str>| {
+        (vpc.nat_gateways.iter()).any(|n| Some(n.id.as_str()) == id && n.kind == NatKind::Internet)
+    };
+    let passes = matches!(found, Some(RouteMatch::Route(_, r))
+        if r.next_hop_type.eq_ignore_ascii_case("NatGateway") && to_internet_nat(r.next_hop_id.as_deref()));
+    if !passes && has_unreadable(table) {
+        // A route that does not parse (CIDR001) may be the one that decides: no INET002 or
+        // INET003 on top of it.
+        hops.fail(
+            HopKind::RouteTable,
+            format!("{}: a route does not parse", table.id),
+            &["CIDR001"],
+            Some(table_at),
+        );
+        return Vec::new();
+    }
+    let nat: &NatGateway = match found {
         None => {
             hops.fail(
                 HopKind::RouteTable,
@@ -99,7 +121,7 @@ pub fn trace(
             out.add("INET002", subject, format!("route table {} of {} has no route matching {dest}, so {subject} cannot reach {label}", table.id, o.vsw.id))
                 .fix(format!("Add a route {dest} → NAT gateway {} to route table {}.", first_nat.id, table.id))
                 .command(commands::create_route(region, &table.id, &dest.to_string(), "NatGateway", &first_nat.id))
-                .at(format!("{table_at}.routes"));
+                .at(list_at(&table_at, "routes", !table.routes.is_empty()));
             return Vec::new();
         }
         Some(RouteMatch::Local(i)) => {
@@ -108,10 +130,11 @@ pub fn trace(
                 HopKind::RouteTable,
                 format!("{}: local {}", table.id, local.cidr),
                 &["INET003"],
-                Some(table_at),
+                Some(table_at.clone()),
             );
             out.add("INET003", subject, format!("{dest} from {} matches the local route of vSwitch {}, not an internet NAT gateway", o.vsw.id, local.id))
-                .fix("Public destinations must leave through an internet NAT gateway; check the target's address.");
+                .fix("Public destinations must leave through an internet NAT gateway; check the target's address.")
+                .at(table_at);
             return Vec::new();
         }
         Some(RouteMatch::Route(r, route)) => {
@@ -126,14 +149,15 @@ pub fn trace(
                 hops.fail(HopKind::RouteTable, label, &[], Some(route_at));
                 return Vec::new();
             };
+            if names_nothing(ix, v, route) {
+                // PLAN003 already names the dangling next hop (NatGateway or VpcPeer): the hop
+                // fails without an INET003 (rules.md, "How checks combine").
+                hops.fail(HopKind::RouteTable, label, &["PLAN003"], Some(route_at));
+                return Vec::new();
+            }
             let is_nat = route.next_hop_type.eq_ignore_ascii_case("NatGateway");
             let target = vpc.nat_gateways.iter().find(|n| n.id == hop_id);
             match (is_nat, target) {
-                (true, None) => {
-                    // PLAN003 already names the dangling next hop.
-                    hops.fail(HopKind::RouteTable, label, &["PLAN003"], Some(route_at));
-                    return Vec::new();
-                }
                 (true, Some(nat)) if nat.kind == NatKind::Internet => {
                     hops.pass(HopKind::RouteTable, label, Some(route_at));
                     nat
@@ -177,6 +201,20 @@ pub fn trace(
     let covering: Vec<(usize, u8, bool)> = (nat.snat_entries.iter().enumerate())
         .filter_map(|(e, entry)| covers(entry, o).map(|(len, by_id)| (e, len, by_id)))
         .collect();
+    let entries_at = list_at(&nat_at, "snat_entries", !nat.snat_entries.is_empty());
+    // A CIDR source that does not parse (CIDR001) may be the entry meant for this vSwitch: no
+    // INET004 on top of it (rules.md: one bad input gives one finding).
+    let unreadable_source = (nat.snat_entries.iter())
+        .any(|e| !e.source.starts_with("vsw-") && parse_cidr(&e.source).is_err());
+    if covering.is_empty() && unreadable_source {
+        hops.fail(
+            HopKind::SnatEntry,
+            "an SNAT source does not parse",
+            &["CIDR001"],
+            Some(entries_at),
+        );
+        return Vec::new();
+    }
     let Some(&(chosen, _, _)) = covering
         .iter()
         .max_by_key(|(e, len, by_id)| (*len, *by_id, std::cmp::Reverse(*e)))
@@ -185,12 +223,12 @@ pub fn trace(
             HopKind::SnatEntry,
             format!("no SNAT entry for {}", o.vsw.id),
             &["INET004"],
-            Some(format!("{nat_at}.snat_entries")),
+            Some(entries_at.clone()),
         );
         out.add("INET004", subject, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {label}", nat.id, o.vsw.id, o.vsw.cidr))
             .fix(format!("In the NAT Gateway console, create an SNAT entry on {} for vSwitch {} with its EIP.", nat.id, o.vsw.id))
             .command(commands::create_snat(region, &nat.id, &o.vsw.id, &nat.eips))
-            .at(format!("{nat_at}.snat_entries"));
+            .at(entries_at);
         return Vec::new();
     };
     let entry = &nat.snat_entries[chosen];
@@ -221,12 +259,23 @@ pub fn trace(
     let stray: Vec<&String> = (entry.snat_ips.iter())
         .filter(|ip| parse_addr(ip).is_ok_and(|a| !eips.contains(&a)))
         .collect();
+    // An EIP that does not parse (CIDR001) may be the one a "stray" SNAT IP was meant to
+    // match: no INET005 for strays on top of it.
+    if eips.len() < nat.eips.len() && !entry.snat_ips.is_empty() && !stray.is_empty() {
+        hops.fail(
+            HopKind::Eip,
+            "an EIP does not parse",
+            &["CIDR001"],
+            Some(nat_at.clone()),
+        );
+        return Vec::new();
+    }
     let problem = if nat.eips.is_empty() {
         Some((
             format!("NAT gateway {} has no EIP", nat.id),
             format!("Bind an EIP to {} and use it in the SNAT entry.", nat.id),
             commands::associate_eip(region, &nat.id),
-            format!("{nat_at}.eips"),
+            nat_at.clone(),
         ))
     } else if entry.snat_ips.is_empty() {
         Some((
@@ -237,7 +286,7 @@ pub fn trace(
                 nat.eips.join(", ")
             ),
             commands::modify_snat(region, &nat.id, &nat.eips),
-            format!("{entry_at}.snat_ips"),
+            entry_at.clone(),
         ))
     } else if !stray.is_empty() {
         let list: Vec<&str> = stray.iter().map(|s| s.as_str()).collect();

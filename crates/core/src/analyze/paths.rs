@@ -5,7 +5,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::{IpNet, Ipv4Net};
 
-use super::findings::Findings;
+use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::{Index, Pos, Svc};
 use super::placement::Placement;
@@ -55,12 +55,13 @@ pub fn trace_services(
             let entry = &ix.plan.services[svc.index];
             let origin = place.traceable.then(|| origin(ix, place)).flatten();
             if let Some(o) = &origin {
-                let needs_routes = entry.needs_internet || !entry.targets.is_empty();
+                let needs_routes = entry.needs_internet
+                    || entry.targets.iter().any(|t| needs_route(ix, o.v, &t.address));
                 if matches!(o.table, TableState::Unknown) && needs_routes {
                     let (v, i) = place.vswitch.unwrap_or_default();
                     out.add("NET006", &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[v].id))
                         .fix(format!("Describe the system route table of {} (kind \"system\") or set the vSwitch's route_table.", ix.plan.vpcs[v].id))
-                        .at(format!("vpcs[{v}].vswitches[{i}].route_table"));
+                        .at(format!("vpcs[{v}].vswitches[{i}]"));
                 }
             }
             let mut flows = Vec::new();
@@ -84,6 +85,21 @@ pub fn trace_services(
             ServicePath { service: svc.name.clone(), flows }
         })
         .collect()
+}
+
+/// Whether a target's flow looks up a route: a public target (the internet path) or one in
+/// another VPC of the plan. A target in the service's own VPC needs no route check (local
+/// route, plan-format.md), one in no VPC cannot be checked (PRIV004), and an address that does
+/// not parse is CIDR001: for those an unknown route table skips nothing, so no NET006.
+fn needs_route(ix: &Index, v: usize, address: &str) -> bool {
+    let Ok(dest) = parse_cidr(address) else {
+        return false;
+    };
+    let homes = ix.vpcs_containing(&dest);
+    if homes.is_empty() {
+        return !is_rfc1918(&dest);
+    }
+    !homes.contains(&v)
 }
 
 fn origin<'p>(ix: &Index<'p>, place: &Placement) -> Option<Origin<'p>> {
@@ -142,7 +158,10 @@ fn flow(
     );
     security_verdict(ix, o, subject, &spec, &mut hops, out);
     if private {
-        private::trace(ix, o, &spec.dest, subject, &mut hops, out);
+        let target_at = target.map_or_else(String::new, |(t, _)| {
+            format!("services[{}].targets[{t}]", svc.index)
+        });
+        private::trace(ix, o, &spec.dest, &target_at, subject, &mut hops, out);
     } else {
         snat_ips = internet::trace(ix, o, &spec.dest, subject, &mut hops, out);
         hops.fill(&[
@@ -253,7 +272,7 @@ fn security_verdict(
     out.add("SG001", subject, format!("security group {} drops {subject}'s {flow}: {because}", group.id))
         .fix(format!("Add an egress rule to {} that accepts {} {ports} to {dest} with a smaller priority number than the rule that drops it.", group.id, spec.protocol.as_str()))
         .command(commands::authorize_egress(ix.region(), &group.id, spec.protocol.as_str(), &ports, &dest))
-        .at(format!("{at}.egress"));
+        .at(list_at(&at, "egress", !group.egress.is_empty()));
 }
 
 /// WL001 (private: the whole vSwitch CIDR, since instances get new IPs on restart — EAS-NET)
@@ -279,6 +298,10 @@ fn whitelist(
         .iter()
         .filter_map(|e| parse_cidr_lenient(e).ok())
         .collect();
+    // rules.md: "a bad whitelist entry is WL003 only". An entry that does not parse may be
+    // the one meant to cover the vSwitch or hold the SNAT IP, so a miss is not reported on
+    // top of its WL003.
+    let unreadable = entries.len() < list.len();
     let shown = if list.is_empty() {
         "is empty".to_owned()
     } else {
@@ -290,6 +313,13 @@ fn whitelist(
             hops.pass(
                 HopKind::Whitelist,
                 format!("whitelist covers {src}"),
+                Some(at),
+            );
+        } else if unreadable {
+            hops.fail(
+                HopKind::Whitelist,
+                "an entry does not parse",
+                &["WL003"],
                 Some(at),
             );
         } else {
@@ -311,6 +341,13 @@ fn whitelist(
             .collect();
         if missing.is_empty() {
             hops.pass(HopKind::Whitelist, "whitelist has the SNAT IPs", Some(at));
+        } else if unreadable {
+            hops.fail(
+                HopKind::Whitelist,
+                "an entry does not parse",
+                &["WL003"],
+                Some(at),
+            );
         } else {
             let list: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
             hops.fail(

@@ -49,7 +49,11 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         let entry = &ix.plan.services[svc.index];
         let Some((net, source)) = &svc.networking else {
             // NET007: EAS is isolated from the internet and from VPCs by default (EAS-NET FAQ).
-            if entry.needs_internet || !entry.targets.is_empty() {
+            // Not when metadata.resource names a group the plan does not describe: its
+            // networking is unknown, and that PLAN003 is the one finding.
+            let unknown_group = (svc.resource.as_deref())
+                .is_some_and(|rg| !ix.resource_groups.contains_key(rg));
+            if (entry.needs_internet || !entry.targets.is_empty()) && !unknown_group {
                 out.add("NET007", &svc.name, format!("{} needs {} but has no VPC networking, so EAS keeps it isolated", svc.name, needs(entry.needs_internet, entry.targets.len())))
                     .fix(format!("Set cloud.networking (vpc_id, vswitch_id, security_group_id) of {}, or run it on a resource group with VPC configuration.", svc.name))
                     .at(svc.at());
@@ -77,14 +81,21 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         if !net.is_complete() {
             ok = false;
         }
-        // Unknown objects are NET006; a missing security group only skips SG001.
-        check_described(ix, out, &svc.name, net, &at);
+        // Unknown objects are NET006; a missing security group only skips SG001. A resource
+        // group's networking was checked once above, with the group as the user: not again
+        // for every service on it (one bad input, one finding).
+        if *source == NetworkingSource::Service {
+            check_described(ix, out, &svc.name, net, &at);
+        }
         let [vpc_id, vsw_id, sg_id] = net.ids();
         let vpc = vpc_id.and_then(|id| ix.vpcs.get(id).copied());
         let vswitch = vsw_id.and_then(|id| ix.vswitches.get(id).copied());
         let security_group = sg_id.and_then(|id| ix.security_groups.get(id).copied());
         // NET003 / NET004: the vSwitch and the security group must be in the service's VPC
         // (domain-facts §2: "Security group and vSwitch must be in the same VPC").
+        // Judged only when the plan describes that VPC: an undescribed vpc_id is NET006, the
+        // one finding for that field (one bad input, one finding), and the paths are skipped.
+        let vpc_id = vpc_id.filter(|_| vpc.is_some());
         if let (Some(vpc_id), Some((v, i))) = (vpc_id, vswitch) {
             let home = &ix.plan.vpcs[v];
             if home.id != vpc_id {

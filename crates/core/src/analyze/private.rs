@@ -4,20 +4,22 @@
 use ipnet::IpNet;
 
 use super::commands;
-use super::findings::Findings;
+use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::Index;
 use super::paths::{Origin, TableState};
-use super::routes::{lookup, RouteMatch};
+use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::HopKind;
 use crate::addr::contains_net;
 use crate::plan::{PeeringKind, RouteTable};
 
-/// Traces a private target at `dest`, already known to be private.
+/// Traces a private target at `dest`, already known to be private; `target_at` is the
+/// target's path in the plan.
 pub fn trace(
     ix: &Index,
     o: &Origin,
     dest: &IpNet,
+    target_at: &str,
     subject: &str,
     hops: &mut Hops,
     out: &mut Findings,
@@ -33,9 +35,22 @@ pub fn trace(
         .find(|&h| h == o.v)
         .or(homes.first().copied())
     else {
-        hops.unknown(HopKind::Target, dest.to_string(), &["PRIV004"], None);
+        // A VPC CIDR that does not parse may be the target's: its CIDR001 is the one finding
+        // (rules.md, no cascade), no PRIV004 on top of it.
+        if ix.vpc_cidrs.iter().flatten().any(Option::is_none) {
+            let at = Some(target_at.to_owned());
+            hops.unknown(HopKind::Target, dest.to_string(), &["CIDR001"], at);
+            return;
+        }
+        hops.unknown(
+            HopKind::Target,
+            dest.to_string(),
+            &["PRIV004"],
+            Some(target_at.to_owned()),
+        );
         out.add("PRIV004", subject, format!("{subject} at {dest} is in no VPC of the plan: its reachability cannot be checked (on-premises, or a VPC not described)"))
-            .fix("Describe the target's VPC in the plan (with its peering), or check the path by hand.");
+            .fix("Describe the target's VPC in the plan (with its peering), or check the path by hand.")
+            .at(target_at);
         return;
     };
     if tv == o.v {
@@ -51,16 +66,22 @@ pub fn trace(
     let joins =
         |p: &&crate::plan::Peering| p.vpcs.contains(&vpc.id) && p.vpcs.contains(&target_vpc.id);
     let Some(p) = ix.plan.peerings.iter().position(|p| joins(&p)) else {
+        // The peerings list when the plan has one, else the target (the root is no help).
+        let at = if ix.plan.peerings.is_empty() {
+            target_at.to_owned()
+        } else {
+            "peerings".to_owned()
+        };
         hops.fail(
             HopKind::Peering,
             format!("no peering {} ↔ {}", vpc.id, target_vpc.id),
             &["PRIV001"],
-            Some("peerings".to_owned()),
+            Some(at.clone()),
         );
         out.add("PRIV001", subject, format!("{subject} at {dest} is in {}, and no peering or CEN joins it to {}", target_vpc.id, vpc.id))
             .fix(format!("Create a VPC peering connection between {} and {} (or attach both to a CEN), then add routes both ways.", vpc.id, target_vpc.id))
             .command(commands::create_peering(region, &vpc.id, &target_vpc.id))
-            .at("peerings");
+            .at(at);
         return;
     };
     let peering = &ix.plan.peerings[p];
@@ -103,7 +124,7 @@ pub fn trace(
                         hop_type,
                         &hop,
                     ))
-                    .at(format!("{at}.routes"));
+                    .at(list_at(&at, "routes", !table.routes.is_empty()));
                 }
             }
         }
@@ -142,7 +163,7 @@ pub fn trace(
             out.add("PRIV003", subject, format!("the return route is missing: route table {} of target vSwitch {} has no route to {} ({src}) through {}: {why}", table.id, target_vsw.id, o.vsw.id, peering.id))
                 .fix(format!("Add a route {src} → {} to route table {} in {}.", peering.id, table.id, target_vpc.id))
                 .command(commands::create_route(region, &table.id, &src.to_string(), hop_type, &hop))
-                .at(format!("{at}.routes"));
+                .at(list_at(&at, "routes", !table.routes.is_empty()));
         }
     }
 }
@@ -180,7 +201,7 @@ fn judge(
                 && p.vpcs.iter().any(|x| x == to)
         })
     };
-    match lookup(ix, v, Some(table), dest) {
+    let verdict = match lookup(ix, v, Some(table), dest) {
         None => Verdict::Wrong(
             format!("{}: no route to {dest}", table.id),
             "no route matches".to_owned(),
@@ -202,10 +223,11 @@ fn judge(
             let Some(hop) = route.next_hop_id.as_deref() else {
                 return Verdict::Silent(label);
             };
-            let kind = route.next_hop_type.to_ascii_lowercase();
-            if kind == "vpcpeer" && !ix.peerings.contains_key(hop) {
+            // A next hop that names nothing is PLAN003 only, no PRIV002/PRIV003 (rules.md).
+            if names_nothing(ix, v, route) {
                 return Verdict::Silent(label);
             }
+            let kind = route.next_hop_type.to_ascii_lowercase();
             let ok = (kind == "vpcpeer" && joins(PeeringKind::VpcPeer, Some(hop)))
                 || (kind == "attachment" && joins(PeeringKind::Cen, None));
             if ok {
@@ -218,5 +240,11 @@ fn judge(
                 Verdict::Wrong(label, why)
             }
         }
+    };
+    // A route that does not parse (CIDR001) may be the one that decides: no PRIV002 or
+    // PRIV003 on top of it.
+    match verdict {
+        Verdict::Wrong(label, _) if has_unreadable(table) => Verdict::Silent(label),
+        other => other,
     }
 }

@@ -47,6 +47,30 @@ pub fn lookup<'p>(
     best.map(|(_, m)| m)
 }
 
+/// Whether some route of the table has a destination that does not parse (CIDR001). A lookup
+/// skips such a route, so when it fails the unreadable route may be the one that would have
+/// decided: the failure is not reported on top of the CIDR001 (rules.md, "How checks
+/// combine": one bad input gives one finding).
+pub fn has_unreadable(table: &RouteTable) -> bool {
+    (table.routes.iter()).any(|r| parse_cidr(&r.destination).is_err())
+}
+
+/// Whether a route's next hop names nothing where it must point (PLAN003): type NatGateway
+/// naming no NAT gateway of VPC `v`, or type VpcPeer naming no peering. rules.md: such a route
+/// "makes its hop fail without a further INET003/PRIV002 finding for it".
+pub fn names_nothing(ix: &Index, v: usize, route: &Route) -> bool {
+    let Some(hop) = route.next_hop_id.as_deref() else {
+        return false;
+    };
+    if route.next_hop_type.eq_ignore_ascii_case("NatGateway") {
+        !ix.plan.vpcs[v].nat_gateways.iter().any(|n| n.id == hop)
+    } else if route.next_hop_type.eq_ignore_ascii_case("VpcPeer") {
+        !ix.peerings.contains_key(hop)
+    } else {
+        false
+    }
+}
+
 /// ROUTE001: a destination equal to or inside a vSwitch CIDR of the VPC, inside
 /// 100.64.0.0/10 (the block itself included), or repeated in one table (domain-facts §4,
 /// CreateRouteEntry).

@@ -67,8 +67,12 @@ fn not_a_v1_plan(text: &str) -> Option<PlanError> {
 }
 
 fn humanize(e: serde_path_to_error::Error<serde_json::Error>) -> PlanError {
-    let path = e.path().to_string();
-    // serde_path_to_error writes "." for the root and "?" where it lost track.
+    let mut path = e.path().to_string();
+    // serde_path_to_error writes "." for the root and "?" where it lost track (a file cut off
+    // inside `vpcs[0]` is `vpcs[0].?`): keep the part it knew.
+    while let Some(known) = path.strip_suffix(".?") {
+        path = known.to_owned();
+    }
     let path = if path == "." || path == "?" {
         String::new()
     } else {
