@@ -82,7 +82,11 @@ pub fn app() -> Html {
     let d = state.dispatcher();
     let on_edit = {
         let d = d.clone();
-        Callback::from(move |(plan, field)| d.dispatch(Action::Edit { plan, field }))
+        // Keystrokes in one field are one undo step, however deep the field sits.
+        Callback::from(move |(plan, field): (_, Option<String>)| {
+            let field = field.or_else(browser::focused_field);
+            d.dispatch(Action::Edit { plan, field })
+        })
     };
     let on_example = {
         let d = d.clone();

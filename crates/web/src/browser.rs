@@ -100,6 +100,16 @@ pub fn field_id(path: &str) -> String {
     format!("f-{path}")
 }
 
+/// The JSON path of the text field being typed into, if any: consecutive edits from one field
+/// are one undo step.
+pub fn focused_field() -> Option<String> {
+    let el = gloo::utils::document().active_element()?;
+    if !matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") {
+        return None;
+    }
+    el.id().strip_prefix("f-").map(str::to_owned)
+}
+
 /// Focuses the field at `path`, or the nearest enclosing section that exists, opening any
 /// closed `<details>` on the way. Returns whether something was focused.
 pub fn focus_path(path: &str) -> bool {

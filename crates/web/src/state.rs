@@ -6,7 +6,7 @@ use std::rc::Rc;
 use easnet_core::analyze::{analyze, Report};
 use easnet_core::examples::{default_example, EXAMPLES};
 use easnet_core::import::{import_text, Imported};
-use easnet_core::plan::{parse_plan, Plan};
+use easnet_core::plan::{parse_plan, parse_plan_shape, Plan};
 use yew::Reducible;
 
 /// How many edits undo remembers.
@@ -62,9 +62,10 @@ impl AppState {
     }
 
     /// Restores a saved or shared plan's text; a text that no longer reads gives the default
-    /// plan with a notice saying why.
+    /// plan with a notice saying why. Only the shape is checked: a plan saved in the middle
+    /// of an edit comes back as it was, its PLAN001 findings with it.
     pub fn restore(text: &str, source: &str) -> Self {
-        match parse_plan(text) {
+        match parse_plan_shape(text) {
             Ok(plan) => Self::with_plan(plan, source),
             Err(e) => Self::initial_with_notice(format!(
                 "The {source} could not be read ({e}); the example plan is open instead."
@@ -302,6 +303,20 @@ mod tests {
         assert_eq!(*s.plan, Plan::empty());
         let s = s.reduce(Action::Undo);
         assert_eq!(s.source, "healthy");
+    }
+
+    #[test]
+    fn a_plan_saved_mid_edit_comes_back_as_it_was() {
+        let mut plan = (*AppState::initial().plan).clone();
+        plan.peerings.push(easnet_core::plan::Peering {
+            id: "pcc-new-1".into(),
+            kind: easnet_core::plan::PeeringKind::VpcPeer,
+            vpcs: vec![String::new(), String::new()],
+        });
+        let s = AppState::restore(&easnet_core::plan::write_plan(&plan), "saved plan");
+        assert_eq!(*s.plan, plan);
+        assert!(s.notice.is_none());
+        assert_eq!(s.report.codes(), ["PLAN001"]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod validate;
 
 pub use error::PlanError;
 pub use model::*;
-pub use parse::{parse_plan, write_plan};
+pub use parse::{parse_plan, parse_plan_shape, write_plan};
 pub use resolve::{effective_networking, NetworkingSource};
 pub use service::{Rolling, ServiceSpec};
 pub use validate::validate;

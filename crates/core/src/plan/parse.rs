@@ -16,6 +16,26 @@ use super::{validate, Plan, PlanError};
 /// assert!(err.message.starts_with("unknown field"));
 /// ```
 pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
+    let plan = parse_plan_shape(text)?;
+    match validate(&plan).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(plan),
+    }
+}
+
+/// Reads a plan's shape only (types, field names), without [`validate`]: for the page's own
+/// autosave and share links, which may hold a plan in the middle of an edit (a peering with
+/// one VPC chosen so far). The analyzer still reports what `validate` finds, as PLAN001.
+///
+/// # Examples
+/// ```
+/// use easnet_core::plan::{parse_plan, parse_plan_shape};
+/// let half_done = r#"{"version": 1, "peerings": [{"id": "pcc-1", "kind": "vpc_peer", "vpcs": ["vpc-a"]}]}"#;
+/// assert!(parse_plan(half_done).is_err());
+/// assert_eq!(parse_plan_shape(half_done).unwrap().peerings[0].vpcs, ["vpc-a"]);
+/// assert!(parse_plan_shape(r#"{"version": 1, "vpcs": 3}"#).is_err());
+/// ```
+pub fn parse_plan_shape(text: &str) -> Result<Plan, PlanError> {
     // serde also fills a struct from a JSON list (`[1]` would be a plan): refuse that here.
     if text.trim_start().starts_with('[') {
         return Err(PlanError::new(
@@ -31,10 +51,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
     if let Err(e) = de.end() {
         return Err(humanize_json(String::new(), &e));
     }
-    match validate(&plan).into_iter().next() {
-        Some(e) => Err(e),
-        None => Ok(plan),
-    }
+    Ok(plan)
 }
 
 /// Writes a plan as pretty JSON (two-space indent, fields in the spec's order).

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::list::setter;
 
-use super::{SelectField, TextField};
+use super::{IssueList, SelectField, TextField};
 
 #[derive(PartialEq, Properties)]
 pub struct PeeringEditorProps {
@@ -55,6 +55,7 @@ pub fn peering_editor(props: &PeeringEditorProps) -> Html {
             <SelectField path={format!("{p}.kind")} label="Kind" value={if x.kind == PeeringKind::Cen { "cen" } else { "vpc_peer" }} options={kinds} on_change={on_kind} />
             <SelectField path={format!("{p}.vpcs[0]")} label="VPC" value={x.vpcs.first().cloned().unwrap_or_default()} options={vpcs.clone()} on_change={side(0)} />
             <SelectField path={format!("{p}.vpcs[1]")} label="Peer VPC" value={x.vpcs.get(1).cloned().unwrap_or_default()} options={vpcs} on_change={side(1)} />
+            <IssueList path={format!("{p}.vpcs")} />
         </div>
     }
 }
