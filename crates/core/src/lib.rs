@@ -12,6 +12,7 @@
 //! - [`import`]: pasted JSON in — a plan, or a service JSON joining the current plan.
 //! - [`map`]: each VPC's address space laid out (vSwitches, free blocks) for drawing.
 //! - [`share`]: a plan in a URL fragment (deflate + base64url).
+//! - [`synth`]: synthetic plans of a given size, for benchmarks and performance measurements.
 //! - [`whatif`]: the capacity calculator (a CIDR and a service's numbers → fits or not).
 
 pub mod addr;
@@ -22,4 +23,5 @@ pub mod import;
 pub mod map;
 pub mod plan;
 pub mod share;
+pub mod synth;
 pub mod whatif;

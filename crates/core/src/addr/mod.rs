@@ -16,6 +16,8 @@
 //!   O(n log n + k)), and [`covers_union`] (does a whitelist cover a vSwitch?).
 //! - `free`: [`free_blocks`] (a VPC's space minus its vSwitches, as the fewest CIDRs) and
 //!   [`first_free_block`] (where a new vSwitch of a given size fits first).
+//! - `prefix_map`: [`PrefixMap`], CIDR keys answering "which contain this network?" in
+//!   O(prefix length) hash lookups (route lookups, containment).
 //! - `need`: capacity arithmetic — [`Surge`] and [`parse_surge`], [`surge_ips`],
 //!   [`peak_instances`], [`ServiceNeed`], [`smallest_ipv4_prefix`], [`utilisation_permille`],
 //!   [`exceeds_threshold`], and [`SurgeError`].
@@ -24,6 +26,7 @@ mod free;
 mod need;
 mod overlap;
 mod parse;
+mod prefix_map;
 mod usable;
 
 pub use free::{first_free_block, free_blocks};
@@ -33,4 +36,5 @@ pub use need::{
 };
 pub use overlap::{contains_net, covers_union, overlapping_pairs, overlaps};
 pub use parse::{parse_addr, parse_cidr, parse_cidr_lenient, same_family, CidrError};
+pub use prefix_map::PrefixMap;
 pub use usable::{first_usable, last_usable, reserved_addresses, total_addresses, usable_ips};

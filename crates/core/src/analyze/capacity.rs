@@ -102,6 +102,13 @@ pub fn check_capacity(
 ) -> Vec<CapacityRow> {
     let needs: Vec<ServiceNeed> = ix.services.iter().map(|s| service_need(s, out)).collect();
     let limit = threshold(ix.plan);
+    // The services of each vSwitch, in plan order (one pass, not one per vSwitch).
+    let mut by_vswitch: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
+    for (s, p) in placements.iter().enumerate() {
+        if let Some(pos) = p.vswitch {
+            by_vswitch.entry(pos).or_default().push(s);
+        }
+    }
     let mut rows = Vec::new();
     for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
         for (i, vsw) in vpc.vswitches.iter().enumerate() {
@@ -109,14 +116,12 @@ pub fn check_capacity(
                 continue;
             };
             // A duplicate vSwitch ID (PLAN002) resolves to the first: only it holds services.
-            let here = |p: &&Placement| p.vswitch == Some((v, i));
-            let services: Vec<ServiceUse> = (placements.iter().zip(&ix.services).zip(&needs))
-                .filter(|((p, _), _)| here(p))
-                .map(|((_, svc), need)| ServiceUse {
-                    service: svc.name.clone(),
-                    peak: need.peak,
-                    surge: need.surge,
-                    ips: need.total(),
+            let services: Vec<ServiceUse> = (by_vswitch.get(&(v, i)).into_iter().flatten())
+                .map(|&s| ServiceUse {
+                    service: ix.services[s].name.clone(),
+                    peak: needs[s].peak,
+                    surge: needs[s].surge,
+                    ips: needs[s].total(),
                 })
                 .collect();
             let usable = usable_ips(&net);

@@ -1,15 +1,16 @@
 //! Lookups the checks share: objects by ID (the first one wins after PLAN002), parsed CIDRs,
 //! and the fields read from each service JSON.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ipnet::IpNet;
 use serde_json::Value;
 
-use crate::addr::parse_cidr;
+use super::security::{parse_rules, Rule};
+use crate::addr::{parse_cidr, PrefixMap};
 use crate::plan::{
-    effective_networking, Networking, NetworkingSource, Plan, RouteTable, RouteTableKind,
-    ServiceSpec,
+    effective_networking, read_service, Networking, NetworkingSource, Plan, PlanError, RouteTable,
+    RouteTableKind, ServiceSpec,
 };
 
 /// Where an object sits in the plan: (VPC index, index in its list).
@@ -52,7 +53,17 @@ pub struct Index<'p> {
     pub vpc_cidrs: Vec<Vec<Option<IpNet>>>,
     /// Parsed (strict) CIDR of each vSwitch, by VPC.
     pub vsw_cidrs: Vec<Vec<Option<IpNet>>>,
+    /// Per VPC: vSwitch CIDR → vSwitch indexes (the local routes, containment questions).
+    pub vsw_maps: Vec<PrefixMap<usize>>,
+    /// Per VPC, per route table: destination → route indexes (longest-prefix lookup).
+    pub route_maps: Vec<Vec<PrefixMap<usize>>>,
+    /// Every VPC CIDR → VPC index (which VPC holds an address).
+    pub vpc_map: PrefixMap<usize>,
+    /// Per VPC, per security group: the well-formed egress rules, parsed once.
+    pub sg_rules: Vec<Vec<Vec<Rule>>>,
     pub services: Vec<Svc>,
+    /// PLAN001 errors found while reading the services.
+    pub errors: Vec<PlanError>,
 }
 
 fn first_wins<'p>(map: &mut HashMap<&'p str, Pos>, id: &'p str, pos: Pos) {
@@ -64,16 +75,21 @@ impl<'p> Index<'p> {
     pub fn new(plan: &'p Plan) -> Self {
         let mut ix = Index {
             plan,
-            vpcs: HashMap::new(),
-            vswitches: HashMap::new(),
-            route_tables: HashMap::new(),
-            security_groups: HashMap::new(),
-            nat_gateways: HashMap::new(),
-            peerings: HashMap::new(),
-            resource_groups: HashMap::new(),
+            vpcs: HashMap::default(),
+            vswitches: HashMap::default(),
+            route_tables: HashMap::default(),
+            security_groups: HashMap::default(),
+            nat_gateways: HashMap::default(),
+            peerings: HashMap::default(),
+            resource_groups: HashMap::default(),
             vpc_cidrs: Vec::new(),
             vsw_cidrs: Vec::new(),
+            vsw_maps: Vec::new(),
+            route_maps: Vec::new(),
+            vpc_map: PrefixMap::new(),
+            sg_rules: Vec::new(),
             services: Vec::new(),
+            errors: Vec::new(),
         };
         for (v, vpc) in plan.vpcs.iter().enumerate() {
             ix.vpcs.entry(vpc.id.as_str()).or_insert(v);
@@ -97,6 +113,33 @@ impl<'p> Index<'p> {
                     .collect(),
             );
         }
+        for (v, vpc) in plan.vpcs.iter().enumerate() {
+            let mut locals = PrefixMap::new();
+            for (i, net) in ix.vsw_cidrs[v].iter().enumerate() {
+                if let Some(net) = net {
+                    locals.insert(*net, i);
+                }
+            }
+            ix.vsw_maps.push(locals);
+            for net in ix.vpc_cidrs[v].iter().flatten() {
+                ix.vpc_map.insert(*net, v);
+            }
+            ix.route_maps.push(
+                (vpc.route_tables.iter())
+                    .map(|t| {
+                        let mut m = PrefixMap::new();
+                        for (r, route) in t.routes.iter().enumerate() {
+                            if let Ok(net) = parse_cidr(&route.destination) {
+                                m.insert(net, r);
+                            }
+                        }
+                        m
+                    })
+                    .collect(),
+            );
+            ix.sg_rules
+                .push(vpc.security_groups.iter().map(parse_rules).collect());
+        }
         for (i, p) in plan.peerings.iter().enumerate() {
             ix.peerings.entry(p.id.as_str()).or_insert(i);
         }
@@ -104,7 +147,14 @@ impl<'p> Index<'p> {
             ix.resource_groups.entry(g.id.as_str()).or_insert(i);
         }
         for (i, entry) in plan.services.iter().enumerate() {
-            let value = entry.service.value().unwrap_or(Value::Null);
+            // Each service JSON is read once, here; a type error is PLAN001 (`errors`).
+            let value = match read_service(entry, i) {
+                Ok(value) => value,
+                Err(e) => {
+                    ix.errors.push(e);
+                    Value::Null
+                }
+            };
             let spec = ServiceSpec::read(&value, "").unwrap_or_default();
             let rolling = spec.rolling.as_ref();
             ix.services.push(Svc {
@@ -148,13 +198,18 @@ impl<'p> Index<'p> {
 
     /// The VPCs (indexes, in plan order) whose CIDRs contain a network.
     pub fn vpcs_containing(&self, net: &IpNet) -> Vec<usize> {
-        (0..self.plan.vpcs.len())
-            .filter(|&v| {
-                self.vpc_cidrs[v]
-                    .iter()
-                    .flatten()
-                    .any(|c| crate::addr::contains_net(c, net))
-            })
-            .collect()
+        let mut found: Vec<usize> = (self.vpc_map.containing(net))
+            .flat_map(|(_, vpcs)| vpcs.iter().copied())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The vSwitch of VPC `v` whose CIDR contains `net` (the most specific one).
+    pub fn vswitch_containing(&self, v: usize, net: &IpNet) -> Option<usize> {
+        self.vsw_maps[v]
+            .longest(net)
+            .and_then(|(_, i)| i.first().copied())
     }
 }

@@ -28,7 +28,7 @@ mod whitelist;
 pub use findings::severity_of;
 pub use report::*;
 
-use crate::plan::{validate, Plan};
+use crate::plan::{validate_structure, Plan};
 use findings::Findings;
 use index::Index;
 
@@ -46,8 +46,11 @@ use index::Index;
 /// ```
 pub fn analyze(plan: &Plan) -> Report {
     let mut out = Findings::default();
-    // PLAN001 stops everything (rules.md, "How checks combine").
-    let errors = validate(plan);
+    // PLAN001 stops everything (rules.md, "How checks combine"). The index reads each service
+    // JSON once and reports its type errors with the others.
+    let mut errors = validate_structure(plan);
+    let ix = Index::new(plan);
+    errors.extend(ix.errors.iter().cloned());
     if !errors.is_empty() {
         for e in errors {
             out.add("PLAN001", e.path.clone(), e.to_string())
@@ -59,7 +62,6 @@ pub fn analyze(plan: &Plan) -> Report {
             ..Report::default()
         };
     }
-    let ix = Index::new(plan);
     ids::check_duplicates(&ix, &mut out);
     ids::check_references(&ix, &mut out);
     ids::check_id_shapes(&ix, &mut out);

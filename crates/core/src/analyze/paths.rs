@@ -229,7 +229,7 @@ fn security_verdict(
         return;
     };
     let at = format!("vpcs[{gv}].security_groups[{g}]");
-    let (rule, accepted) = verdict(group, spec);
+    let (rule, accepted) = verdict(group, &ix.sg_rules[gv][g], spec);
     if accepted {
         hops.independent(
             HopKind::SecurityGroup,

@@ -144,10 +144,8 @@ pub fn trace(
 
     // PRIV003: the route back, from the target vSwitch's route table to the service's vSwitch.
     // Skipped when the target vSwitch, its route table or the service's CIDR is unknown.
-    let back = (ix.vsw_cidrs[tv]
-        .iter()
-        .position(|n| n.is_some_and(|n| contains_net(&n, dest))))
-    .and_then(|i| ix.route_table_of((tv, i)).map(|pos| (i, pos)));
+    let back = (ix.vswitch_containing(tv, dest))
+        .and_then(|i| ix.route_table_of((tv, i)).map(|pos| (i, pos)));
     let (Some((i, ((_, t), table))), Some(src)) = (back, o.vsw_net) else {
         hops.pass(HopKind::ReturnRoute, "return route (not checked)", None);
         return;

@@ -28,23 +28,31 @@ pub fn lookup<'p>(
     table: Option<&'p RouteTable>,
     dest: &IpNet,
 ) -> Option<RouteMatch<'p>> {
-    let mut best: Option<(u8, RouteMatch<'p>)> = None;
-    for (i, net) in ix.vsw_cidrs[v].iter().enumerate() {
-        if let Some(net) = net.filter(|n| contains_net(n, dest)) {
-            if best.is_none_or(|(len, _)| net.prefix_len() > len) {
-                best = Some((net.prefix_len(), RouteMatch::Local(i)));
+    // Walk the supernets of `dest`, most specific first: the first level with a local route or
+    // a table route decides (O(prefix length) hash lookups, whatever the table's size).
+    let tables = &ix.plan.vpcs[v].route_tables;
+    let routes = table
+        .and_then(|table| tables.iter().position(|t| std::ptr::eq(t, table)))
+        .map(|t| (&ix.route_maps[v][t], &tables[t]));
+    let dest = dest.trunc();
+    let locals = &ix.vsw_maps[v];
+    for len in (0..=dest.prefix_len()).rev() {
+        if !locals.has_len(&dest, len) && !routes.is_some_and(|(m, _)| m.has_len(&dest, len)) {
+            continue;
+        }
+        let Ok(key) = IpNet::new(dest.addr(), len) else {
+            continue;
+        };
+        if let Some(&i) = locals.get(&key).first() {
+            return Some(RouteMatch::Local(i));
+        }
+        if let Some((map, table)) = routes {
+            if let Some(&r) = map.get(&key).first() {
+                return Some(RouteMatch::Route(r, &table.routes[r]));
             }
         }
     }
-    for (r, route) in table.iter().flat_map(|t| t.routes.iter().enumerate()) {
-        let Ok(net) = parse_cidr(&route.destination) else {
-            continue;
-        };
-        if contains_net(&net, dest) && best.is_none_or(|(len, _)| net.prefix_len() > len) {
-            best = Some((net.prefix_len(), RouteMatch::Route(r, route)));
-        }
-    }
-    best.map(|(_, m)| m)
+    None
 }
 
 /// Whether some route of the table has a destination that does not parse (CIDR001). A lookup
@@ -89,9 +97,7 @@ pub fn check_routes(ix: &Index, out: &mut Findings) {
                     problem = Some(format!("repeats the destination of route {first}; a table holds each destination once"));
                 } else if contains_net(&shared, &dest) {
                     problem = Some(format!("lies in {shared}, reserved for cloud services"));
-                } else if let Some((i, _)) = (ix.vsw_cidrs[v].iter().enumerate())
-                    .find(|(_, n)| n.is_some_and(|n| contains_net(&n, &dest)))
-                {
+                } else if let Some(i) = ix.vswitch_containing(v, &dest) {
                     let vsw = &vpc.vswitches[i];
                     problem = Some(format!("is equal to or inside vSwitch {} ({}), which its local route already covers", vsw.id, vsw.cidr));
                 }

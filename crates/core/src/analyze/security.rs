@@ -90,7 +90,7 @@ fn parse_rule(index: usize, rule: &EgressRule) -> Result<Rule, String> {
 }
 
 /// The well-formed rules of a group (SG001 ignores the malformed ones: they are SG002).
-pub fn rules(group: &SecurityGroup) -> Vec<Rule> {
+pub fn parse_rules(group: &SecurityGroup) -> Vec<Rule> {
     (group.egress.iter().enumerate())
         .filter_map(|(i, r)| parse_rule(i, r).ok())
         .collect()
@@ -124,9 +124,8 @@ fn matches(rule: &Rule, flow: &FlowSpec) -> bool {
 /// The egress verdict: the deciding rule (`None`: the group's default) and whether it accepts.
 /// Among matching rules the smallest priority wins; on a tie drop wins. No match: a basic
 /// group accepts, an enterprise group drops (domain-facts §5).
-pub fn verdict(group: &SecurityGroup, flow: &FlowSpec) -> (Option<Rule>, bool) {
-    let deciding = rules(group)
-        .into_iter()
+pub fn verdict(group: &SecurityGroup, rules: &[Rule], flow: &FlowSpec) -> (Option<Rule>, bool) {
+    let deciding = (rules.iter().copied())
         .filter(|r| matches(r, flow))
         .min_by_key(|r| (r.priority, r.policy != Policy::Drop, r.index));
     match deciding {
@@ -162,7 +161,7 @@ pub fn check_groups(ix: &Index, out: &mut Findings) {
                         .at(format!("vpcs[{v}].security_groups[{g}].egress[{i}]"));
                 }
             }
-            let rules = rules(group);
+            let rules = &ix.sg_rules[v][g];
             for accept in rules.iter().filter(|r| r.policy == Policy::Accept) {
                 let shadow = rules.iter().find(|d| {
                     d.policy == Policy::Drop

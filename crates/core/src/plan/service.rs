@@ -51,32 +51,50 @@ impl<'a> ServiceSpec<'a> {
     /// assert_eq!(err.path, "services[0].service.metadata.instance");
     /// ```
     pub fn read(service: &'a Value, at: &str) -> Result<Self, PlanError> {
-        let root = object(service, at)?;
+        // Paths are joined only when there is an error to report: reading a valid service
+        // allocates nothing for them.
+        let root_at = Loc { base: at, sub: "" };
+        let root = object(service, root_at)?;
         let mut spec = ServiceSpec::default();
-        if let Some(meta) = field_object(root, "metadata", at)? {
-            let at = format!("{at}.metadata");
-            spec.name = field_str(meta, "name", &at)?;
-            spec.instance = field_int(meta, "instance", &at)?;
-            spec.resource = field_str(meta, "resource", &at)?;
-            spec.rolling = rolling(meta, &at, "metadata.rolling_strategy")?;
+        if let Some(meta) = field_object(root, "metadata", root_at)? {
+            let at = Loc {
+                base: at,
+                sub: "metadata",
+            };
+            spec.name = field_str(meta, "name", at)?;
+            spec.instance = field_int(meta, "instance", at)?;
+            spec.resource = field_str(meta, "resource", at)?;
+            spec.rolling = rolling(meta, at, "metadata.rolling_strategy")?;
         }
         // rules.md: when both exist, the top-level rolling_strategy is ignored entirely.
         if spec.rolling.is_none() {
-            spec.rolling = rolling(root, at, "rolling_strategy")?;
+            spec.rolling = rolling(root, root_at, "rolling_strategy")?;
         }
-        if let Some(auto) = field_object(root, "autoscaler", at)? {
-            let at = format!("{at}.autoscaler");
-            spec.autoscaler_min = field_int(auto, "min", &at)?;
-            spec.autoscaler_max = field_int(auto, "max", &at)?;
+        if let Some(auto) = field_object(root, "autoscaler", root_at)? {
+            let at = Loc {
+                base: at,
+                sub: "autoscaler",
+            };
+            spec.autoscaler_min = field_int(auto, "min", at)?;
+            spec.autoscaler_max = field_int(auto, "max", at)?;
         }
-        if let Some(cloud) = field_object(root, "cloud", at)? {
-            let at = format!("{at}.cloud");
-            if let Some(net) = field_object(cloud, "networking", &at)? {
-                let at = format!("{at}.networking");
+        if let Some(cloud) = field_object(root, "cloud", root_at)? {
+            if let Some(net) = field_object(
+                cloud,
+                "networking",
+                Loc {
+                    base: at,
+                    sub: "cloud",
+                },
+            )? {
+                let at = Loc {
+                    base: at,
+                    sub: "cloud.networking",
+                };
                 spec.networking = Some(Networking {
-                    vpc_id: field_str(net, "vpc_id", &at)?.map(str::to_owned),
-                    vswitch_id: field_str(net, "vswitch_id", &at)?.map(str::to_owned),
-                    security_group_id: field_str(net, "security_group_id", &at)?.map(str::to_owned),
+                    vpc_id: field_str(net, "vpc_id", at)?.map(str::to_owned),
+                    vswitch_id: field_str(net, "vswitch_id", at)?.map(str::to_owned),
+                    security_group_id: field_str(net, "security_group_id", at)?.map(str::to_owned),
                 });
             }
         }
@@ -84,13 +102,38 @@ impl<'a> ServiceSpec<'a> {
     }
 }
 
+/// Where an object sits: the service's path and the keys below it (`metadata`).
+#[derive(Clone, Copy)]
+struct Loc<'a> {
+    base: &'a str,
+    sub: &'static str,
+}
+
+impl Loc<'_> {
+    /// The path of this object, or of its member `key`.
+    fn path(self, key: Option<&str>) -> String {
+        let mut path = self.base.to_owned();
+        for part in [Some(self.sub), key]
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.is_empty())
+        {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(part);
+        }
+        path
+    }
+}
+
 fn rolling<'a>(
     parent: &'a Map<String, Value>,
-    parent_at: &str,
+    at: Loc,
     path: &'static str,
 ) -> Result<Option<Rolling<'a>>, PlanError> {
     Ok(
-        field_object(parent, "rolling_strategy", parent_at)?.map(|r| Rolling {
+        field_object(parent, "rolling_strategy", at)?.map(|r| Rolling {
             path,
             max_surge: r.get("max_surge").filter(|v| !v.is_null()),
             max_unavailable: r.get("max_unavailable").filter(|v| !v.is_null()),
@@ -98,43 +141,52 @@ fn rolling<'a>(
     )
 }
 
-fn object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>, PlanError> {
-    v.as_object()
-        .ok_or_else(|| PlanError::new(at, format!("expected an object, got {}", describe(v))))
+fn object<'a>(v: &'a Value, at: Loc) -> Result<&'a Map<String, Value>, PlanError> {
+    v.as_object().ok_or_else(|| {
+        PlanError::new(
+            at.path(None),
+            format!("expected an object, got {}", describe(v)),
+        )
+    })
 }
 
 fn field_object<'a>(
     m: &'a Map<String, Value>,
     key: &str,
-    at: &str,
+    at: Loc,
 ) -> Result<Option<&'a Map<String, Value>>, PlanError> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => object(v, &format!("{at}.{key}")).map(Some),
+        Some(v) => v.as_object().map(Some).ok_or_else(|| {
+            PlanError::new(
+                at.path(Some(key)),
+                format!("expected an object, got {}", describe(v)),
+            )
+        }),
     }
 }
 
 fn field_str<'a>(
     m: &'a Map<String, Value>,
     key: &str,
-    at: &str,
+    at: Loc,
 ) -> Result<Option<&'a str>, PlanError> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
         Some(v) => Err(PlanError::new(
-            format!("{at}.{key}"),
+            at.path(Some(key)),
             format!("expected a string, got {}", describe(v)),
         )),
     }
 }
 
-fn field_int(m: &Map<String, Value>, key: &str, at: &str) -> Result<Option<i64>, PlanError> {
+fn field_int(m: &Map<String, Value>, key: &str, at: Loc) -> Result<Option<i64>, PlanError> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) if n.as_i64().is_some() => Ok(n.as_i64()),
         Some(v) => Err(PlanError::new(
-            format!("{at}.{key}"),
+            at.path(Some(key)),
             format!("expected an integer, got {}", describe(v)),
         )),
     }

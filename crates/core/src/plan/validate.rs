@@ -1,6 +1,8 @@
 //! Structural rules of the plan format that serde cannot express (all PLAN001).
 
-use super::{PlanError, RouteTableKind, ServiceSpec};
+use serde_json::Value;
+
+use super::{PlanError, RouteTableKind, ServiceEntry, ServiceSpec};
 use crate::plan::Plan;
 
 /// Every PLAN001 problem of a plan that deserialized: the version, a target's port, more than
@@ -16,6 +18,17 @@ use crate::plan::Plan;
 /// assert_eq!(validate(&plan)[0].to_string(), "version: expected 1, got 2");
 /// ```
 pub fn validate(plan: &Plan) -> Vec<PlanError> {
+    let mut errors = validate_structure(plan);
+    for (s, entry) in plan.services.iter().enumerate() {
+        if let Err(e) = read_service(entry, s) {
+            errors.push(e);
+        }
+    }
+    errors
+}
+
+/// The plan-wide and VPC-level rules.
+fn validate_head(plan: &Plan) -> Vec<PlanError> {
     let mut errors = Vec::new();
     if plan.version != 1 {
         errors.push(PlanError::new(
@@ -58,12 +71,24 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
             ));
         }
     }
+    errors
+}
+
+/// The service JSON of `services[s]` and a check that the fields the checks need have their
+/// types (PLAN001 otherwise, also for JSON nested past serde_json's limit).
+pub(crate) fn read_service(entry: &ServiceEntry, s: usize) -> Result<Value, PlanError> {
+    let at = format!("services[{s}].service");
+    let service = (entry.service.value())
+        .map_err(|e| PlanError::new(at.clone(), format!("cannot be read: {e}")))?;
+    ServiceSpec::read(&service, &at)?;
+    Ok(service)
+}
+
+/// [`validate`] without reading the service JSON (the analyzer reads each service once, in
+/// its index, and reports those errors itself).
+pub(crate) fn validate_structure(plan: &Plan) -> Vec<PlanError> {
+    let mut errors = validate_head(plan);
     for (s, entry) in plan.services.iter().enumerate() {
-        let at = format!("services[{s}].service");
-        match entry.service.value() {
-            Ok(service) => errors.extend(ServiceSpec::read(&service, &at).err()),
-            Err(e) => errors.push(PlanError::new(at, format!("cannot be read: {e}"))),
-        }
         for (t, target) in entry.targets.iter().enumerate() {
             let at = format!("services[{s}].targets[{t}].port");
             match target.port {
