@@ -164,3 +164,36 @@ test('fits a laptop half-screen', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('names are shown as text, never interpreted', async () => {
+  const { context, page, problems } = await open();
+  const evil = '<img src=x onerror="window.__pwned=1">✓ 名前';
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Paste JSON here, or drop a file').fill(JSON.stringify({ metadata: { name: evil } }));
+  await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+  await page.getByText('Added service').waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  assert.equal(await byPath(page, 'services[1].service.metadata.name').inputValue(), evil);
+  assert.match(await page.locator('.editor').innerText(), /service <img src=x onerror="window.__pwned=1">✓ 名前/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a 20 MB paste says it is reading, then gives a clear error and keeps the plan', async () => {
+  const { context, page } = await open();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.evaluate(() => {
+    const area = document.getElementById('import-text');
+    const big = '{"version": 1, "vpcs": [' + '{"id": "vpc-x", "cidrs": ["10.0.0.0/16"]},'.repeat(450000) + ']}';
+    area.value = big;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+  await page.getByText(/Reading \d+\.\d MB from paste/).waitFor();
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 60000 });
+  assert.match(await alert.innerText(), /Nothing imported from paste: .*trailing comma/);
+  assert.equal(await byPath(page, 'services[0].service.metadata.name').inputValue(), 'qwen-chat');
+  await context.close();
+});

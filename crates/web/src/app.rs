@@ -111,8 +111,21 @@ pub fn app() -> Html {
     let on_import = {
         let (d, i) = (d.clone(), importing.clone());
         Callback::from(move |(text, source): (String, String)| {
-            d.dispatch(Action::Import { text, source });
             i.set(false);
+            // Say so first, then read on the next tick: a paste of many megabytes takes a
+            // moment, and the tab shows why instead of looking frozen.
+            let size = text.len();
+            if size > 1_000_000 {
+                d.dispatch(Action::Notify(Notice {
+                    error: false,
+                    text: format!("Reading {:.1} MB from {source}…", size as f64 / 1e6),
+                }));
+            }
+            let d = d.clone();
+            gloo::timers::callback::Timeout::new(30, move || {
+                d.dispatch(Action::Import { text, source })
+            })
+            .forget();
         })
     };
     let on_share = {
