@@ -120,6 +120,8 @@ test('the copied cloud.networking export is the JSON shown', async () => {
 test('a reload restores the edited plan', async () => {
   const { context, page } = await open();
   await byPath(page, 'region').fill('cn-beijing');
+  // Autosave runs right after the page redraws: wait for it as a user's reload would.
+  await page.waitForFunction(() => localStorage.getItem('easnet.plan.v1')?.includes('cn-beijing'));
   await page.reload();
   await findings(page).waitFor();
   assert.equal(await byPath(page, 'region').inputValue(), 'cn-beijing');

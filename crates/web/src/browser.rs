@@ -110,11 +110,24 @@ pub fn focused_field() -> Option<String> {
     el.id().strip_prefix("f-").map(str::to_owned)
 }
 
-/// Focuses the field at `path`, or the nearest enclosing section that exists, opening any
-/// closed `<details>` on the way. Returns whether something was focused.
-pub fn focus_path(path: &str) -> bool {
+/// Focuses the field at `path`. Closed sections render their fields only once opened, so
+/// this opens the nearest section that exists, focuses it, and tries again a few times while
+/// the page renders what opening revealed.
+pub fn focus_path(path: &str) {
+    fn attempt(path: String, left: u32) {
+        if !focus_nearest(&path) && left > 0 {
+            gloo::timers::callback::Timeout::new(40, move || attempt(path, left - 1)).forget();
+        }
+    }
+    attempt(path.to_owned(), 8);
+}
+
+/// Focuses the field at `path` or, when it is not on the page, the nearest enclosing section
+/// that is (opening it). Returns whether the field itself was reached.
+fn focus_nearest(path: &str) -> bool {
+    let target = path;
     let document = gloo::utils::document();
-    let mut path = path.to_owned();
+    let mut path = target.to_owned();
     loop {
         if let Some(el) = document.get_element_by_id(&field_id(&path)) {
             // A section (an object's box, a list) takes the user to its first field.
@@ -139,9 +152,8 @@ pub fn focus_path(path: &str) -> bool {
             if let Ok(el) = el.dyn_into::<HtmlElement>() {
                 let _ = el.focus();
                 el.scroll_into_view_with_bool(false);
-                return true;
             }
-            return false;
+            return path == target;
         }
         // Strip the last segment: `a.b[2].c` → `a.b[2]` → `a.b` → `a`.
         match path.rfind(['.', '[']) {

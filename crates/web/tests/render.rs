@@ -141,6 +141,16 @@ async fn plan_editor_edits_a_vswitch_cidr_and_shows_errors_next_to_fields() {
     settle().await;
 
     let document = gloo::utils::document();
+    // Closed boxes render no fields; opening the VPC and then the vSwitch reveals them.
+    assert!(document
+        .get_element_by_id("f-vpcs[0].vswitches[1].cidr")
+        .is_none());
+    for section in ["f-vpcs[0]", "f-vpcs[0].vswitches[1]"] {
+        let details = document.get_element_by_id(section).expect(section);
+        details.set_attribute("open", "").unwrap();
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        settle().await;
+    }
     let input: web_sys::HtmlInputElement = document
         .get_element_by_id("f-vpcs[0].vswitches[1].cidr")
         .expect("the vSwitch CIDR field")

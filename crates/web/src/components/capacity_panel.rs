@@ -14,8 +14,27 @@ const W: f64 = 1000.0;
 
 /// One bar per vSwitch: each service's peak and surge, other IPs, free space, and the warning
 /// threshold; red past the usable IPs.
+/// Past this many vSwitches, only those holding services or over the threshold are drawn
+/// until the user asks for all.
+const SHOW_ALL_UP_TO: usize = 30;
+
 #[function_component(CapacityPanel)]
 pub fn capacity_panel(props: &CapacityPanelProps) -> Html {
+    let show_all = use_state(|| false);
+    let rows = &props.report.capacity;
+    let busy = |r: &&CapacityRow| {
+        !r.services.is_empty() || r.needed as f64 > r.warning_threshold * r.usable as f64
+    };
+    let everything = *show_all || rows.len() <= SHOW_ALL_UP_TO;
+    let hidden = if everything {
+        0
+    } else {
+        rows.iter().filter(|r| !busy(r)).count()
+    };
+    let toggle = {
+        let s = show_all.clone();
+        Callback::from(move |_: MouseEvent| s.set(!*s))
+    };
     html! {
         <section class="panel capacity" aria-labelledby="capacity-heading">
             <h2 id="capacity-heading">{"Capacity"}</h2>
@@ -29,7 +48,15 @@ pub fn capacity_panel(props: &CapacityPanelProps) -> Html {
             if props.report.capacity.is_empty() {
                 <p class="muted">{"No vSwitch with a readable CIDR yet."}</p>
             }
-            { for props.report.capacity.iter().map(bar) }
+            { for rows.iter().filter(|r| everything || busy(r)).map(bar) }
+            if rows.len() > SHOW_ALL_UP_TO {
+                <p class="muted">
+                    if hidden > 0 { {format!("{hidden} quiet vSwitches (no services, under the threshold) not drawn. ")} }
+                    <button type="button" class="link" onclick={toggle}>
+                        {if everything { "Show busy vSwitches only" } else { "Show every vSwitch" }}
+                    </button>
+                </p>
+            }
         </section>
     }
 }

@@ -29,18 +29,43 @@ fn kind_name(kind: HopKind) -> &'static str {
 
 /// Per service, each flow as a chain of hops: green passes, red fails (with the codes that
 /// stop it), grey not reached.
+/// Past this many flows, only the blocked ones are drawn until the user asks for all.
+const SHOW_ALL_UP_TO: usize = 40;
+
 #[function_component(PathsPanel)]
 pub fn paths_panel(props: &PathsPanelProps) -> Html {
+    let show_all = use_state(|| false);
+    let total: usize = props.report.paths.iter().map(|p| p.flows.len()).sum();
+    let broken: usize = props
+        .report
+        .paths
+        .iter()
+        .flat_map(|p| &p.flows)
+        .filter(|f| !f.ok)
+        .count();
+    let everything = *show_all || total <= SHOW_ALL_UP_TO;
+    let toggle = {
+        let s = show_all.clone();
+        Callback::from(move |_: MouseEvent| s.set(!*s))
+    };
     html! {
         <section class="panel paths" aria-labelledby="paths-heading">
             <h2 id="paths-heading">{"Paths"}</h2>
-            if props.report.paths.iter().all(|p| p.flows.is_empty()) {
+            if total == 0 {
                 <p class="muted">{"No flows: mark a service as needing the internet, or give it targets."}</p>
             }
-            { for props.report.paths.iter().filter(|p| !p.flows.is_empty()).map(|p| html! {
+            if total > SHOW_ALL_UP_TO {
+                <p class="muted">
+                    {format!("{total} flows, {broken} blocked. ")}
+                    <button type="button" class="link" onclick={toggle}>
+                        {if everything { "Show blocked flows only" } else { "Show every flow" }}
+                    </button>
+                </p>
+            }
+            { for props.report.paths.iter().filter(|p| p.flows.iter().any(|f| everything || !f.ok)).map(|p| html! {
                 <div class="service-paths">
                     <h3>{&p.service}</h3>
-                    { for p.flows.iter().map(flow) }
+                    { for p.flows.iter().filter(|f| everything || !f.ok).map(flow) }
                 </div>
             }) }
         </section>
