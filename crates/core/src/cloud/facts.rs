@@ -17,8 +17,9 @@ pub(crate) struct Facts {
     pub peer_vpcs: BTreeMap<String, PeerVpcFact>,
     pub vswitches: BTreeMap<String, VSwitchFact>,
     pub tables: BTreeMap<String, TableFact>,
-    /// Routes by table, in the cloud's order, one per destination (a later page wins).
-    pub routes: BTreeMap<String, Vec<Route>>,
+    /// Routes by table, then by destination (one route per destination: a later page wins),
+    /// so the plan gets new routes in the same order whatever the order of the pastes.
+    pub routes: BTreeMap<String, BTreeMap<String, Route>>,
     pub groups: BTreeMap<String, GroupFact>,
     pub rules: BTreeMap<String, RulesFact>,
     pub nats: BTreeMap<String, NatFact>,
@@ -26,6 +27,8 @@ pub(crate) struct Facts {
     pub snats: BTreeMap<String, SnatFact>,
     /// Public IPs of EIPs bound to a NAT gateway (DescribeEipAddresses), by gateway.
     pub nat_eips: BTreeMap<String, Vec<String>>,
+    /// How summary lines name an EIP, by its IP (`eip-bp1a (47.98.1.10)`).
+    pub eip_names: BTreeMap<String, String>,
     pub peerings: BTreeMap<String, PeeringFact>,
     pub skipped: Vec<SummaryLine>,
     pub notes: Vec<String>,
@@ -112,17 +115,9 @@ impl Facts {
         }
     }
 
-    /// Adds routes of a table, one per destination: a repeated destination replaces the
-    /// earlier route in place.
+    /// Adds a route of a table; a repeated destination replaces the earlier route.
     pub fn add_route(&mut self, table: &str, route: Route) {
-        let routes = self.routes.entry(table.to_owned()).or_default();
-        match routes
-            .iter_mut()
-            .find(|r| r.destination == route.destination)
-        {
-            Some(r) => *r = route,
-            None => routes.push(route),
-        }
+        (self.routes.entry(table.to_owned()).or_default()).insert(route.destination.clone(), route);
     }
 }
 

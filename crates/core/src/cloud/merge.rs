@@ -326,7 +326,7 @@ impl Merge<'_> {
                     Kind::Route,
                     tid,
                     format!(
-                        "{n} route{} of route table {tid}, which is not in the plan: paste \
+                        "{n} route{}: the route table is not in the plan: paste \
                          DescribeRouteTableList too",
                         if n == 1 { "" } else { "s" }
                     ),
@@ -335,7 +335,7 @@ impl Merge<'_> {
             };
             self.touch(Kind::RouteTable, tid);
             let table = &mut self.plan.vpcs[v].route_tables[i];
-            for route in routes {
+            for route in routes.values() {
                 match (table.routes.iter_mut()).find(|r| r.destination == route.destination) {
                     Some(r) => *r = route.clone(),
                     None => table.routes.push(route.clone()),
@@ -458,7 +458,10 @@ impl Merge<'_> {
                 }
                 None => self.skip(
                     Kind::Eip,
-                    ips.join(", "),
+                    (ips.iter())
+                        .map(|ip| facts.eip_names.get(ip).unwrap_or(ip).as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     format!(
                         "bound to NAT gateway {nat}, which is not in the plan: paste DescribeNatGateways too"
                     ),
@@ -730,8 +733,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A vSwitch's `route_table` in words: absent means its VPC's system table.
 fn table_name(t: &Option<String>) -> String {
-    t.clone().unwrap_or_else(|| "the system table".to_owned())
+    t.clone().unwrap_or_else(|| "system".to_owned())
 }
 
 /// What an imported object holds, in a few words.
@@ -740,7 +744,7 @@ fn describe(obj: &Obj) -> String {
         Obj::Vpc(v) if v.cidrs.is_empty() => "no CIDRs".to_owned(),
         Obj::Vpc(v) => v.cidrs.join(", "),
         Obj::VSwitch(_, s) => format!(
-            "{}{}, route table {}, other_ips {}",
+            "{}{}, {} route table, other_ips {}",
             s.cidr,
             s.zone
                 .as_deref()

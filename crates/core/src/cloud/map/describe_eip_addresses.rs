@@ -22,6 +22,7 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
         match (text(e, "InstanceType"), text(e, "InstanceId")) {
             (_, Some(nat)) if is(e, "InstanceType", "Nat") => {
                 facts.see_region(text(e, "RegionId"));
+                facts.eip_names.insert(ip.clone(), name);
                 push_new(facts.nat_eips.entry(nat).or_default(), ip);
             }
             (_, None) => facts.skip(Kind::Eip, name, "not bound to anything"),
