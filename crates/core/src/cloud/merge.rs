@@ -112,14 +112,14 @@ impl Merge<'_> {
             }
         }
         for (id, f) in &facts.peer_vpcs {
+            self.touch(Kind::Vpc, id);
             match self.vpc_index(id) {
+                // A peering's CIDRs only fill a VPC that has none.
                 Some(i) if self.plan.vpcs[i].cidrs.is_empty() && !f.cidrs.is_empty() => {
-                    self.touch(Kind::Vpc, id);
                     self.plan.vpcs[i].cidrs = f.cidrs.clone();
                 }
                 Some(_) => {}
                 None => {
-                    self.touch(Kind::Vpc, id);
                     self.origin.insert(
                         (Kind::Vpc, id.clone()),
                         format!("known from peering {} only", f.peering),
@@ -335,9 +335,13 @@ impl Merge<'_> {
             };
             self.touch(Kind::RouteTable, tid);
             let table = &mut self.plan.vpcs[v].route_tables[i];
+            let mut at: HashMap<String, usize> = HashMap::new();
+            for (i, r) in table.routes.iter().enumerate() {
+                at.entry(r.destination.clone()).or_insert(i);
+            }
             for route in routes.values() {
-                match (table.routes.iter_mut()).find(|r| r.destination == route.destination) {
-                    Some(r) => *r = route.clone(),
+                match at.get(&route.destination) {
+                    Some(&i) => table.routes[i] = route.clone(),
                     None => table.routes.push(route.clone()),
                 }
             }
@@ -567,20 +571,21 @@ impl Merge<'_> {
     fn finish(self) -> Merged {
         let mut lines = self.skipped;
         let mut unchanged = 0;
+        let (was, now) = (objects(self.original), objects(&self.plan));
         for (kind, id) in &self.touched {
-            let before = find(self.original, *kind, id);
-            let Some(after) = find(&self.plan, *kind, id) else {
+            let before = was.get(&(*kind, id.as_str()));
+            let Some(after) = now.get(&(*kind, id.as_str())) else {
                 continue;
             };
             let (change, detail) = match before {
                 None => {
-                    let mut detail = describe(&after);
+                    let mut detail = describe(after);
                     if let Some(extra) = self.origin.get(&(*kind, id.clone())) {
                         detail = format!("{detail} ({extra})");
                     }
                     (Change::Imported, detail)
                 }
-                Some(before) => match differences(&before, &after) {
+                Some(before) => match differences(before, after) {
                     d if d.is_empty() => {
                         unchanged += 1;
                         continue;
@@ -692,41 +697,35 @@ enum Obj<'a> {
     Peering(&'a Peering),
 }
 
-fn find<'a>(plan: &'a Plan, kind: Kind, id: &str) -> Option<Obj<'a>> {
-    fn child<'a, T>(
-        plan: &'a Plan,
-        list: fn(&'a Vpc) -> &'a Vec<T>,
-        id: &str,
-        id_of: fn(&T) -> &str,
-    ) -> Option<(&'a str, &'a T)> {
-        plan.vpcs.iter().find_map(|v| {
-            list(v)
-                .iter()
-                .find(|x| id_of(x) == id)
-                .map(|x| (v.id.as_str(), x))
-        })
+/// Every object of a plan the summary speaks of, by kind and ID (the first, when the plan
+/// repeats an ID): one pass, so the summary of a large paste stays linear.
+fn objects(plan: &Plan) -> HashMap<(Kind, &str), Obj<'_>> {
+    let mut all = HashMap::new();
+    for v in &plan.vpcs {
+        all.entry((Kind::Vpc, v.id.as_str())).or_insert(Obj::Vpc(v));
+        let at = v.id.as_str();
+        for s in &v.vswitches {
+            all.entry((Kind::VSwitch, s.id.as_str()))
+                .or_insert(Obj::VSwitch(at, s));
+        }
+        for t in &v.route_tables {
+            all.entry((Kind::RouteTable, t.id.as_str()))
+                .or_insert(Obj::RouteTable(at, t));
+        }
+        for g in &v.security_groups {
+            all.entry((Kind::SecurityGroup, g.id.as_str()))
+                .or_insert(Obj::SecurityGroup(at, g));
+        }
+        for n in &v.nat_gateways {
+            all.entry((Kind::NatGateway, n.id.as_str()))
+                .or_insert(Obj::NatGateway(at, n));
+        }
     }
-    Some(match kind {
-        Kind::Vpc => Obj::Vpc(plan.vpcs.iter().find(|v| v.id == id)?),
-        Kind::VSwitch => {
-            let (v, s) = child(plan, |v| &v.vswitches, id, |s| s.id.as_str())?;
-            Obj::VSwitch(v, s)
-        }
-        Kind::RouteTable => {
-            let (v, t) = child(plan, |v| &v.route_tables, id, |t| t.id.as_str())?;
-            Obj::RouteTable(v, t)
-        }
-        Kind::SecurityGroup => {
-            let (v, g) = child(plan, |v| &v.security_groups, id, |g| g.id.as_str())?;
-            Obj::SecurityGroup(v, g)
-        }
-        Kind::NatGateway => {
-            let (v, n) = child(plan, |v| &v.nat_gateways, id, |n| n.id.as_str())?;
-            Obj::NatGateway(v, n)
-        }
-        Kind::Peering => Obj::Peering(plan.peerings.iter().find(|p| p.id == id)?),
-        _ => return None,
-    })
+    for p in &plan.peerings {
+        all.entry((Kind::Peering, p.id.as_str()))
+            .or_insert(Obj::Peering(p));
+    }
+    all
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -788,11 +787,7 @@ fn differences(before: &Obj, after: &Obj) -> Vec<String> {
         (Obj::Vpc(a), Obj::Vpc(b)) => field("cidrs", a.cidrs.join(", "), b.cidrs.join(", ")),
         (Obj::VSwitch(va, a), Obj::VSwitch(vb, b)) => {
             field("cidr", a.cidr.clone(), b.cidr.clone());
-            field(
-                "zone",
-                a.zone.clone().unwrap_or_default(),
-                b.zone.clone().unwrap_or_default(),
-            );
+            field("zone", or_none(&a.zone), or_none(&b.zone));
             field(
                 "route table",
                 table_name(&a.route_table),
@@ -807,11 +802,14 @@ fn differences(before: &Obj, after: &Obj) -> Vec<String> {
         }
         (Obj::RouteTable(va, a), Obj::RouteTable(vb, b)) => {
             field("kind", kind_name(a.kind).into(), kind_name(b.kind).into());
+            let before: HashMap<&str, &crate::plan::Route> = (a.routes.iter().rev())
+                .map(|r| (r.destination.as_str(), r))
+                .collect();
             let added = (b.routes.iter())
-                .filter(|r| !a.routes.iter().any(|o| o.destination == r.destination))
+                .filter(|r| !before.contains_key(r.destination.as_str()))
                 .count();
             let changed = (b.routes.iter())
-                .filter(|r| (a.routes.iter()).any(|o| o.destination == r.destination && o != *r))
+                .filter(|r| before.get(r.destination.as_str()).is_some_and(|o| o != r))
                 .count();
             if added + changed > 0 {
                 d.push(format!("routes: {added} added, {changed} changed"));
@@ -839,11 +837,7 @@ fn differences(before: &Obj, after: &Obj) -> Vec<String> {
                 nat_kind_name(a.kind).into(),
                 nat_kind_name(b.kind).into(),
             );
-            field(
-                "vswitch",
-                a.vswitch.clone().unwrap_or_default(),
-                b.vswitch.clone().unwrap_or_default(),
-            );
+            field("vswitch", or_none(&a.vswitch), or_none(&b.vswitch));
             field(
                 "eips",
                 format!("[{}]", a.eips.join(", ")),
@@ -869,6 +863,10 @@ fn differences(before: &Obj, after: &Obj) -> Vec<String> {
         _ => {}
     }
     d
+}
+
+fn or_none(s: &Option<String>) -> String {
+    s.clone().unwrap_or_else(|| "none".to_owned())
 }
 
 fn kind_name(k: RouteTableKind) -> &'static str {

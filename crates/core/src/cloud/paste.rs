@@ -118,6 +118,7 @@ pub fn read_paste(text: &str) -> Result<Vec<Response>, CloudError> {
 /// use easnet_core::cloud::is_describe_paste;
 /// assert!(is_describe_paste(r#"{"RequestId": "r", "Vpcs": {"Vpc": []}}"#));
 /// assert!(is_describe_paste(r#"{"Code": "Throttling", "Message": "slow down", "RequestId": "r"}"#));
+/// assert!(is_describe_paste(r#"{"RequestId": "r", "Instances": {"Instance": []}}"#));
 /// assert!(!is_describe_paste(r#"{"version": 1}"#));
 /// assert!(!is_describe_paste("not json"));
 /// ```
@@ -135,18 +136,29 @@ pub fn is_describe_paste(text: &str) -> bool {
         Some(Ok(v)) => v,
         _ => return false,
     };
-    Operation::recognise(&first).is_some() || error_response(&first).is_some()
+    // `RequestId` marks any Alibaba Cloud response: one of a call easnet does not read gets
+    // the importer's message naming what it found.
+    Operation::recognise(&first).is_some()
+        || error_response(&first).is_some()
+        || first.get("RequestId").is_some()
 }
 
 /// Concatenated JSON values; a top-level list is read as a list of responses.
 fn split(text: &str) -> Result<Vec<Value>, CloudError> {
     let mut values = Vec::new();
-    for next in serde_json::Deserializer::from_str(text).into_iter::<Value>() {
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    loop {
+        let at = stream.byte_offset();
+        let Some(next) = stream.next() else { break };
         match next {
             Ok(Value::Array(items)) if items.iter().all(Value::is_object) && !items.is_empty() => {
                 values.extend(items)
             }
             Ok(v) => values.push(v),
+            // The CLI's error text where a response should be: one of the commands failed.
+            Err(_) if text[at..].trim_start().starts_with("ERROR:") => {
+                return Err(cli_error_text(text[at..].trim_start()));
+            }
             Err(e) => {
                 let after = match values.len() {
                     0 => String::new(),
