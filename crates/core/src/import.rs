@@ -22,6 +22,11 @@ pub enum Imported {
     Service { plan: Plan, name: String },
 }
 
+/// Top-level keys that make a paste a plan.
+const PLAN_KEYS: &[&str] = &["version", "vpcs", "services"];
+/// Top-level keys that make a paste an EAS service JSON.
+const SERVICE_KEYS: &[&str] = &["metadata", "containers", "processor", "cloud", "model_path"];
+
 /// What a paste produced, the network of describe calls included: the page's one entry point
 /// for pasted or dropped JSON ([`import_paste`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +58,14 @@ pub enum Pasted {
 /// assert!(import_paste(denied, &plan).unwrap_err().message.contains("Forbidden.RAM"));
 /// ```
 pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, PlanError> {
-    if cloud::is_describe_paste(text) {
+    let value: Option<Value> = serde_json::from_str(text).ok();
+    let plan_or_service = value.as_ref().and_then(Value::as_object).is_some_and(|o| {
+        PLAN_KEYS
+            .iter()
+            .chain(SERVICE_KEYS)
+            .any(|k| o.contains_key(*k))
+    });
+    if !plan_or_service && cloud::is_describe_paste(text) {
         return cloud::import(text, current)
             .map(|n| Pasted::Network {
                 plan: n.plan,
@@ -61,20 +73,24 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, PlanError> {
             })
             .map_err(|e| PlanError::new("", e.message));
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| PlanError::new("", format!("not JSON: {e}")))?;
+    let value = match value {
+        Some(v) => v,
+        None => {
+            let e = serde_json::from_str::<Value>(text).err();
+            let e = e.map_or_else(String::new, |e| e.to_string());
+            return Err(PlanError::new("", format!("not JSON: {e}")));
+        }
+    };
     let Some(obj) = value.as_object() else {
         return Err(PlanError::new(
             "",
             "expected a plan, an EAS service JSON, or the output of an aliyun describe call: a JSON object",
         ));
     };
-    if obj.contains_key("version") || obj.contains_key("vpcs") || obj.contains_key("services") {
+    if PLAN_KEYS.iter().any(|k| obj.contains_key(*k)) {
         return parse_plan(text).map(Pasted::Plan);
     }
-    let is_service = ["metadata", "containers", "processor", "cloud", "model_path"]
-        .iter()
-        .any(|k| obj.contains_key(*k));
+    let is_service = SERVICE_KEYS.iter().any(|k| obj.contains_key(*k));
     if !is_service {
         return Err(PlanError::new(
             "",
@@ -218,6 +234,29 @@ mod tests {
             panic!("plan")
         };
         assert_eq!(same, next);
+    }
+
+    #[test]
+    fn a_service_or_plan_with_a_request_id_is_still_one() {
+        let service = r#"{"RequestId": "r", "metadata": {"name": "s"}}"#;
+        assert!(matches!(
+            import_paste(service, &Plan::empty()),
+            Ok(Pasted::Service { .. })
+        ));
+        // Any other Alibaba Cloud response gets the importer's message.
+        let other = r#"{"RequestId": "r", "Instances": {"Instance": []}}"#;
+        let e = import_paste(other, &Plan::empty()).unwrap_err();
+        assert!(
+            e.message
+                .contains("found an object with keys RequestId, Instances"),
+            "{e}"
+        );
+        // Several responses pasted together are not one JSON value, and still a network.
+        let two = r#"{"Vpcs": {"Vpc": []}} {"VSwitches": {"VSwitch": []}}"#;
+        assert!(matches!(
+            import_paste(two, &Plan::empty()),
+            Ok(Pasted::Network { .. })
+        ));
     }
 
     #[test]

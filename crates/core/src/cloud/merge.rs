@@ -889,3 +889,65 @@ fn nat_kind_name(k: NatKind) -> &'static str {
         NatKind::Vpc => "vpc",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vsw(id: &str) -> VSwitch {
+        VSwitch {
+            id: id.to_owned(),
+            zone: None,
+            cidr: "10.0.0.0/24".to_owned(),
+            route_table: None,
+            other_ips: 0,
+        }
+    }
+
+    #[test]
+    fn upsert_keeps_the_index_right_across_a_move() {
+        let mut plan = Plan::empty();
+        plan.vpcs.push(new_vpc("vpc-a", Vec::new()));
+        plan.vpcs.push(new_vpc("vpc-b", Vec::new()));
+        plan.vpcs[0].vswitches = vec![vsw("vsw-1"), vsw("vsw-2"), vsw("vsw-3")];
+        let mut index = index_of(&plan, |v| &v.vswitches, |s| &s.id);
+        let list: fn(&mut Vpc) -> &mut Vec<VSwitch> = |v| &mut v.vswitches;
+        // Move the first to vpc-b, then update the third where it now is.
+        upsert(&mut plan, &mut index, list, 1, "vsw-1", |old| old.unwrap());
+        upsert(&mut plan, &mut index, list, 0, "vsw-3", |old| {
+            let mut s = old.unwrap();
+            s.other_ips = 9;
+            s
+        });
+        upsert(&mut plan, &mut index, list, 1, "vsw-4", |old| {
+            assert!(old.is_none());
+            vsw("vsw-4")
+        });
+        let ids = |v: usize| -> Vec<(String, u64)> {
+            (plan.vpcs[v].vswitches.iter())
+                .map(|s| (s.id.clone(), s.other_ips))
+                .collect()
+        };
+        assert_eq!(ids(0), [("vsw-2".to_owned(), 0), ("vsw-3".to_owned(), 9)]);
+        assert_eq!(ids(1), [("vsw-1".to_owned(), 0), ("vsw-4".to_owned(), 0)]);
+        assert_eq!(index["vsw-3"], (0, 1));
+        assert_eq!(index["vsw-4"], (1, 1));
+    }
+
+    #[test]
+    fn differences_name_each_changed_field() {
+        let a = vsw("vsw-1");
+        let mut b = a.clone();
+        b.cidr = "10.0.1.0/24".to_owned();
+        b.route_table = Some("vtb-1".to_owned());
+        assert_eq!(
+            differences(&Obj::VSwitch("vpc-a", &a), &Obj::VSwitch("vpc-b", &b)),
+            [
+                "cidr 10.0.0.0/24 → 10.0.1.0/24",
+                "route table system → vtb-1",
+                "moved from vpc-a to vpc-b"
+            ]
+        );
+        assert!(differences(&Obj::VSwitch("vpc-a", &a), &Obj::VSwitch("vpc-a", &a)).is_empty());
+    }
+}

@@ -25,7 +25,18 @@ pub struct Response {
 }
 
 impl Response {
-    /// The same response, its label prefixed with where it came from (`vpcs.json: response 2`).
+    /// The same response, its label prefixed with where it came from (`vpcs.json: response 2`),
+    /// so a refusal names the file.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::cloud::{merge, read_paste};
+    /// use easnet_core::plan::Plan;
+    /// let page = read_paste(r#"{"NextToken": "AAE", "SecurityGroups": {}}"#).unwrap();
+    /// let page: Vec<_> = page.into_iter().map(|r| r.from_source("sg.json")).collect();
+    /// assert_eq!(page[0].label, "sg.json: the response");
+    /// assert!(merge(&page, &Plan::empty()).unwrap_err().message.starts_with("sg.json: the response"));
+    /// ```
     pub fn from_source(mut self, source: &str) -> Self {
         self.label = format!("{source}: {}", self.label);
         self

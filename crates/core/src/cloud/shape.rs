@@ -44,6 +44,14 @@ impl Operation {
     ];
 
     /// The API's name (`DescribeVpcs`).
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::cloud::Operation;
+    /// assert_eq!(Operation::DescribeRouteEntryList.name(), "DescribeRouteEntryList");
+    /// assert_eq!(Operation::DescribeSecurityGroups.product(), "ecs");
+    /// assert_ne!(Operation::ListVpcPeerConnections.product(), "vpc");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Operation::DescribeVpcs => "DescribeVpcs",
@@ -126,6 +134,14 @@ impl std::fmt::Display for Operation {
 
 /// The `Code` and `Message` of an error response (`{"Code": "Forbidden.RAM", "Message": ..,
 /// "RequestId": ..}`), when `value` is one.
+///
+/// # Examples
+/// ```
+/// use easnet_core::cloud::error_response;
+/// let e = serde_json::json!({"RequestId": "r", "Code": "Throttling.User", "Message": "slow down"});
+/// assert_eq!(error_response(&e), Some(("Throttling.User".into(), "slow down".into())));
+/// assert_eq!(error_response(&serde_json::json!({"Vpcs": {}, "Code": "200", "Message": "ok"})), None);
+/// ```
 pub fn error_response(value: &Value) -> Option<(String, String)> {
     if Operation::recognise(value).is_some() {
         return None;

@@ -116,6 +116,19 @@ impl SummaryLine {
     }
 
     /// `skipped route vtb-bp1cus 192.168.0.0/16: ECMP …`.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::cloud::{import, Change};
+    /// use easnet_core::plan::Plan;
+    /// let paste = r#"{"VSwitches": {"VSwitch": [{"VSwitchId": "vsw-a", "VpcId": "vpc-x", "CidrBlock": "10.0.1.0/24"}]}}"#;
+    /// let got = import(paste, &Plan::empty()).unwrap();
+    /// assert_eq!(got.summary.lines[0].change, Change::Skipped);
+    /// assert_eq!(
+    ///     got.summary.lines[0].text(),
+    ///     "skipped vSwitch vsw-a: its VPC vpc-x is not in the plan: paste DescribeVpcs too"
+    /// );
+    /// ```
     pub fn text(&self) -> String {
         format!(
             "{} {} {}: {}",
