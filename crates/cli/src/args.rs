@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// Check PAI-EAS network plans and do vSwitch capacity maths from the terminal.
 ///
 /// Exit status: 0 when there is nothing wrong, 1 when `check` finds errors, 2 when a file
-/// cannot be read, is not a valid plan, or the command line is wrong.
+/// cannot be read, is not a valid plan or describe output, or the command line is wrong.
 #[derive(Debug, Parser)]
 #[command(name = "easnet", version, about, long_about)]
 pub struct Cli {
@@ -75,6 +75,24 @@ pub enum Command {
         /// The service JSON's file name in the eascmd lines.
         #[arg(long, value_name = "FILE", default_value = "service.json")]
         file: String,
+    },
+    /// Merge the JSON of `aliyun` describe calls into a plan and print the plan.
+    ///
+    /// Reads the output of vpc DescribeVpcs, DescribeVSwitches, DescribeRouteTableList,
+    /// DescribeRouteEntryList, DescribeRouteTables, DescribeNatGateways,
+    /// DescribeSnatTableEntries, DescribeEipAddresses, ecs DescribeSecurityGroups,
+    /// DescribeSecurityGroupAttribute and vpcpeer ListVpcPeerConnections: a file may hold one
+    /// response, several pasted together, or a --pager list. Objects are merged by ID; what
+    /// the plan cannot hold is listed as skipped. The merged plan goes to standard output,
+    /// the summary (imported, updated, skipped) to standard error. Nothing is printed and the
+    /// exit status is 2 for an error response, an unknown shape, or a page cut off.
+    Import {
+        /// Files of describe output, or - for standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+        /// The plan to merge into (default: an empty plan), or - for standard input.
+        #[arg(long, value_name = "PLAN.json")]
+        into: Option<String>,
     },
 }
 

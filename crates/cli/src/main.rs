@@ -46,7 +46,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     }
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         eprintln!(
-            "easnet: a subcommand is required: check, capacity, networking or export \
+            "easnet: a subcommand is required: check, capacity, networking, export or import \
              (see 'easnet --help')"
         );
         return ExitCode::from(2);
@@ -55,7 +55,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     // Point at the subcommand's own help when there is one on the command line.
     let subcommand = std::env::args()
         .skip(1)
-        .find(|a| ["check", "capacity", "networking", "export"].contains(&a.as_str()));
+        .find(|a| ["check", "capacity", "networking", "export", "import"].contains(&a.as_str()));
     let usage = match subcommand {
         Some(s) => format!("easnet {s} --help"),
         None => "easnet --help".to_owned(),

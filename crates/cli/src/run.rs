@@ -4,8 +4,9 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use easnet_core::analyze::{analyze, Report};
+use easnet_core::cloud;
 use easnet_core::export::{self, ExportError};
-use easnet_core::plan::{parse_plan, Networking, Plan};
+use easnet_core::plan::{parse_plan, write_plan, Networking, Plan};
 
 use crate::args::{CheckFormat, Command, Format, What};
 use crate::input;
@@ -63,7 +64,31 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             let text = export(&plan, &service, what, &file).map_err(|e| e.to_string())?;
             emit(&text)
         }
+        Command::Import { files, into } => import(&files, into.as_deref()),
     }
+}
+
+/// `easnet import`: every file's responses merged at once (pages of one call may be spread
+/// over several files), the plan to stdout, the summary to stderr.
+fn import(files: &[String], into: Option<&str>) -> Result<ExitCode, String> {
+    let stdin_reads = files.iter().filter(|f| *f == "-").count() + usize::from(into == Some("-"));
+    if stdin_reads > 1 {
+        return Err("standard input (-) can be read only once".to_owned());
+    }
+    let current = match into {
+        Some(path) => read_plan(path)?,
+        None => Plan::empty(),
+    };
+    let mut responses = Vec::new();
+    for file in files {
+        let input = input::read(file)?;
+        let read = cloud::read_paste(&input.text).map_err(|e| format!("{}: {e}", input.name))?;
+        responses.extend(read.into_iter().map(|r| r.from_source(&input.name)));
+    }
+    let got = cloud::merge(&responses, &current).map_err(|e| e.to_string())?;
+    let code = emit(&(write_plan(&got.plan) + "\n"))?;
+    eprint!("{}", got.summary.text());
+    Ok(code)
 }
 
 /// Reads and parses a plan; errors read `PLAN.json: <path>: <message>`.

@@ -6,6 +6,9 @@
 //! - [`addr`]: CIDR parsing, usable and reserved IPs, overlaps, free space, and the integer
 //!   capacity maths (IPs a service needs, surge, utilisation thresholds).
 //! - [`analyze`]: the analyzer — plan in, [`analyze::Report`] out (findings, capacity, paths).
+//! - [`cloud`]: the real network in — the JSON of `aliyun` describe calls (VPCs, vSwitches,
+//!   route tables, NAT gateways, SNAT entries, EIPs, security groups, peerings) mapped onto
+//!   the plan and merged into it by ID, with a summary of what was imported, updated, skipped.
 //! - [`export`]: what the page and the CLI hand the user: `cloud.networking`, the service JSON
 //!   with it set (every other byte untouched), commands to run, and Markdown/SARIF reports.
 //! - [`examples`]: the example plans embedded in the page and the CLI.
@@ -17,6 +20,7 @@
 
 pub mod addr;
 pub mod analyze;
+pub mod cloud;
 pub mod examples;
 pub mod export;
 pub mod import;

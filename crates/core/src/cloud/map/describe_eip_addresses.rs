@@ -1,0 +1,40 @@
+//! `vpc DescribeEipAddresses` → the public IPs of NAT gateways (`InstanceType` `Nat`,
+//! `InstanceId` the gateway). EIPs bound to anything else, or to nothing, are skipped.
+
+use serde_json::Value;
+
+use crate::cloud::facts::{push_new, Facts};
+use crate::cloud::read::{is, list, text};
+use crate::cloud::summary::Kind;
+
+pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
+    let items = list(v, "EipAddresses", "EipAddress");
+    for e in &items {
+        let Some(ip) = text(e, "IpAddress") else {
+            let id = text(e, "AllocationId").unwrap_or_else(|| "?".to_owned());
+            facts.skip(Kind::Eip, id, "no IpAddress");
+            continue;
+        };
+        let name = match text(e, "AllocationId") {
+            Some(id) => format!("{id} ({ip})"),
+            None => ip.clone(),
+        };
+        match (text(e, "InstanceType"), text(e, "InstanceId")) {
+            (_, Some(nat)) if is(e, "InstanceType", "Nat") => {
+                facts.see_region(text(e, "RegionId"));
+                facts.eip_names.insert(ip.clone(), name);
+                push_new(facts.nat_eips.entry(nat).or_default(), ip);
+            }
+            (_, None) => facts.skip(Kind::Eip, name, "not bound to anything"),
+            (t, Some(instance)) => facts.skip(
+                Kind::Eip,
+                name,
+                format!(
+                    "bound to {} {instance}, not to a NAT gateway: the plan holds the EIPs of NAT gateways",
+                    t.unwrap_or_else(|| "instance".to_owned())
+                ),
+            ),
+        }
+    }
+    items.len()
+}

@@ -1,0 +1,42 @@
+//! `vpc DescribeRouteTableList` → route tables (no routes): kind, VPC, the vSwitches bound.
+//! A VBR's table and a gateway table (`AssociateType` `Gateway`) are not vSwitch route
+//! tables: skipped.
+
+use serde_json::Value;
+
+use crate::cloud::facts::{push_new, table_kind, Facts};
+use crate::cloud::read::{is, list, text, texts};
+use crate::cloud::summary::Kind;
+
+pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
+    let items = list(v, "RouterTableList", "RouterTableListType");
+    for t in &items {
+        let Some(id) = text(t, "RouteTableId") else {
+            facts.skip(Kind::RouteTable, "?", "a route table without RouteTableId");
+            continue;
+        };
+        if let Some(why) = not_a_vswitch_table(t) {
+            facts.skip(Kind::RouteTable, id, why);
+            continue;
+        }
+        let fact = facts.tables.entry(id).or_default();
+        fact.vpc = text(t, "VpcId").or(fact.vpc.take());
+        fact.vrouter = text(t, "RouterId").or(fact.vrouter.take());
+        fact.kind = table_kind(text(t, "RouteTableType")).or(fact.kind);
+        for s in texts(t, "VSwitchIds", "VSwitchId") {
+            push_new(&mut fact.vswitches, s);
+        }
+    }
+    items.len()
+}
+
+/// Why a table of the list is not one the plan holds.
+pub(super) fn not_a_vswitch_table(t: &Value) -> Option<&'static str> {
+    if is(t, "RouterType", "VBR") {
+        Some("a VBR's route table (RouterType VBR): the plan holds the route tables of VPC vSwitches")
+    } else if is(t, "AssociateType", "Gateway") {
+        Some("a gateway route table (AssociateType Gateway) for traffic entering through an IPv4 gateway: the plan holds the route tables of vSwitches")
+    } else {
+        None
+    }
+}

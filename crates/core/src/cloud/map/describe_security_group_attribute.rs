@@ -1,0 +1,135 @@
+//! `ecs DescribeSecurityGroupAttribute` → one group's egress rules. `Policy` `Accept`/`Drop`,
+//! `IpProtocol` `TCP`/`ALL` in any case; `Priority` a number or a string; the destination is
+//! the first non-empty of `DestCidrIp` and `Ipv6DestCidrIp`. A rule towards a security group
+//! or a prefix list, with a port list, or for ICMPv6 is skipped; so are ingress rules, which
+//! the plan does not check.
+
+use serde_json::Value;
+
+use crate::cloud::facts::Facts;
+use crate::cloud::read::{int, is, list, text};
+use crate::cloud::summary::Kind;
+use crate::plan::{EgressRule, Policy, Protocol};
+
+pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
+    let items = list(v, "Permissions", "Permission");
+    // Rules without a group were refused by `read_paste`; a group with no rules has this.
+    let Some(group) = text(v, "SecurityGroupId") else {
+        return items.len();
+    };
+    facts.see_region(text(v, "RegionId"));
+    let mut egress = Vec::new();
+    let mut ingress = 0usize;
+    for (i, p) in items.iter().enumerate() {
+        let rule_id = text(p, "SecurityGroupRuleId").unwrap_or_else(|| format!("rule {}", i + 1));
+        let name = format!("{group} {rule_id}");
+        match text(p, "Direction")
+            .map(|d| d.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("egress") => match egress_rule(p) {
+                Ok(rule) => {
+                    if !egress.contains(&rule) {
+                        egress.push(rule);
+                    }
+                }
+                Err(why) => facts.skip(Kind::EgressRule, name, why),
+            },
+            Some("ingress") => ingress += 1,
+            other => facts.skip(
+                Kind::EgressRule,
+                name,
+                format!(
+                    "Direction {}: expected egress or ingress",
+                    other.unwrap_or("missing")
+                ),
+            ),
+        }
+    }
+    if ingress > 0 {
+        facts.skip(
+            Kind::IngressRule,
+            &group,
+            format!(
+                "{ingress} ingress rule{}: the plan checks egress only",
+                if ingress == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    if is(v, "InnerAccessPolicy", "Drop") {
+        facts.skip(
+            Kind::SecurityGroup,
+            &group,
+            "InnerAccessPolicy Drop (members cannot reach each other): the plan does not model traffic inside a group",
+        );
+    }
+    let rules = facts.rules.entry(group).or_default();
+    rules.vpc = text(v, "VpcId").or(rules.vpc.take());
+    for rule in egress {
+        if !rules.egress.contains(&rule) {
+            rules.egress.push(rule);
+        }
+    }
+    items.len()
+}
+
+/// One egress permission as a plan rule, or why it cannot be one.
+fn egress_rule(p: &Value) -> Result<EgressRule, String> {
+    let policy = match text(p, "Policy").map(|s| s.to_ascii_lowercase()).as_deref() {
+        None | Some("accept") => Policy::Accept,
+        Some("drop") => Policy::Drop,
+        Some(other) => return Err(format!("Policy {other}: expected Accept or Drop")),
+    };
+    let priority = match int(p, "Priority") {
+        None => 1,
+        Some(Ok(n)) => n,
+        Some(Err(shown)) => return Err(format!("Priority {shown} is not a number")),
+    };
+    let protocol = match text(p, "IpProtocol")
+        .map(|s| s.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("tcp") => Protocol::Tcp,
+        Some("udp") => Protocol::Udp,
+        Some("icmp") => Protocol::Icmp,
+        Some("gre") => Protocol::Gre,
+        Some("all") => Protocol::All,
+        Some("icmpv6") => {
+            return Err(
+                "IpProtocol ICMPv6: the plan's protocols are tcp, udp, icmp, gre and all"
+                    .to_owned(),
+            )
+        }
+        Some(other) => {
+            return Err(format!(
+                "IpProtocol {other}: expected TCP, UDP, ICMP, GRE or ALL"
+            ))
+        }
+        None => return Err("no IpProtocol".to_owned()),
+    };
+    if let Some(list) = text(p, "PortRangeListId") {
+        return Err(format!(
+            "its ports come from port list {list}: the plan holds a port range"
+        ));
+    }
+    let destination = if let Some(d) = text(p, "DestCidrIp").or_else(|| text(p, "Ipv6DestCidrIp")) {
+        d
+    } else if let Some(g) = text(p, "DestGroupId") {
+        return Err(format!(
+            "its destination is security group {g}: the plan's destinations are CIDRs"
+        ));
+    } else if let Some(pl) = text(p, "DestPrefixListId") {
+        return Err(format!(
+            "its destination is prefix list {pl}: the plan's destinations are CIDRs"
+        ));
+    } else {
+        return Err("no destination".to_owned());
+    };
+    Ok(EgressRule {
+        policy,
+        priority,
+        protocol,
+        port_range: text(p, "PortRange"),
+        destination,
+    })
+}

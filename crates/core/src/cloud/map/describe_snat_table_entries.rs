@@ -1,0 +1,50 @@
+//! `vpc DescribeSnatTableEntries` → SNAT entries: the source is `SourceVSwitchId` when set,
+//! else `SourceCIDR` (all caps); `SnatIp` holds IP addresses, comma-separated.
+
+use serde_json::Value;
+
+use crate::cloud::facts::{Facts, SnatFact};
+use crate::cloud::read::{comma_list, list, text};
+use crate::cloud::summary::Kind;
+
+pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
+    let items = list(v, "SnatTableEntries", "SnatTableEntry");
+    for e in &items {
+        let nat = text(e, "NatGatewayId");
+        let table = text(e, "SnatTableId");
+        let owner = nat
+            .clone()
+            .or(table.clone())
+            .unwrap_or_else(|| "?".to_owned());
+        let entry_id = text(e, "SnatEntryId");
+        let Some(source) = text(e, "SourceVSwitchId").or_else(|| text(e, "SourceCIDR")) else {
+            let id = entry_id.unwrap_or_else(|| owner.clone());
+            facts.skip(
+                Kind::SnatEntry,
+                id,
+                "neither SourceVSwitchId nor SourceCIDR",
+            );
+            continue;
+        };
+        if nat.is_none() && table.is_none() {
+            facts.skip(
+                Kind::SnatEntry,
+                entry_id.unwrap_or(source),
+                "neither NatGatewayId nor SnatTableId: cannot tell which gateway it belongs to",
+            );
+            continue;
+        }
+        let key = entry_id.unwrap_or_else(|| format!("{owner}/{source}"));
+        facts.snats.insert(
+            key,
+            SnatFact {
+                name: format!("{owner} {source}"),
+                nat,
+                table,
+                source,
+                ips: comma_list(e, "SnatIp"),
+            },
+        );
+    }
+    items.len()
+}

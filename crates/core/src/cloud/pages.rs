@@ -1,0 +1,147 @@
+//! A paste cut off: one page of several without the rest (`cloud-describe-facts.md` §0.6).
+//!
+//! - `NextToken` not empty says more pages follow. The pages of one call are complete when a
+//!   response of the same call (for `DescribeRouteEntryList` the same table, for
+//!   `DescribeSecurityGroupAttribute` the same group) has an empty `NextToken`: its last page.
+//! - `PageNumber × PageSize < TotalCount` says the same for the older paging; the next page
+//!   (same call, same `TotalCount`, `PageNumber + 1`) must be in the paste.
+//!
+//! A `--pager` merged list has neither, and is complete by construction. Pages from several
+//! pastes or files count together, since the CLI checks all its files at once.
+
+use std::collections::BTreeSet;
+
+use super::read::{count, list, text};
+use super::shape::Operation;
+use super::{CloudError, CloudErrorKind, Response};
+
+/// Refuses the responses when one is a page whose next pages are missing.
+pub(crate) fn check_complete(responses: &[Response]) -> Result<(), CloudError> {
+    let last_pages: BTreeSet<(Operation, Option<String>)> = responses
+        .iter()
+        .filter(|r| text(&r.value, "NextToken").is_none())
+        .map(|r| (r.operation, discriminator(r)))
+        .collect();
+    for r in responses {
+        if text(&r.value, "NextToken").is_some()
+            && !last_pages.contains(&(r.operation, discriminator(r)))
+        {
+            let of = discriminator(r).map_or_else(String::new, |d| format!(" of {d}"));
+            let how = match r.operation {
+                Operation::DescribeSecurityGroupAttribute => "run it with --MaxResults 1000",
+                _ => "run it with --pager",
+            };
+            return Err(CloudError::new(
+                CloudErrorKind::CutOff,
+                format!(
+                    "{}{of} is cut off: its NextToken is not empty, so more pages follow and \
+                     the last one is not in the paste. Nothing imported; {how}, or paste every page",
+                    r.name()
+                ),
+            ));
+        }
+        if let Some((page, size, total)) = paging(r) {
+            let has_next = responses.iter().any(|o| {
+                o.operation == r.operation
+                    && paging(o).is_some_and(|(p, _, t)| p == page + 1 && t == total)
+            });
+            if page.saturating_mul(size) < total && !has_next {
+                return Err(CloudError::new(
+                    CloudErrorKind::CutOff,
+                    format!(
+                        "{} is page {page} of {} (TotalCount {total}, PageSize {size}) and page {} \
+                         is not in the paste. Nothing imported; run it with --pager, or paste every page",
+                        r.name(),
+                        total.div_ceil(size.max(1)),
+                        page + 1
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What tells the pages of one call from those of another call of the same operation.
+fn discriminator(r: &Response) -> Option<String> {
+    match r.operation {
+        Operation::DescribeSecurityGroupAttribute => text(&r.value, "SecurityGroupId"),
+        Operation::DescribeRouteEntryList => list(&r.value, "RouteEntrys", "RouteEntry")
+            .first()
+            .and_then(|e| text(e, "RouteTableId")),
+        _ => None,
+    }
+}
+
+/// `(PageNumber, PageSize, TotalCount)` when all three are there and the size is not zero.
+fn paging(r: &Response) -> Option<(u64, u64, u64)> {
+    let page = count(&r.value, "PageNumber")?;
+    let size = count(&r.value, "PageSize").filter(|s| *s > 0)?;
+    let total = count(&r.value, "TotalCount")?;
+    Some((page, size, total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::read_paste;
+
+    fn check(text: &str) -> Result<(), CloudError> {
+        check_complete(&read_paste(text).unwrap())
+    }
+
+    #[test]
+    fn next_token() {
+        assert!(check(r#"{"NextToken": "", "SecurityGroups": {}}"#).is_ok());
+        let e = check(r#"{"NextToken": "AAE", "SecurityGroups": {}}"#).unwrap_err();
+        assert_eq!(e.kind, CloudErrorKind::CutOff);
+        assert!(
+            e.message
+                .starts_with("the response (DescribeSecurityGroups) is cut off"),
+            "{e}"
+        );
+        // The last page pasted after the first: complete.
+        assert!(check(
+            r#"{"NextToken": "AAE", "SecurityGroups": {}} {"NextToken": "", "SecurityGroups": {}}"#
+        )
+        .is_ok());
+        // The last page of another group does not complete this one.
+        let e = check(
+            r#"{"SecurityGroupId": "sg-a", "NextToken": "x", "Permissions": {}}
+               {"SecurityGroupId": "sg-b", "NextToken": "", "Permissions": {}}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.message
+                .contains("response 1 (DescribeSecurityGroupAttribute) of sg-a is cut off"),
+            "{e}"
+        );
+        assert!(e.message.contains("--MaxResults 1000"), "{e}");
+    }
+
+    #[test]
+    fn page_numbers() {
+        let page = |n: u64| {
+            format!(
+                r#"{{"PageNumber": {n}, "PageSize": 50, "TotalCount": 120, "VSwitches": {{}}}}"#
+            )
+        };
+        let e = check(&page(1)).unwrap_err();
+        assert!(
+            e.message
+                .contains("is page 1 of 3 (TotalCount 120, PageSize 50) and page 2"),
+            "{e}"
+        );
+        let e = check(&format!("{}{}", page(1), page(2))).unwrap_err();
+        assert!(
+            e.message
+                .contains("response 2 (DescribeVSwitches) is page 2 of 3"),
+            "{e}"
+        );
+        assert!(check(&format!("{}{}{}", page(3), page(1), page(2))).is_ok());
+        assert!(
+            check(r#"{"PageNumber": "1", "PageSize": "50", "TotalCount": "50", "Vpcs": {}}"#)
+                .is_ok()
+        );
+    }
+}

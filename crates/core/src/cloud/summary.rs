@@ -1,0 +1,183 @@
+//! What an import did, as data the page can show and the CLI prints: counts, one line per
+//! object imported or updated and per thing skipped, and notes to read.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use super::Operation;
+
+/// The summary of one import.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// Each response read, in paste order.
+    pub responses: Vec<ResponseRead>,
+    /// Objects new to the plan (VPCs, vSwitches, route tables, security groups, NAT
+    /// gateways, peerings).
+    pub imported: usize,
+    /// Objects already in the plan that the import changed.
+    pub updated: usize,
+    /// Objects already in the plan exactly as the cloud describes them.
+    pub unchanged: usize,
+    /// Lines of things the plan cannot hold or the import could not place.
+    pub skipped: usize,
+    /// One line per object imported or updated and per thing skipped, sorted by change
+    /// (imported, updated, skipped), then kind, then ID.
+    pub lines: Vec<SummaryLine>,
+    /// Sentences to read: what `other_ips` counts, overrides kept, what to paste next.
+    pub notes: Vec<String>,
+}
+
+/// One response of the paste.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponseRead {
+    pub operation: Operation,
+    /// `response 2`, `the response`, or `FILE: response 2`.
+    pub label: String,
+    /// Items in its list (VPCs, rules, entries, …).
+    pub items: usize,
+}
+
+/// One object imported, updated or skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryLine {
+    pub change: Change,
+    pub kind: Kind,
+    /// The cloud's ID, or for parts without one, the parent's ID and what tells the part
+    /// apart (`vtb-bp1cus 192.168.0.0/16`, `sg-bp1app sgr-bp1c`).
+    pub id: String,
+    /// For an import, what it holds; for an update, what changed; for a skip, why.
+    pub detail: String,
+}
+
+/// What happened to an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Imported,
+    Updated,
+    Skipped,
+}
+
+/// The kind of an object in a summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Vpc,
+    VSwitch,
+    RouteTable,
+    Route,
+    SecurityGroup,
+    EgressRule,
+    IngressRule,
+    NatGateway,
+    SnatEntry,
+    Eip,
+    Peering,
+}
+
+impl Change {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Imported => "imported",
+            Change::Updated => "updated",
+            Change::Skipped => "skipped",
+        }
+    }
+}
+
+impl Kind {
+    /// The kind in words (`route table`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Vpc => "VPC",
+            Kind::VSwitch => "vSwitch",
+            Kind::RouteTable => "route table",
+            Kind::Route => "route",
+            Kind::SecurityGroup => "security group",
+            Kind::EgressRule => "egress rule",
+            Kind::IngressRule => "ingress rules",
+            Kind::NatGateway => "NAT gateway",
+            Kind::SnatEntry => "SNAT entry",
+            Kind::Eip => "EIP",
+            Kind::Peering => "peering",
+        }
+    }
+}
+
+impl SummaryLine {
+    pub(crate) fn skipped(kind: Kind, id: impl Into<String>, why: impl Into<String>) -> Self {
+        SummaryLine {
+            change: Change::Skipped,
+            kind,
+            id: id.into(),
+            detail: why.into(),
+        }
+    }
+
+    /// `skipped route vtb-bp1cus 192.168.0.0/16: ECMP …`.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::cloud::{import, Change};
+    /// use easnet_core::plan::Plan;
+    /// let paste = r#"{"VSwitches": {"VSwitch": [{"VSwitchId": "vsw-a", "VpcId": "vpc-x", "CidrBlock": "10.0.1.0/24"}]}}"#;
+    /// let got = import(paste, &Plan::empty()).unwrap();
+    /// assert_eq!(got.summary.lines[0].change, Change::Skipped);
+    /// assert_eq!(
+    ///     got.summary.lines[0].text(),
+    ///     "skipped vSwitch vsw-a: its VPC vpc-x is not in the plan: paste DescribeVpcs too"
+    /// );
+    /// ```
+    pub fn text(&self) -> String {
+        format!(
+            "{} {} {}: {}",
+            self.change.as_str(),
+            self.kind.as_str(),
+            self.id,
+            self.detail
+        )
+    }
+}
+
+impl ImportSummary {
+    /// The summary as text for a terminal: what was read, the counts, the lines, the notes.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::cloud::import;
+    /// use easnet_core::plan::Plan;
+    /// let paste = r#"{"Vpcs": {"Vpc": [{"VpcId": "vpc-a", "CidrBlock": "10.0.0.0/16"}]}}"#;
+    /// let text = import(paste, &Plan::empty()).unwrap().summary.text();
+    /// assert!(text.contains("imported 1, updated 0, unchanged 0, skipped 0"));
+    /// assert!(text.contains("imported VPC vpc-a: 10.0.0.0/16"));
+    /// assert!(import("{}", &Plan::empty()).is_err());
+    /// ```
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let read: Vec<String> = self
+            .responses
+            .iter()
+            .map(|r| format!("{} ({})", r.operation, r.items))
+            .collect();
+        let _ = writeln!(
+            out,
+            "Read {} response{}: {}",
+            self.responses.len(),
+            if self.responses.len() == 1 { "" } else { "s" },
+            read.join(", ")
+        );
+        let _ = writeln!(
+            out,
+            "imported {}, updated {}, unchanged {}, skipped {}",
+            self.imported, self.updated, self.unchanged, self.skipped
+        );
+        for line in &self.lines {
+            let _ = writeln!(out, "  {}", line.text());
+        }
+        for note in &self.notes {
+            let _ = writeln!(out, "note: {note}");
+        }
+        out
+    }
+}
