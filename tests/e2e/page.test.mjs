@@ -199,3 +199,29 @@ test('a 20 MB paste says it is reading, then gives a clear error and keeps the p
   assert.equal(await byPath(page, 'services[0].service.metadata.name').inputValue(), 'qwen-chat');
   await context.close();
 });
+
+test('the describe outputs of a network, dropped as files, merge into the plan with a summary and undo', async () => {
+  const { context, page, problems } = await open();
+  const dir = new URL('../cloud/network/', import.meta.url).pathname;
+  const files = ['01-vpcs', '02-vswitches', '03-route-tables', '04-route-entries', '05-nat-gateways',
+    '06-snat-entries', '07-eips', '08-security-groups', '09-security-group-rules', '10-peerings']
+    .map((f) => `${dir}${f}.json`);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  // The aliyun commands are there to copy, filled with the region and VPC typed in.
+  await page.getByText('Bring in your real network with the aliyun CLI').click();
+  await page.getByLabel('VPC ID').fill('vpc-bp1test');
+  assert.match(await page.locator('.describe-commands pre').innerText(), /R=cn-hangzhou VPC=vpc-bp1test/);
+  await page.locator('input[type=file]').setInputFiles(files);
+  const summary = page.getByRole('heading', { name: 'Network import' });
+  await summary.waitFor();
+  const panel = page.locator('.import-summary');
+  assert.match(await panel.innerText(), /\d+ imported, \d+ updated, \d+ unchanged, \d+ skipped, from \d+ responses/);
+  // The services the user wrote stay.
+  assert.equal(await byPath(page, 'services[0].service.metadata.name').inputValue(), 'qwen-chat');
+  await screenshot(page, 'network-import');
+  const vpcsBefore = await page.locator('[id^="f-vpcs["][id$="]"]').count();
+  await panel.getByRole('button', { name: 'Undo import' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[id^="f-vpcs["][id$="]"]').length < n, vpcsBefore);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{
     AddressMap, CapacityPanel, ExportPanel, FieldIssues, FindingsPanel, Header, ImportDialog,
-    NoticeBar, PathsPanel, PlanEditor, WhatIfPanel,
+    ImportSummaryPanel, NoticeBar, PathsPanel, PlanEditor, WhatIfPanel,
 };
 use crate::state::{Action, AppState, Notice};
 
@@ -158,6 +158,11 @@ pub fn app() -> Html {
             }
             <main class="layout">
                 <div class="column edit">
+                    if let Some(summary) = &state.last_import {
+                        <ImportSummaryPanel summary={summary.clone()}
+                            on_undo={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Undo)) }}
+                            on_close={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::DismissImport)) }} />
+                    }
                     if *importing {
                         <ImportDialog on_import={on_import} on_close={on_toggle_import} />
                     }

@@ -4,8 +4,9 @@
 use std::rc::Rc;
 
 use easnet_core::analyze::{analyze, Report};
+use easnet_core::cloud::ImportSummary;
 use easnet_core::examples::{default_example, EXAMPLES};
-use easnet_core::import::{import_text, Imported};
+use easnet_core::import::{import_paste, Pasted};
 use easnet_core::plan::{parse_plan, parse_plan_shape, Plan};
 use yew::Reducible;
 
@@ -30,6 +31,8 @@ pub struct AppState {
     /// The field of the last edit: consecutive keystrokes in one field are one undo step.
     last_field: Option<String>,
     pub notice: Option<Notice>,
+    /// What the last import of `aliyun` describe output brought in, until dismissed.
+    pub last_import: Option<Rc<ImportSummary>>,
 }
 
 impl AppState {
@@ -42,6 +45,7 @@ impl AppState {
             redo: Vec::new(),
             last_field: None,
             notice: None,
+            last_import: None,
         }
     }
 
@@ -97,6 +101,7 @@ impl AppState {
             redo: Vec::new(),
             last_field: field,
             notice,
+            last_import: None,
         }
     }
 }
@@ -141,6 +146,7 @@ pub enum Action {
     Redo,
     Notify(Notice),
     DismissNotice,
+    DismissImport,
 }
 
 impl Reducible for AppState {
@@ -149,15 +155,27 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
             Action::Edit { plan, field } => self.change(plan, None, field, None),
-            Action::Import { text, source } => match import_text(&text, &self.plan) {
-                Ok(Imported::Plan(plan)) => {
+            Action::Import { text, source } => match import_paste(&text, &self.plan) {
+                Ok(Pasted::Network { plan, summary }) => {
+                    let notice = Notice {
+                        error: false,
+                        text: format!(
+                            "Merged the network from {source}: {} imported, {} updated, {} unchanged, {} skipped.",
+                            summary.imported, summary.updated, summary.unchanged, summary.skipped
+                        ),
+                    };
+                    let mut next = self.change(plan, None, None, Some(notice));
+                    next.last_import = Some(Rc::new(summary));
+                    next
+                }
+                Ok(Pasted::Plan(plan)) => {
                     let notice = Notice {
                         error: false,
                         text: format!("Imported the plan from {source}."),
                     };
                     self.change(plan, Some(source), None, Some(notice))
                 }
-                Ok(Imported::Service { plan, name }) => {
+                Ok(Pasted::Service { plan, name }) => {
                     let notice = Notice {
                         error: false,
                         text: format!(
@@ -191,6 +209,10 @@ impl Reducible for AppState {
             },
             Action::DismissNotice => AppState {
                 notice: None,
+                ..(*self).clone()
+            },
+            Action::DismissImport => AppState {
+                last_import: None,
                 ..(*self).clone()
             },
         };
@@ -289,6 +311,26 @@ mod tests {
         );
         assert_eq!(s.plan.services.len(), 2);
         assert!(!s.notice.as_ref().unwrap().error);
+    }
+
+    #[test]
+    fn describe_output_merges_with_a_summary_and_undoes_in_one_step() {
+        let vswitches = r#"{"VSwitches": {"VSwitch": [{"VSwitchId": "vsw-new1", "VpcId": "vpc-uf6ml-prod",
+            "CidrBlock": "192.168.40.0/24", "ZoneId": "cn-shanghai-e", "AvailableIpAddressCount": 250}]}}"#;
+        let start = AppState::initial();
+        let before = start.plan.clone();
+        let s = run(
+            start,
+            vec![Action::Import {
+                text: vswitches.into(),
+                source: "vswitches.json".into(),
+            }],
+        );
+        let summary = s.last_import.clone().expect("a summary");
+        assert_eq!(summary.imported, 1);
+        assert!(s.plan.vpcs[0].vswitches.iter().any(|v| v.id == "vsw-new1"));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.plan, before);
     }
 
     #[test]

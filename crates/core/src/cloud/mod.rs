@@ -25,6 +25,7 @@
 //! `DescribeSecurityGroupAttribute`; `vpcpeer ListVpcPeerConnections`,
 //! `GetVpcPeerConnectionAttribute`.
 
+mod commands;
 mod error;
 mod facts;
 mod map;
@@ -35,6 +36,7 @@ mod read;
 mod shape;
 mod summary;
 
+pub use commands::describe_commands;
 pub use error::{CloudError, CloudErrorKind};
 pub use paste::{is_describe_paste, read_paste, Response, MAX_PASTE_BYTES};
 pub use shape::{error_response, Operation};

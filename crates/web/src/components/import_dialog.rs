@@ -1,6 +1,12 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use easnet_core::cloud::describe_commands;
 use gloo::file::callbacks::FileReader;
-use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use super::CopyButton;
 
 #[derive(PartialEq, Properties)]
 pub struct ImportDialogProps {
@@ -14,21 +20,53 @@ pub struct ImportDialogProps {
 pub fn import_dialog(props: &ImportDialogProps) -> Html {
     let text = use_state(String::new);
     let dragging = use_state(|| false);
-    let reader = use_mut_ref(|| None::<FileReader>);
+    let readers = use_mut_ref(Vec::<FileReader>::new);
+    let region = use_state(|| "cn-hangzhou".to_owned());
+    let vpc = use_state(|| "vpc-…".to_owned());
 
-    let read_file = {
-        let (cb, reader) = (props.on_import.clone(), reader.clone());
-        move |file: web_sys::File| {
-            let name = file.name();
-            let cb = cb.clone();
-            let task =
-                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
-                    match result {
-                        Ok(text) => cb.emit((text, name)),
-                        Err(e) => cb.emit((String::new(), format!("{name} (unreadable: {e})"))),
-                    }
-                });
-            *reader.borrow_mut() = Some(task);
+    // One file or several (the describe outputs of a network): read them all, then import
+    // them as one paste, in the order given.
+    let read_files = {
+        let (cb, readers) = (props.on_import.clone(), readers.clone());
+        move |files: FileList| {
+            let files: Vec<web_sys::File> =
+                (0..files.length()).filter_map(|i| files.get(i)).collect();
+            if files.is_empty() {
+                return;
+            }
+            let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+            let source = if names.len() == 1 {
+                names[0].clone()
+            } else {
+                format!("{} files", names.len())
+            };
+            let texts: Rc<RefCell<Vec<Option<String>>>> =
+                Rc::new(RefCell::new(vec![None; files.len()]));
+            let mut tasks = Vec::new();
+            for (i, file) in files.into_iter().enumerate() {
+                let (cb, texts, source, name) =
+                    (cb.clone(), texts.clone(), source.clone(), names[i].clone());
+                tasks.push(gloo::file::callbacks::read_as_text(
+                    &gloo::file::File::from(file),
+                    move |result| {
+                        let text = match result {
+                            Ok(text) => text,
+                            Err(e) => {
+                                return cb
+                                    .emit((String::new(), format!("{name} (unreadable: {e})")))
+                            }
+                        };
+                        let mut all = texts.borrow_mut();
+                        all[i] = Some(text);
+                        if all.iter().all(Option::is_some) {
+                            let joined =
+                                all.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+                            cb.emit((joined, source.clone()));
+                        }
+                    },
+                ));
+            }
+            *readers.borrow_mut() = tasks;
         }
     };
     let on_input = {
@@ -45,11 +83,10 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
         })
     };
     let on_pick = {
-        let read_file = read_file.clone();
+        let read_files = read_files.clone();
         Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read_file(file);
+            if let Some(files) = e.target_unchecked_into::<HtmlInputElement>().files() {
+                read_files(files);
             }
         })
     };
@@ -69,12 +106,8 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             d.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|t| t.files())
-                .and_then(|f| f.get(0))
-            {
-                read_file(file);
+            if let Some(files) = e.data_transfer().and_then(|t| t.files()) {
+                read_files(files);
             }
         })
     };
@@ -85,7 +118,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                 <h2 id="import-heading">{"Import"}</h2>
                 <button type="button" class="small" onclick={close} aria-label="Close import">{"✕"}</button>
             </div>
-            <p class="muted">{"A plan JSON replaces the current plan; an EAS service JSON (the file you give eascmd) becomes a new service, its cloud.networking filled in from this plan. Nothing leaves your browser."}</p>
+            <p class="muted">{"A plan JSON replaces the current plan; an EAS service JSON (the file you give eascmd) becomes a new service, its cloud.networking filled in from this plan; the output of aliyun describe calls is merged into the plan by ID. Nothing leaves your browser."}</p>
             <form onsubmit={on_submit}>
                 <div class={classes!("dropzone", dragging.then_some("dragging"))} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
                     <label for="import-text">{"Paste JSON here, or drop a file"}</label>
@@ -94,9 +127,21 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                 </div>
                 <div class="import-actions">
                     <button type="submit" class="primary" disabled={text.trim().is_empty()}>{"Import pasted JSON"}</button>
-                    <label class="file-pick">{"or choose a file "}<input type="file" accept=".json,application/json" onchange={on_pick} /></label>
+                    <label class="file-pick">{"or choose files "}<input type="file" multiple=true accept=".json,application/json" onchange={on_pick} /></label>
                 </div>
             </form>
+            <details class="describe-commands">
+                <summary>{"Bring in your real network with the aliyun CLI"}</summary>
+                <p class="muted">{"Run these read-only describe calls (the loops need jq), then drop all the files of net/ here at once."}</p>
+                <div class="grid">
+                    <div class="field"><label for="cmd-region">{"Region"}</label>
+                        <input id="cmd-region" class="mono" value={(*region).clone()} oninput={{ let r = region.clone(); Callback::from(move |e: InputEvent| r.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></div>
+                    <div class="field"><label for="cmd-vpc">{"VPC ID"}</label>
+                        <input id="cmd-vpc" class="mono" value={(*vpc).clone()} oninput={{ let v = vpc.clone(); Callback::from(move |e: InputEvent| v.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></div>
+                </div>
+                <pre class="export-text"><code>{describe_commands(&region, &vpc)}</code></pre>
+                <CopyButton text={describe_commands(&region, &vpc)} label="Copy the commands" />
+            </details>
         </section>
     }
 }
