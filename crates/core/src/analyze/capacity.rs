@@ -143,6 +143,7 @@ pub fn check_capacity(
                 warning_threshold: limit,
                 other_ips: vsw.other_ips,
                 fits,
+                warn: fits && exceeds_threshold(needed, usable, limit),
                 smallest_prefix: smallest_ipv4_prefix(needed).filter(|_| net.addr().is_ipv4()),
                 services,
                 at: at.clone(),
@@ -163,10 +164,9 @@ pub fn check_capacity(
                         "CAP002",
                         &vsw.id,
                         format!(
-                            "{} ({net}) has {usable} usable IPs; {split} = {needed}, {}% > {:.0}%",
+                            "{} ({net}) has {usable} usable IPs; {split} = {needed}, {}",
                             vsw.id,
-                            percent(needed, usable),
-                            limit * 100.0
+                            share_over(needed, usable, limit)
                         ),
                     )
                     .fix(fix.0)
@@ -179,6 +179,18 @@ pub fn check_capacity(
         }
     }
     rows
+}
+
+/// `86% > 80%`, with one decimal where whole percents would read as equal (`80.2% > 80.0%`).
+/// Display only: whether CAP002 fires is decided in integers by `exceeds_threshold`.
+fn share_over(needed: u64, usable: u64, limit: f64) -> String {
+    let (share, limit) = (percent(needed, usable) as f64, limit * 100.0);
+    if share > limit.round() {
+        format!("{share:.0}% > {limit:.0}%")
+    } else {
+        let exact = needed as f64 * 100.0 / usable.max(1) as f64;
+        format!("{exact:.1}% > {limit:.1}%")
+    }
 }
 
 /// `qwen-chat needs 22 (20 peak + 2 surge) and other_ips 2`.
@@ -222,7 +234,16 @@ fn resize_fix(
         let usable = (1u64 << (32 - p)) - 4;
         row.needed <= usable && (limit >= 1.0 || !exceeds_threshold(row.needed, usable, limit))
     });
-    let (Some(prefix), true) = (prefix, net.addr().is_ipv4()) else {
+    if !net.addr().is_ipv4() {
+        return (
+            format!(
+                "A vSwitch CIDR cannot be changed: create an IPv6 vSwitch with a shorter prefix in {} and move the services of {} there.",
+                vpc.id, row.vswitch
+            ),
+            None,
+        );
+    }
+    let Some(prefix) = prefix else {
         return (
             format!(
                 "Split the services of {} across several vSwitches: even a /16 is too small.",

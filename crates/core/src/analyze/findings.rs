@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::{Finding, Severity};
 
-/// The severity of every code of `spec/rules.md`.
+/// The severity of every code of `docs/rules.md`.
 pub fn severity_of(code: &str) -> Severity {
     match code {
         "NET002" | "NET006" | "CAP002" | "SG003" | "PRIV004" | "WL001" | "WL002" => {

@@ -178,8 +178,8 @@ pub fn trace(
                     out.add("INET003", subject, format!("route {} in {} sends {subject}'s traffic to {label_dest} to {instead}, not to an internet NAT gateway of {}", route.destination, table.id, vpc.id, label_dest = label_for(dest)))
                         .fix(format!("Point route {} of {} at internet NAT gateway {}.", route.destination, table.id, first_nat.id))
                         .command(format!(
-                            "aliyun vpc DeleteRouteEntry --RegionId {region} --RouteTableId {} --DestinationCidrBlock {} --NextHopId {hop_id} && {}",
-                            table.id, route.destination,
+                            "{} && {}",
+                            commands::delete_route(region, &table.id, &route.destination, hop_id),
                             commands::create_route(region, &table.id, &route.destination, "NatGateway", &first_nat.id)
                         ))
                         .at(route_at);
@@ -227,7 +227,7 @@ pub fn trace(
         );
         out.add("INET004", subject, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {label}", nat.id, o.vsw.id, o.vsw.cidr))
             .fix(format!("In the NAT Gateway console, create an SNAT entry on {} for vSwitch {} with its EIP.", nat.id, o.vsw.id))
-            .command(commands::create_snat(region, &nat.id, &o.vsw.id, &nat.eips))
+            .command(commands::create_snat(region, &o.vsw.id, &nat.eips))
             .at(entries_at);
         return Vec::new();
     };
@@ -285,7 +285,7 @@ pub fn trace(
                 nat.id,
                 nat.eips.join(", ")
             ),
-            commands::modify_snat(region, &nat.id, &nat.eips),
+            commands::modify_snat(region, &nat.eips),
             entry_at.clone(),
         ))
     } else if !stray.is_empty() {
@@ -301,7 +301,7 @@ pub fn trace(
                 "Use EIPs bound to {} in the SNAT entry, or bind those addresses to it.",
                 nat.id
             ),
-            commands::modify_snat(region, &nat.id, &nat.eips),
+            commands::modify_snat(region, &nat.eips),
             format!("{entry_at}.snat_ips"),
         ))
     } else {

@@ -32,7 +32,7 @@ use crate::plan::{validate_structure, Plan};
 use findings::Findings;
 use index::Index;
 
-/// Analyzes a plan against every rule of `spec/rules.md`.
+/// Analyzes a plan against every rule of `docs/rules.md`.
 ///
 /// # Examples
 /// ```

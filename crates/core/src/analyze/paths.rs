@@ -269,10 +269,29 @@ fn security_verdict(
         )
     };
     let dest = spec.dest.to_string();
-    out.add("SG001", subject, format!("security group {} drops {subject}'s {flow}: {because}", group.id))
-        .fix(format!("Add an egress rule to {} that accepts {} {ports} to {dest} with a smaller priority number than the rule that drops it.", group.id, spec.protocol.as_str()))
-        .command(commands::authorize_egress(ix.region(), &group.id, spec.protocol.as_str(), &ports, &dest))
-        .at(list_at(&at, "egress", !group.egress.is_empty()));
+    let proto = spec.protocol.as_str();
+    let found = out.add(
+        "SG001",
+        subject,
+        format!(
+            "security group {} drops {subject}'s {flow}: {because}",
+            group.id
+        ),
+    );
+    // Drop wins a tie, so the accept rule must have a smaller number than the drop rule; a
+    // drop rule at priority 1 cannot be beaten and must be narrowed or removed instead.
+    let found = match rule.map(|r| r.priority) {
+        Some(1) => found.fix(format!(
+            "{because} has priority 1, which no accept rule can beat: narrow its destination or ports so it no longer covers {proto} {ports} to {dest}, or delete it."
+        )),
+        Some(p) => found
+            .fix(format!("Add an egress rule to {} that accepts {proto} {ports} to {dest} with priority {} (smaller than the drop rule's {p}).", group.id, p - 1))
+            .command(commands::authorize_egress(ix.region(), &group.id, proto, &ports, &dest, p - 1)),
+        None => found
+            .fix(format!("Add an egress rule to {} that accepts {proto} {ports} to {dest}: an enterprise group drops what no rule accepts.", group.id))
+            .command(commands::authorize_egress(ix.region(), &group.id, proto, &ports, &dest, 1)),
+    };
+    found.at(list_at(&at, "egress", !group.egress.is_empty()));
 }
 
 /// WL001 (private: the whole vSwitch CIDR, since instances get new IPs on restart — EAS-NET)

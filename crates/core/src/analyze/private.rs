@@ -147,7 +147,13 @@ pub fn trace(
     let back = (ix.vswitch_containing(tv, dest))
         .and_then(|i| ix.route_table_of((tv, i)).map(|pos| (i, pos)));
     let (Some((i, ((_, t), table))), Some(src)) = (back, o.vsw_net) else {
-        hops.pass(HopKind::ReturnRoute, "return route (not checked)", None);
+        // Not described, so not checked: unknown, not a pass.
+        hops.unknown(
+            HopKind::ReturnRoute,
+            "return route (not described)",
+            &[],
+            None,
+        );
         return;
     };
     let target_vsw = &target_vpc.vswitches[i];
@@ -191,14 +197,15 @@ fn judge(
     dest: &IpNet,
     (from, to): (&str, &str),
 ) -> Verdict {
-    let joins = |kind: PeeringKind, id: Option<&str>| {
-        ix.plan.peerings.iter().any(|p| {
-            p.kind == kind
-                && id.is_none_or(|id| p.id == id)
-                && p.vpcs.iter().any(|x| x == from)
-                && p.vpcs.iter().any(|x| x == to)
-        })
+    let joined = |p: &crate::plan::Peering| {
+        p.vpcs.iter().any(|x| x == from) && p.vpcs.iter().any(|x| x == to)
     };
+    // A VpcPeer route names one peering: after PLAN002 the first with that ID (rules.md).
+    let named_peering_joins = |id: &str| {
+        (ix.peerings.get(id).map(|&p| &ix.plan.peerings[p]))
+            .is_some_and(|p| p.kind == PeeringKind::VpcPeer && joined(p))
+    };
+    let cen_joins = || (ix.plan.peerings.iter()).any(|p| p.kind == PeeringKind::Cen && joined(p));
     let verdict = match lookup(ix, v, Some(table), dest) {
         None => Verdict::Wrong(
             format!("{}: no route to {dest}", table.id),
@@ -226,8 +233,8 @@ fn judge(
                 return Verdict::Silent(label);
             }
             let kind = route.next_hop_type.to_ascii_lowercase();
-            let ok = (kind == "vpcpeer" && joins(PeeringKind::VpcPeer, Some(hop)))
-                || (kind == "attachment" && joins(PeeringKind::Cen, None));
+            let ok = (kind == "vpcpeer" && named_peering_joins(hop))
+                || (kind == "attachment" && cen_joins());
             if ok {
                 Verdict::Ok(label)
             } else {

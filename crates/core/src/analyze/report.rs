@@ -22,7 +22,7 @@ impl Severity {
     }
 }
 
-/// One finding: a rule of `spec/rules.md` that fired, with the evidence and the fix.
+/// One finding: a rule of `docs/rules.md` that fired, with the evidence and the fix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The stable code (`CAP001`).
@@ -62,6 +62,9 @@ pub struct CapacityRow {
     pub services: Vec<ServiceUse>,
     /// Whether `needed ≤ usable`.
     pub fits: bool,
+    /// Whether it fits but needs more than the threshold (CAP002), decided in integers.
+    #[serde(default)]
+    pub warn: bool,
     /// The smallest IPv4 vSwitch prefix (/16–/29) whose usable IPs cover `needed`.
     pub smallest_prefix: Option<u8>,
     /// JSON path of the vSwitch.

@@ -172,7 +172,11 @@ pub fn check_groups(ix: &Index, out: &mut Findings) {
                 });
                 if let Some(drop) = shadow {
                     out.add("SG003", &group.id, format!("{} {} never applies: {} matches everything it matches and wins", group.id, describe(group, accept.index), describe(group, drop.index)))
-                        .fix(format!("Give the accept rule a smaller priority number than {} (1 is highest), or narrow the drop rule.", drop.priority))
+                        .fix(if drop.priority > 1 {
+                            format!("Give the accept rule a priority number smaller than {} (drop wins a tie), or narrow the drop rule.", drop.priority)
+                        } else {
+                            "The drop rule has priority 1, which no accept rule can beat: narrow the drop rule or delete it.".to_owned()
+                        })
                         .at(format!("vpcs[{v}].security_groups[{g}].egress[{}]", accept.index));
                 }
             }

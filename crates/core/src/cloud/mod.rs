@@ -1,5 +1,5 @@
 //! The real network in: the JSON the `aliyun` CLI prints for describe calls, mapped onto plan
-//! v1 and merged into the current plan by ID (`shared/spec/cloud-describe-facts.md`).
+//! v1 and merged into the current plan by ID (`docs/cloud-describe-facts.md`).
 //!
 //! Offline and all or nothing: [`import`] returns the merged plan and an [`ImportSummary`], or
 //! a [`CloudError`] and the caller's plan stays as it was (an error response, an unknown shape,

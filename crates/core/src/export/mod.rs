@@ -37,6 +37,7 @@ mod text;
 mod whitelist;
 
 pub use capacity::{capacity, Capacity};
+pub(crate) use commands::shell_word;
 pub use commands::{dlink_command, eascmd_lines};
 pub use diff::{diff_lines, DiffKind, DiffLine};
 pub use error::ExportError;

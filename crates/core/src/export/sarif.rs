@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use crate::analyze::{Report, Severity};
 
-/// The short title of each finding code (`spec/rules.md`), shown as the SARIF rule's short
+/// The short title of each finding code (`docs/rules.md`), shown as the SARIF rule's short
 /// description; a code not listed here is its own title.
 const RULES: [(&str, &str); 44] = [
     ("PLAN001", "The plan cannot be read"),

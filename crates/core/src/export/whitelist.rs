@@ -87,7 +87,7 @@ pub fn whitelist_entries(
 
 fn advise(target: &Target, whitelist: &[String], flow: Option<&Flow>) -> WhitelistAdvice {
     let entries: Vec<IpNet> = (whitelist.iter())
-        .filter_map(|e| parse_cidr_lenient(e.trim()).ok())
+        .filter_map(|e| parse_cidr_lenient(e).ok())
         .map(|n| n.trunc())
         .collect();
     let mut advice = WhitelistAdvice {

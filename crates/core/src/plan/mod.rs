@@ -1,4 +1,4 @@
-//! The plan JSON v1 (`shared/spec/plan-format.md`): types, reading and writing.
+//! The plan JSON v1 (`docs/plan-format.md`): types, reading and writing.
 //!
 //! # Organization
 //! - [`Plan`] and the network objects in `model`: plain serde data.

@@ -1,4 +1,4 @@
-//! The plan JSON v1 as Rust types (`shared/spec/plan-format.md`).
+//! The plan JSON v1 as Rust types (`docs/plan-format.md`).
 //!
 //! Everything outside `service` is strict (`deny_unknown_fields`): a typo must not silently
 //! disable a check. CIDRs and addresses stay strings here: a CIDR that does not parse is a

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-/// Every code of `shared/spec/rules.md`.
+/// Every code of `docs/rules.md`.
 pub const CODES: &[&str] = &[
     "PLAN001", "PLAN002", "PLAN003", "NET001", "NET002", "NET003", "NET004", "NET005", "NET006",
     "NET007", "CIDR001", "CIDR002", "CIDR003", "CIDR004", "CIDR005", "CIDR006", "CIDR007",

@@ -22,9 +22,7 @@ const SHOW_ALL_UP_TO: usize = 30;
 pub fn capacity_panel(props: &CapacityPanelProps) -> Html {
     let show_all = use_state(|| false);
     let rows = &props.report.capacity;
-    let busy = |r: &&CapacityRow| {
-        !r.services.is_empty() || r.needed as f64 > r.warning_threshold * r.usable as f64
-    };
+    let busy = |r: &&CapacityRow| !r.services.is_empty() || r.warn || !r.fits;
     let everything = *show_all || rows.len() <= SHOW_ALL_UP_TO;
     let hidden = if everything {
         0
@@ -85,7 +83,7 @@ fn bar(row: &CapacityRow) -> Html {
         focus_path(&format!("{at_path}.cidr"));
     });
     html! {
-        <figure class={classes!("bar", over.then_some("over"), (!over && row.needed as f64 > threshold).then_some("warn"))}>
+        <figure class={classes!("bar", over.then_some("over"), row.warn.then_some("warn"))}>
             <figcaption>
                 <button type="button" class="link" onclick={go}><code>{&row.vswitch}</code></button>
                 {" "}<code class="muted">{&row.cidr}</code>{" — "}{summary.clone()}
