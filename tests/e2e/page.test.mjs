@@ -55,7 +55,7 @@ test('adding the missing SNAT entry in the form clears INET004 and turns the pat
   assert.equal(await internetFlow(page).evaluate((el) => el.classList.contains('broken')), true);
 
   // "Show field" on the finding opens the VPC and the NAT gateway and focuses the SNAT list.
-  await page.locator('.finding', { hasText: 'INET004' }).getByRole('button', { name: /Show the field/ }).click();
+  await page.locator('.finding', { hasText: 'INET004' }).getByRole('button', { name: /Show field/ }).click();
   const nat = byPath(page, 'vpcs[0].nat_gateways[0]');
   await nat.getByRole('button', { name: '+ SNAT entry' }).click();
   const source = byPath(page, 'vpcs[0].nat_gateways[0].snat_entries[1].source');
@@ -76,7 +76,7 @@ test('adding the missing SNAT entry in the form clears INET004 and turns the pat
 
 test('an invalid CIDR shows its error next to the field and keeps what was typed', async () => {
   const { context, page } = await open();
-  await page.locator('.finding', { hasText: 'CAP002' }).getByRole('button', { name: /Show the field/ }).click();
+  await page.locator('.finding', { hasText: 'CAP002' }).getByRole('button', { name: /Show field/ }).click();
   const cidr = byPath(page, 'vpcs[0].vswitches[1].cidr');
   await cidr.fill('192.168.20.0/2x');
   const issues = page.locator('[id="issues-vpcs[0].vswitches[1].cidr"]');
@@ -224,4 +224,24 @@ test('the describe outputs of a network, dropped as files, merge into the plan w
   await page.waitForFunction((n) => document.querySelectorAll('[id^="f-vpcs["][id$="]"]').length < n, vpcsBefore);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('no serious accessibility problems, in light and dark', async () => {
+  const axe = await (await import('node:fs/promises')).readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await findings(page).waitFor();
+    // Open a VPC and its NAT gateway so the nested editors are checked too.
+    await page.locator('.finding', { hasText: 'INET004' }).getByRole('button', { name: /Show field/ }).click();
+    await byPath(page, 'vpcs[0].nat_gateways[0].id').waitFor();
+    await page.evaluate(axe); // through the devtools protocol: the page's CSP allows no inline script
+    const violations = await page.evaluate(async () =>
+      (await axe.run(document, { resultTypes: ['violations'] })).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(violations, [], colorScheme);
+    await context.close();
+  }
 });

@@ -26,7 +26,7 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
         None => props.label.to_string(),
     };
     html! {
-        <button type="button" class="small copy" {onclick} aria-label={props.label.clone()}>
+        <button type="button" class="small copy" {onclick}>
             <span aria-live="polite">{shown}</span>
         </button>
     }

@@ -44,11 +44,13 @@ pub fn issue_list(props: &IssueListProps) -> Html {
         return html! {};
     }
     html! {
-        <ul class="field-issues" id={format!("issues-{}", props.path)} role="status">
-            if let Some(local) = &props.local {
-                <li class="issue error">{local.clone()}</li>
-            }
-            { for list.iter().map(|(sev, text)| html! { <li class={classes!("issue", sev.as_str())}>{text}</li> }) }
-        </ul>
+        <div class="field-issues" id={format!("issues-{}", props.path)} role="status">
+            <ul>
+                if let Some(local) = &props.local {
+                    <li class="issue error">{local.clone()}</li>
+                }
+                { for list.iter().map(|(sev, text)| html! { <li class={classes!("issue", sev.as_str())}>{text}</li> }) }
+            </ul>
+        </div>
     }
 }

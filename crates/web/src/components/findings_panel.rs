@@ -59,8 +59,8 @@ fn finding(f: &Finding) -> Html {
                 <span class={classes!("code", f.severity.as_str())}>{&f.code}</span>
                 <span class="subject">{&f.subject}</span>
                 if let Some(go) = go {
-                    <button type="button" class="small link" onclick={go} title={f.at.clone()}
-                        aria-label={format!("Show the field of {} {}", f.code, f.subject)}>{"Show field"}</button>
+                    <button type="button" class="small link" onclick={go}
+                        aria-label={format!("Show field: {} {}", f.code, f.subject)}>{"Show field"}</button>
                 }
             </div>
             <p class="message">{&f.message}</p>

@@ -73,15 +73,18 @@ pub fn item_list<T: Listed>(props: &ItemListProps<T>) -> Html {
                 let title = item.title();
                 let path = format!("{}[{i}]", props.path);
                 html! {
-                    <details class="item" key={i} {open} id={field_id(&path)} ontoggle={on_toggle}>
-                        <summary>
-                            <span class="item-title">{format!("{} ", props.noun)}<code>{if title.is_empty() { "(no ID)".to_owned() } else { title.clone() }}</code></span>
-                            <ItemActions what={format!("{} {title}", props.noun)} on_duplicate={dup} on_delete={del} />
-                        </summary>
-                        if open {
-                            { props.render.emit((i, item.clone(), on_item)) }
-                        }
-                    </details>
+                    <div class="item" key={i}>
+                        <details {open} id={field_id(&path)} ontoggle={on_toggle}>
+                            <summary>
+                                <span class="item-title">{format!("{} ", props.noun)}<code>{if title.is_empty() { "(no ID)".to_owned() } else { title.clone() }}</code></span>
+                            </summary>
+                            if open {
+                                { props.render.emit((i, item.clone(), on_item)) }
+                            }
+                        </details>
+                        // Outside the summary: a summary may not hold other controls.
+                        <ItemActions what={format!("{} {title}", props.noun)} on_duplicate={dup} on_delete={del} />
+                    </div>
                 }
             }) }
             <button type="button" class="add" onclick={add}>{format!("+ Add {}", props.noun)}</button>
