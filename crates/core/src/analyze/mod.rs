@@ -69,8 +69,8 @@ pub fn analyze(plan: &Plan) -> Report {
     cidrs::check_other_fields(&ix, &mut out);
     routes::check_routes(&ix, &mut out);
     security::check_groups(&ix, &mut out);
-    whitelist::check_whitelists(&ix, &mut out);
     let placements = placement::place_services(&ix, &mut out);
+    whitelist::check_whitelists(&ix, &placements, &mut out);
     let capacity = capacity::check_capacity(&ix, &placements, &mut out);
     let paths = paths::trace_services(&ix, &placements, &mut out);
     Report {

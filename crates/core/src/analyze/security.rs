@@ -58,10 +58,14 @@ fn parse_rule(index: usize, rule: &EgressRule) -> Result<Rule, String> {
     };
     match (rule.protocol.has_ports(), ports) {
         (true, Ports::Every) => {
+            let got = match &rule.port_range {
+                Some(r) => format!("not {r}"),
+                None => "and has none".to_owned(),
+            };
             return Err(format!(
-                "{} needs a port range such as 443/443 or 1/65535, not -1/-1",
+                "{} needs a port_range such as 443/443 or 1/65535 (-1/-1 is for icmp, gre and all), {got}",
                 rule.protocol.as_str()
-            ))
+            ));
         }
         (false, Ports::Range(..)) => {
             return Err(format!(
