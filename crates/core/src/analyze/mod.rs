@@ -53,7 +53,7 @@ pub fn analyze(plan: &Plan) -> Report {
     errors.extend(ix.errors.iter().cloned());
     if !errors.is_empty() {
         for e in errors {
-            out.add("PLAN001", e.path.clone(), e.to_string())
+            out.add("PLAN001", plan001_subject(&e.path), e.to_string())
                 .fix("Correct the plan file at this path.")
                 .at(e.path);
         }
@@ -86,7 +86,7 @@ pub fn analyze_text(text: &str) -> Report {
         Ok(plan) => analyze(&plan),
         Err(e) => {
             let mut out = Findings::default();
-            out.add("PLAN001", e.path.clone(), e.to_string())
+            out.add("PLAN001", plan001_subject(&e.path), e.to_string())
                 .fix("Correct the plan file at this path.")
                 .at(e.path);
             Report {
@@ -94,5 +94,14 @@ pub fn analyze_text(text: &str) -> Report {
                 ..Report::default()
             }
         }
+    }
+}
+
+/// PLAN001's subject: the JSON path of the problem, or `plan` for the document itself.
+fn plan001_subject(path: &str) -> String {
+    if path.is_empty() {
+        "plan".to_owned()
+    } else {
+        path.to_owned()
     }
 }
