@@ -245,3 +245,20 @@ test('no serious accessibility problems, in light and dark', async () => {
     await context.close();
   }
 });
+
+test('an imported service JSON comes back byte for byte with only cloud.networking added', async () => {
+  const { context, page } = await open();
+  const original = '{"metadata":{"name":"embedder","instance":3,"ratio":1e3,"big":123456789012345678901},"containers":[{"image":"x","port":8000}]}';
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Paste JSON here, or drop a file').fill(original);
+  await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+  await page.getByText('Added service embedder').waitFor();
+  await byPath(page, 'services[1].service.cloud.networking.vswitch_id').selectOption('vsw-uf6eas-e');
+  await page.getByLabel('Service', { exact: true }).selectOption({ label: 'embedder' });
+  await page.getByRole('tab', { name: 'Service JSON' }).click();
+  const text = (await page.locator('.export-text').innerText()).trim();
+  assert.ok(text.startsWith(original.slice(0, -1)), text);
+  assert.match(text, /"ratio":1e3,"big":123456789012345678901/);
+  assert.deepEqual(JSON.parse(text).cloud.networking, { vpc_id: 'vpc-uf6ml-prod', vswitch_id: 'vsw-uf6eas-e', security_group_id: 'sg-uf6eas' });
+  await context.close();
+});

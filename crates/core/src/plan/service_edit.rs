@@ -19,6 +19,47 @@ pub const VPC_ID: &[&str] = &["cloud", "networking", "vpc_id"];
 pub const VSWITCH_ID: &[&str] = &["cloud", "networking", "vswitch_id"];
 pub const SECURITY_GROUP_ID: &[&str] = &["cloud", "networking", "security_group_id"];
 
+/// Sets (`Some`) or removes (`None`) one of the three IDs of `cloud.networking` ([`VPC_ID`],
+/// [`VSWITCH_ID`], [`SECURITY_GROUP_ID`]) by splicing the text: unlike [`set`], every byte
+/// outside `cloud.networking` stays as the user wrote it, so picking networking in the page
+/// and exporting gives back the user's own file plus the IDs.
+///
+/// # Examples
+/// ```
+/// use easnet_core::plan::{service_edit, ServiceJson};
+/// let svc = ServiceJson::from_text("{\n  \"metadata\": {\"name\": \"a\", \"ratio\": 1e3}\n}").unwrap();
+/// let svc = service_edit::set_networking_id(&svc, service_edit::VSWITCH_ID, Some("vsw-a".into()));
+/// assert!(svc.text().starts_with("{\n  \"metadata\": {\"name\": \"a\", \"ratio\": 1e3},"));
+/// assert_eq!(service_edit::get(&svc, service_edit::VSWITCH_ID), Some("vsw-a".into()));
+/// // Any other path is left to `set`.
+/// let same = service_edit::set_networking_id(&svc, service_edit::NAME, Some("x".into()));
+/// assert_eq!(same, svc);
+/// ```
+pub fn set_networking_id(
+    service: &ServiceJson,
+    path: &[&str],
+    value: Option<String>,
+) -> ServiceJson {
+    let value = value.filter(|v| !v.is_empty());
+    let current = service.value().ok();
+    let mut net = (current.as_ref())
+        .and_then(|v| super::ServiceSpec::read(v, "").ok())
+        .and_then(|s| s.networking)
+        .unwrap_or_default();
+    match path {
+        p if p == VPC_ID => net.vpc_id = value.clone(),
+        p if p == VSWITCH_ID => net.vswitch_id = value.clone(),
+        p if p == SECURITY_GROUP_ID => net.security_group_id = value.clone(),
+        _ => return service.clone(),
+    }
+    crate::export::set_networking(service.text(), &net)
+        .ok()
+        .and_then(|text| ServiceJson::from_text(&text).ok())
+        // The splice refuses only text it cannot edit in place (a `cloud` that is not an
+        // object): then the field is set the plain way.
+        .unwrap_or_else(|| set(service, path, value.map(Value::String)))
+}
+
 /// The value at `path`, if there is one.
 pub fn get(service: &ServiceJson, path: &[&str]) -> Option<Value> {
     let mut value = service.value().ok()?;

@@ -67,6 +67,16 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
         })
     };
     let text = |s: String| Some(s).filter(|s| !s.is_empty()).map(Value::String);
+    // The networking IDs are spliced into the user's text, every other byte kept.
+    let network = |path: &'static [&'static str]| {
+        let (entry, cb) = (entry.clone(), props.on_change.clone());
+        Callback::from(move |id: String| {
+            cb.emit(ServiceEntry {
+                service: service_edit::set_networking_id(&entry.service, path, Some(id)),
+                ..entry.clone()
+            })
+        })
+    };
     let on_internet = {
         let (entry, cb) = (entry.clone(), props.on_change.clone());
         Callback::from(move |on: bool| {
@@ -145,11 +155,11 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
                 <legend>{"cloud.networking"}</legend>
                 <div class="grid">
                     <SelectField path={format!("{sp}.cloud.networking.vpc_id")} label="VPC" value={net.vpc_id.clone().unwrap_or_default()}
-                        options={vpcs} on_change={field(service_edit::VPC_ID, text)} />
+                        options={vpcs} on_change={network(service_edit::VPC_ID)} />
                     <SelectField path={format!("{sp}.cloud.networking.vswitch_id")} label="vSwitch" value={net.vswitch_id.clone().unwrap_or_default()}
-                        options={vswitches} on_change={field(service_edit::VSWITCH_ID, text)} />
+                        options={vswitches} on_change={network(service_edit::VSWITCH_ID)} />
                     <SelectField path={format!("{sp}.cloud.networking.security_group_id")} label="Security group" value={net.security_group_id.clone().unwrap_or_default()}
-                        options={groups} on_change={field(service_edit::SECURITY_GROUP_ID, text)} />
+                        options={groups} on_change={network(service_edit::SECURITY_GROUP_ID)} />
                     <SelectField path={format!("{sp}.metadata.resource")} label="Resource group" value={spec.resource.unwrap_or_default().to_owned()}
                         options={rgs} on_change={field(service_edit::RESOURCE, text)} />
                 </div>
