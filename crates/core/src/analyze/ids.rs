@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use super::findings::Findings;
 use super::index::Index;
+use super::routes::names_nothing;
+use crate::plan::NextHop;
 
 /// PLAN002: two objects of one kind share an ID, or two services share a name. IDs are the
 /// cloud's, unique per kind across a region, so duplicates are checked across the whole plan.
@@ -105,9 +107,13 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                 let Some(hop) = &route.next_hop_id else {
                     continue;
                 };
+                // One test of "names nothing" for PLAN003 and for the paths (which then add no
+                // INET003/PRIV002 of their own): routes::names_nothing.
+                if !names_nothing(ix, v, route) {
+                    continue;
+                }
                 let at = format!("vpcs[{v}].route_tables[{t}].routes[{r}].next_hop_id");
-                let kind = route.next_hop_type.to_ascii_lowercase();
-                if kind == "natgateway" && !vpc.nat_gateways.iter().any(|n| &n.id == hop) {
+                if route.hop() == NextHop::NatGateway {
                     out.add(
                         "PLAN003",
                         &table.id,
@@ -115,7 +121,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                     )
                     .fix(format!("Point the route at a NAT gateway of {}, or describe {hop} there.", vpc.id))
                     .at(at);
-                } else if kind == "vpcpeer" && !ix.peerings.contains_key(hop.as_str()) {
+                } else {
                     out.add(
                         "PLAN003",
                         &table.id,

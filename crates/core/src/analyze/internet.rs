@@ -12,7 +12,7 @@ use super::paths::{Origin, TableState};
 use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::HopKind;
 use crate::addr::{contains_net, parse_addr, parse_cidr};
-use crate::plan::{NatGateway, NatKind, SnatEntry};
+use crate::plan::{NatGateway, NatKind, NextHop, SnatEntry};
 use ipnet::IpNet;
 
 /// Traces `dest` out through the NAT gateway; returns the SNAT IPs of the covering entry when
@@ -98,7 +98,7 @@ pub fn trace(
         (vpc.nat_gateways.iter()).any(|n| Some(n.id.as_str()) == id && n.kind == NatKind::Internet)
     };
     let passes = matches!(found, Some(RouteMatch::Route(_, r))
-        if r.next_hop_type.eq_ignore_ascii_case("NatGateway") && to_internet_nat(r.next_hop_id.as_deref()));
+        if r.hop() == NextHop::NatGateway && to_internet_nat(r.next_hop_id.as_deref()));
     if !passes && has_unreadable(table) {
         // A route that does not parse (CIDR001) may be the one that decides: no INET002 or
         // INET003 on top of it.
@@ -155,7 +155,7 @@ pub fn trace(
                 hops.fail(HopKind::RouteTable, label, &["PLAN003"], Some(route_at));
                 return Vec::new();
             }
-            let is_nat = route.next_hop_type.eq_ignore_ascii_case("NatGateway");
+            let is_nat = route.hop() == NextHop::NatGateway;
             let target = vpc.nat_gateways.iter().find(|n| n.id == hop_id);
             match (is_nat, target) {
                 (true, Some(nat)) if nat.kind == NatKind::Internet => {

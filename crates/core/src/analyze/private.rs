@@ -11,7 +11,7 @@ use super::paths::{Origin, TableState};
 use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::HopKind;
 use crate::addr::contains_net;
-use crate::plan::{PeeringKind, RouteTable};
+use crate::plan::{NextHop, PeeringKind, RouteTable};
 
 /// Traces a private target at `dest`, already known to be private; `target_at` is the
 /// target's path in the plan.
@@ -232,9 +232,11 @@ fn judge(
             if names_nothing(ix, v, route) {
                 return Verdict::Silent(label);
             }
-            let kind = route.next_hop_type.to_ascii_lowercase();
-            let ok = (kind == "vpcpeer" && named_peering_joins(hop))
-                || (kind == "attachment" && cen_joins());
+            let ok = match route.hop() {
+                NextHop::VpcPeer => named_peering_joins(hop),
+                NextHop::Attachment => cen_joins(),
+                NextHop::NatGateway | NextHop::Other => false,
+            };
             if ok {
                 Verdict::Ok(label)
             } else {

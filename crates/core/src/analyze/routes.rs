@@ -7,7 +7,7 @@ use ipnet::IpNet;
 use super::findings::Findings;
 use super::index::Index;
 use crate::addr::{contains_net, parse_cidr};
-use crate::plan::{Route, RouteTable};
+use crate::plan::{NextHop, Route, RouteTable};
 
 /// What a lookup found.
 #[derive(Debug, Clone, Copy)]
@@ -70,12 +70,10 @@ pub fn names_nothing(ix: &Index, v: usize, route: &Route) -> bool {
     let Some(hop) = route.next_hop_id.as_deref() else {
         return false;
     };
-    if route.next_hop_type.eq_ignore_ascii_case("NatGateway") {
-        !ix.plan.vpcs[v].nat_gateways.iter().any(|n| n.id == hop)
-    } else if route.next_hop_type.eq_ignore_ascii_case("VpcPeer") {
-        !ix.peerings.contains_key(hop)
-    } else {
-        false
+    match route.hop() {
+        NextHop::NatGateway => !ix.plan.vpcs[v].nat_gateways.iter().any(|n| n.id == hop),
+        NextHop::VpcPeer => !ix.peerings.contains_key(hop),
+        NextHop::Attachment | NextHop::Other => false,
     }
 }
 

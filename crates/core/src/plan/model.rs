@@ -131,6 +131,42 @@ pub struct Route {
     pub next_hop_id: Option<String>,
 }
 
+/// The next-hop types the checks tell apart. `next_hop_type` is compared case-insensitively;
+/// any other value means "somewhere other than a NAT gateway, peering or CEN" (plan-format.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextHop {
+    NatGateway,
+    VpcPeer,
+    /// A CEN transit router attachment.
+    Attachment,
+    Other,
+}
+
+impl Route {
+    /// What `next_hop_type` names.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::plan::{NextHop, Route};
+    /// let route = |t: &str| Route { destination: "0.0.0.0/0".into(), next_hop_type: t.into(), next_hop_id: None };
+    /// assert_eq!(route("natgateway").hop(), NextHop::NatGateway);
+    /// assert_eq!(route("VpcPeer").hop(), NextHop::VpcPeer);
+    /// assert_eq!(route("HaVip").hop(), NextHop::Other);
+    /// ```
+    pub fn hop(&self) -> NextHop {
+        let t = self.next_hop_type.as_str();
+        if t.eq_ignore_ascii_case("NatGateway") {
+            NextHop::NatGateway
+        } else if t.eq_ignore_ascii_case("VpcPeer") {
+            NextHop::VpcPeer
+        } else if t.eq_ignore_ascii_case("Attachment") {
+            NextHop::Attachment
+        } else {
+            NextHop::Other
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SecurityGroupKind {
