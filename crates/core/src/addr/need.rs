@@ -222,6 +222,28 @@ pub fn smallest_ipv4_prefix(needed: u64) -> Option<u8> {
     (16..=29).rev().find(|&p| ipv4_usable(p) >= needed)
 }
 
+/// The smallest vSwitch (prefix /16–/29) where `needed` IPs fit and stay at or under
+/// `threshold` of the usable IPs (CAP002's test, [`exceeds_threshold`]); a threshold of 1 or
+/// more asks only that they fit. Also returns that prefix's usable IPs.
+///
+/// # Examples
+///
+/// ```
+/// use easnet_core::addr::smallest_ipv4_prefix_under;
+///
+/// assert_eq!(smallest_ipv4_prefix_under(24, 1.0), Some((27, 28)));
+/// assert_eq!(smallest_ipv4_prefix_under(24, 0.8), Some((26, 60))); // 24 > 0.8 × 28
+/// assert_eq!(smallest_ipv4_prefix_under(70_000, 0.8), None);
+/// ```
+pub fn smallest_ipv4_prefix_under(needed: u64, threshold: f64) -> Option<(u8, u64)> {
+    (16..=29u8)
+        .rev()
+        .map(|p| (p, ipv4_usable(p)))
+        .find(|&(_, usable)| {
+            needed <= usable && (threshold >= 1.0 || !exceeds_threshold(needed, usable, threshold))
+        })
+}
+
 /// `needed` as thousandths of `usable`, rounded down (`Some(800)` is 80.0%); `None` when the
 /// vSwitch has no usable IP. Saturates at `u64::MAX`.
 ///

@@ -10,7 +10,8 @@ use super::index::{Index, Svc};
 use super::placement::Placement;
 use super::{CapacityRow, ServiceUse};
 use crate::addr::{
-    exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix, usable_ips, ServiceNeed,
+    exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix,
+    smallest_ipv4_prefix_under, usable_ips, ServiceNeed,
 };
 use crate::plan::Plan;
 
@@ -230,10 +231,6 @@ fn resize_fix(
     } else {
         "stays under the warning threshold"
     };
-    let prefix = (16..=29u8).rev().find(|&p| {
-        let usable = (1u64 << (32 - p)) - 4;
-        row.needed <= usable && (limit >= 1.0 || !exceeds_threshold(row.needed, usable, limit))
-    });
     if !net.addr().is_ipv4() {
         return (
             format!(
@@ -243,7 +240,7 @@ fn resize_fix(
             None,
         );
     }
-    let Some(prefix) = prefix else {
+    let Some((prefix, usable)) = smallest_ipv4_prefix_under(row.needed, limit) else {
         return (
             format!(
                 "Split the services of {} across several vSwitches: even a /16 is too small.",
@@ -254,7 +251,6 @@ fn resize_fix(
     };
     let space: Vec<IpNet> = ix.vpc_cidrs[v].iter().flatten().copied().collect();
     let used: Vec<IpNet> = ix.vsw_cidrs[v].iter().flatten().copied().collect();
-    let usable = (1u64 << (32 - prefix)) - 4;
     let names: Vec<&str> = row.services.iter().map(|s| s.service.as_str()).collect();
     let moving = if names.is_empty() {
         "its workloads".to_owned()

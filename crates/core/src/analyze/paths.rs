@@ -326,71 +326,63 @@ fn whitelist(
     } else {
         format!("[{}]", list.join(", "))
     };
-    if private {
+    let name = target.display_name();
+    // What the whitelist must admit, and the finding when it does not.
+    let (code, needed, message, fix) = if private {
         let Some(src) = o.vsw_net else { return };
         if covers_union(&entries, &src) {
-            hops.pass(
+            return hops.pass(
                 HopKind::Whitelist,
                 format!("whitelist covers {src}"),
                 Some(at),
             );
-        } else if unreadable {
-            hops.fail(
-                HopKind::Whitelist,
-                "an entry does not parse",
-                &["WL003"],
-                Some(at),
-            );
-        } else {
-            hops.fail(
-                HopKind::Whitelist,
-                format!("whitelist misses {src}"),
-                &["WL001"],
-                Some(at.clone()),
-            );
-            out.add("WL001", subject, format!("{}'s whitelist {shown} does not cover {}'s CIDR {src}: EAS instances get new IPs from the whole vSwitch on restart", target.display_name(), o.vsw.id))
-                .fix(format!("Add {src} (the vSwitch CIDR) to {}'s whitelist.", target.display_name()))
-                .at(at);
         }
-    } else if !snat_ips.is_empty() {
-        let missing: Vec<&String> = (snat_ips.iter())
+        let message = format!("{name}'s whitelist {shown} does not cover {}'s CIDR {src}: EAS instances get new IPs from the whole vSwitch on restart", o.vsw.id);
+        (
+            "WL001",
+            src.to_string(),
+            message,
+            format!("Add {src} (the vSwitch CIDR) to {name}'s whitelist."),
+        )
+    } else {
+        if snat_ips.is_empty() {
+            return;
+        }
+        let missing: Vec<&str> = (snat_ips.iter())
             .filter(|ip| {
                 parse_addr(ip).is_ok_and(|a| !entries.iter().any(|e| e.trunc().contains(&a)))
             })
+            .map(String::as_str)
             .collect();
         if missing.is_empty() {
-            hops.pass(HopKind::Whitelist, "whitelist has the SNAT IPs", Some(at));
-        } else if unreadable {
-            hops.fail(
-                HopKind::Whitelist,
-                "an entry does not parse",
-                &["WL003"],
-                Some(at),
-            );
-        } else {
-            let list: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
-            hops.fail(
-                HopKind::Whitelist,
-                format!("whitelist misses {}", list.join(", ")),
-                &["WL002"],
-                Some(at.clone()),
-            );
-            out.add(
-                "WL002",
-                subject,
-                format!(
-                    "{}'s whitelist {shown} lacks the SNAT IP(s) {} that {} leaves through",
-                    target.display_name(),
-                    list.join(", "),
-                    svc.name
-                ),
-            )
-            .fix(format!(
-                "Add {} to {}'s whitelist.",
-                list.join(", "),
-                target.display_name()
-            ))
-            .at(at);
+            return hops.pass(HopKind::Whitelist, "whitelist has the SNAT IPs", Some(at));
         }
+        let missing = missing.join(", ");
+        let message = format!(
+            "{name}'s whitelist {shown} lacks the SNAT IP(s) {missing} that {} leaves through",
+            svc.name
+        );
+        (
+            "WL002",
+            missing.clone(),
+            message,
+            format!("Add {missing} to {name}'s whitelist."),
+        )
+    };
+    if unreadable {
+        hops.fail(
+            HopKind::Whitelist,
+            "an entry does not parse",
+            &["WL003"],
+            Some(at),
+        );
+    } else {
+        hops.fail(
+            HopKind::Whitelist,
+            format!("whitelist misses {needed}"),
+            &[code],
+            Some(at.clone()),
+        );
+        out.add(code, subject, message).fix(fix).at(at);
     }
 }
