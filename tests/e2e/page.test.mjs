@@ -262,3 +262,15 @@ test('an imported service JSON comes back byte for byte with only cloud.networki
   assert.deepEqual(JSON.parse(text).cloud.networking, { vpc_id: 'vpc-uf6ml-prod', vswitch_id: 'vsw-uf6eas-e', security_group_id: 'sg-uf6eas' });
   await context.close();
 });
+
+test('a threshold that is not a number stays as typed, with its error, and the plan keeps the last good one', async () => {
+  const { context, page } = await open();
+  const field = byPath(page, 'utilization_warning');
+  await field.fill('0.9');
+  await page.waitForFunction(() => !document.body.innerText.includes('CAP002'));
+  await field.fill('0.9x');
+  assert.match(await page.locator('[id="issues-utilization_warning"]').innerText(), /"0.9x" is not a number such as 0.8/);
+  assert.equal(await field.inputValue(), '0.9x');
+  assert.doesNotMatch(await page.locator('.findings').innerText(), /CAP002/);
+  await context.close();
+});

@@ -1,30 +1,47 @@
+use std::fmt::Display;
+use std::str::FromStr;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::IssueList;
 use crate::browser::field_id;
 
+/// What a number field holds: whole numbers (`i64`) or decimals (`f64`).
+pub trait FieldNumber: Copy + PartialEq + Display + FromStr + 'static {
+    /// How the field says what it expected ("a whole number").
+    const EXPECTED: &'static str;
+}
+
+impl FieldNumber for i64 {
+    const EXPECTED: &'static str = "a whole number";
+}
+
+impl FieldNumber for f64 {
+    const EXPECTED: &'static str = "a number such as 0.8";
+}
+
 #[derive(PartialEq, Properties)]
-pub struct NumberFieldProps {
+pub struct NumberFieldProps<T: FieldNumber> {
     pub path: AttrValue,
     pub label: AttrValue,
-    pub value: Option<i64>,
-    /// Gets the new value when the text is a whole number (or empty: `None`).
-    pub on_change: Callback<Option<i64>>,
+    pub value: Option<T>,
+    /// Gets the new value when the text is a number (or empty: `None`).
+    pub on_change: Callback<Option<T>>,
     #[prop_or_default]
     pub placeholder: Option<AttrValue>,
 }
 
-/// A whole-number input. While the text is not a number it stays as typed, with an error under
-/// it, and the plan keeps the last good value.
+/// A number input. While the text is not a number it stays as typed, with an error under it,
+/// and the plan keeps the last good value.
 #[function_component(NumberField)]
-pub fn number_field(props: &NumberFieldProps) -> Html {
+pub fn number_field<T: FieldNumber>(props: &NumberFieldProps<T>) -> Html {
     let text = use_state(|| props.value.map(|v| v.to_string()).unwrap_or_default());
     // Follow the plan when it changes from elsewhere (undo, import) unless the text says the same.
     {
         let text = text.clone();
         use_effect_with(props.value, move |value| {
-            if text.trim().parse::<i64>().ok() != *value
+            if text.trim().parse::<T>().ok() != *value
                 && !(text.trim().is_empty() && value.is_none())
             {
                 text.set(value.map(|v| v.to_string()).unwrap_or_default());
@@ -33,8 +50,8 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     }
     let local = match text.trim() {
         "" => None,
-        t if t.parse::<i64>().is_ok() => None,
-        t => Some(AttrValue::from(format!("\"{t}\" is not a whole number"))),
+        t if t.parse::<T>().is_ok() => None,
+        t => Some(AttrValue::from(format!("\"{t}\" is not {}", T::EXPECTED))),
     };
     let on_input = {
         let (text, cb) = (text.clone(), props.on_change.clone());
@@ -43,7 +60,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
             match value.trim() {
                 "" => cb.emit(None),
                 t => {
-                    if let Ok(n) = t.parse::<i64>() {
+                    if let Ok(n) = t.parse::<T>() {
                         cb.emit(Some(n));
                     }
                 }
@@ -55,7 +72,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     html! {
         <div class="field">
             <label for={id.clone()}>{props.label.clone()}</label>
-            <input id={id} type="text" inputmode="numeric" value={(*text).clone()} oninput={on_input}
+            <input id={id} type="text" inputmode="decimal" value={(*text).clone()} oninput={on_input}
                 placeholder={props.placeholder.clone()} autocomplete="off"
                 aria-invalid={local.is_some().to_string()}
                 aria-describedby={format!("issues-{}", props.path)} />

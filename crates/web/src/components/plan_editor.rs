@@ -3,7 +3,9 @@ use std::rc::Rc;
 use easnet_core::plan::{Peering, Plan, ResourceGroup, ServiceEntry, Vpc};
 use yew::prelude::*;
 
-use super::{ItemList, PeeringEditor, ResourceGroupEditor, ServiceEditor, TextField, VpcEditor};
+use super::{
+    ItemList, NumberField, PeeringEditor, ResourceGroupEditor, ServiceEditor, TextField, VpcEditor,
+};
 
 #[derive(PartialEq, Properties)]
 pub struct PlanEditorProps {
@@ -103,18 +105,26 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
             },
         )
     };
-    let threshold = plan
-        .utilization_warning
-        .map(|t| t.to_string())
-        .unwrap_or_default();
+    let on_threshold = {
+        let (plan, cb) = (plan.clone(), props.on_edit.clone());
+        Callback::from(move |t: Option<f64>| {
+            cb.emit((
+                Plan {
+                    utilization_warning: t,
+                    ..(*plan).clone()
+                },
+                None,
+            ))
+        })
+    };
     html! {
         <section class="panel editor" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{"Plan"}</h2>
             <div class="grid">
                 <TextField path="region" label="Region" value={plan.region.clone().unwrap_or_default()} placeholder="cn-hangzhou"
                     on_change={emit(|p, v| Plan { region: Some(v).filter(|r| !r.is_empty()), ..p }, "region")} />
-                <TextField path="utilization_warning" label="Warn above (share of usable IPs)" value={threshold} placeholder="0.8"
-                    on_change={emit(|p, v| Plan { utilization_warning: v.trim().parse().ok(), ..p }, "utilization_warning")} />
+                <NumberField<f64> path="utilization_warning" label="Warn above (share of usable IPs)"
+                    value={plan.utilization_warning} placeholder="0.8" on_change={on_threshold} />
             </div>
             <h3>{"Services"}</h3>
             <ItemList<ServiceEntry> path="services" noun="service" items={plan.services.clone()} open=true

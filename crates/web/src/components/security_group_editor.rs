@@ -97,7 +97,7 @@ pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
                         <div class="row" key={i} id={field_id(&rp)} tabindex="-1">
                             <SelectField path={format!("{rp}.policy")} label="Policy" value={if rule.policy == Policy::Drop { "drop" } else { "accept" }}
                                 options={options(&["accept", "drop"])} on_change={edit(|r, v| r.policy = if v == "drop" { Policy::Drop } else { Policy::Accept })} />
-                            <NumberField path={format!("{rp}.priority")} label="Priority (1 wins)" value={Some(rule.priority)} on_change={priority} />
+                            <NumberField<i64> path={format!("{rp}.priority")} label="Priority (1 wins)" value={Some(rule.priority)} on_change={priority} />
                             <SelectField path={format!("{rp}.protocol")} label="Protocol" value={rule.protocol.as_str()}
                                 options={options(&["tcp", "udp", "icmp", "gre", "all"])} on_change={edit(|r, v| r.protocol = protocol_of(&v))} />
                             <TextField path={format!("{rp}.port_range")} label="Ports" value={rule.port_range.clone().unwrap_or_else(|| "-1/-1".into())} mono=true

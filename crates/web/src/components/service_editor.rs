@@ -138,11 +138,11 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
             <div class="grid">
                 <TextField path={format!("{sp}.metadata.name")} label="Service name" value={spec.name.unwrap_or_default().to_owned()}
                     placeholder="llm-chat" on_change={field(service_edit::NAME, text)} />
-                <NumberField path={format!("{sp}.metadata.instance")} label="Instances" value={spec.instance} placeholder="1"
+                <NumberField<i64> path={format!("{sp}.metadata.instance")} label="Instances" value={spec.instance} placeholder="1"
                     on_change={number(service_edit::INSTANCE)} />
-                <NumberField path={format!("{sp}.autoscaler.min")} label="Autoscaler min" value={spec.autoscaler_min}
+                <NumberField<i64> path={format!("{sp}.autoscaler.min")} label="Autoscaler min" value={spec.autoscaler_min}
                     on_change={number(service_edit::AUTOSCALER_MIN)} />
-                <NumberField path={format!("{sp}.autoscaler.max")} label="Autoscaler max" value={spec.autoscaler_max}
+                <NumberField<i64> path={format!("{sp}.autoscaler.max")} label="Autoscaler max" value={spec.autoscaler_max}
                     on_change={number(service_edit::AUTOSCALER_MAX)} />
                 <TextField path={format!("{sp}.metadata.rolling_strategy.max_surge")} label="Max surge (2 or 20%)"
                     value={shown(service_edit::get(&entry.service, service_edit::MAX_SURGE))} placeholder="default: 2%, at least 1"

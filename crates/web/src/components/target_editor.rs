@@ -73,7 +73,7 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
                 <TextField path={format!("{p}.address")} label="Address" value={t.address.clone()} mono=true placeholder="10.0.5.10"
                     on_change={set(|t, v| t.address = v)} />
                 <SelectField path={format!("{p}.protocol")} label="Protocol" value={t.protocol.as_str()} options={protocols} on_change={on_protocol} />
-                <NumberField path={format!("{p}.port")} label="Port" value={t.port.map(|n| n as i64)} on_change={on_port} placeholder="3306" />
+                <NumberField<i64> path={format!("{p}.port")} label="Port" value={t.port.map(|n| n as i64)} on_change={on_port} placeholder="3306" />
             </div>
             <CheckField path={format!("{p}.has_whitelist")} label="The target has an IP whitelist (RDS, Redis, an API allow-list)"
                 checked={t.whitelist.is_some()} on_change={on_has_list} />

@@ -40,7 +40,7 @@ pub fn vswitch_editor(props: &VSwitchEditorProps) -> Html {
                 on_change={edit(|s, v| s.cidr = v)} />
             <SelectField path={format!("{p}.route_table")} label="Route table" value={v.route_table.clone().unwrap_or_default()}
                 options={tables} on_change={edit(|s, v| s.route_table = Some(v).filter(|t| !t.is_empty()))} />
-            <NumberField path={format!("{p}.other_ips")} label="Other IPs in use" value={Some(v.other_ips as i64)}
+            <NumberField<i64> path={format!("{p}.other_ips")} label="Other IPs in use" value={Some(v.other_ips as i64)}
                 on_change={other} />
         </div>
     }
