@@ -4,14 +4,44 @@
 
 use ipnet::IpNet;
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// CIDR keys (host bits clear) to values; several values may share a key, first inserted first.
 #[derive(Debug, Clone, Default)]
 pub struct PrefixMap<T> {
-    map: FxHashMap<IpNet, Vec<T>>,
+    map: FxHashMap<IpNet, Values<T>>,
     /// Which prefix lengths the keys have (bit `len` for IPv4, bit `64 + len` for IPv6):
     /// lookups skip the lengths no key has, so a table of /0, /16 and /24 routes costs 3 probes.
     lens: [u64; 4],
+}
+
+/// The values under one key: nearly always one, which then needs no allocation of its own
+/// (a plan has thousands of routes and vSwitches, and the map is rebuilt on every analysis).
+#[derive(Debug, Clone)]
+enum Values<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> Values<T> {
+    fn as_slice(&self) -> &[T] {
+        match self {
+            Values::One(v) => std::slice::from_ref(v),
+            Values::Many(v) => v,
+        }
+    }
+
+    fn push(&mut self, value: T) {
+        match self {
+            Values::Many(v) => v.push(value),
+            Values::One(_) => {
+                let Values::One(first) = std::mem::replace(self, Values::Many(Vec::new())) else {
+                    unreachable!("matched One above")
+                };
+                *self = Values::Many(vec![first, value]);
+            }
+        }
+    }
 }
 
 /// The bit of a family and prefix length in `PrefixMap::lens`.
@@ -34,7 +64,12 @@ impl<T> PrefixMap<T> {
     pub fn insert(&mut self, net: IpNet, value: T) {
         let bit = len_bit(&net, net.prefix_len());
         self.lens[bit / 64] |= 1 << (bit % 64);
-        self.map.entry(net.trunc()).or_default().push(value);
+        match self.map.entry(net.trunc()) {
+            Entry::Occupied(mut e) => e.get_mut().push(value),
+            Entry::Vacant(e) => {
+                e.insert(Values::One(value));
+            }
+        }
     }
 
     /// The keys containing `net` (equal or shorter prefixes), most specific first, each with
@@ -70,7 +105,7 @@ impl<T> PrefixMap<T> {
 
     /// The values stored under exactly `net`'s network.
     pub fn get(&self, net: &IpNet) -> &[T] {
-        self.map.get(&net.trunc()).map_or(&[], Vec::as_slice)
+        self.map.get(&net.trunc()).map_or(&[], Values::as_slice)
     }
 
     /// The most specific key containing `net`, with its values.
@@ -151,5 +186,7 @@ mod tests {
         m.insert(net("10.0.1.5/24"), 'a');
         m.insert(net("10.0.1.0/24"), 'b');
         assert_eq!(m.longest(&net("10.0.1.9/32")).unwrap().1, ['a', 'b']);
+        m.insert(net("10.0.1.7/24"), 'c');
+        assert_eq!(m.get(&net("10.0.1.0/24")), ['a', 'b', 'c']);
     }
 }

@@ -104,7 +104,7 @@ pub fn check_capacity(
     let needs: Vec<ServiceNeed> = ix.services.iter().map(|s| service_need(s, out)).collect();
     let limit = threshold(ix.plan);
     // The services of each vSwitch, in plan order (one pass, not one per vSwitch).
-    let mut by_vswitch: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
+    let mut by_vswitch: rustc_hash::FxHashMap<(usize, usize), Vec<usize>> = Default::default();
     for (s, p) in placements.iter().enumerate() {
         if let Some(pos) = p.vswitch {
             by_vswitch.entry(pos).or_default().push(s);

@@ -4,11 +4,21 @@
 use super::{Hop, HopKind, HopStatus};
 
 /// The hops of one flow under construction.
-#[derive(Default)]
 pub struct Hops {
     pub list: Vec<Hop>,
     /// Set once a hop fails: later hops are `Unknown`.
     stopped: bool,
+}
+
+impl Default for Hops {
+    fn default() -> Self {
+        // Room for the longest chain (service, vSwitch, security group, route table, NAT
+        // gateway, SNAT entry, EIP, whitelist, target): one allocation per flow.
+        Hops {
+            list: Vec::with_capacity(9),
+            stopped: false,
+        }
+    }
 }
 
 impl Hops {

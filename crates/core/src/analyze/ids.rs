@@ -1,7 +1,7 @@
 //! IDs and references: PLAN002 (duplicates), PLAN003 (dangling references), NET002 (an ID
 //! that does not look like its kind).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
 use super::index::Index;
@@ -58,7 +58,7 @@ pub fn check_duplicates(ix: &Index, out: &mut Findings) {
         ));
     }
     for (kind, objects) in kinds {
-        let mut first: HashMap<&str, &str> = HashMap::new();
+        let mut first: HashMap<&str, &str> = HashMap::default();
         for (id, at) in &objects {
             match first.get(id) {
                 None => {
@@ -217,34 +217,50 @@ fn looks_like(id: &str, prefix: &str) -> bool {
 /// NET002: an ID that does not look like its kind, on the objects and in every networking.
 pub fn check_id_shapes(ix: &Index, out: &mut Findings) {
     let plan = ix.plan;
-    let mut ids: Vec<(usize, &str, String)> = Vec::new();
+    // Every ID with where it sits; the JSON path is written out only for an ID that fails.
+    let mut ids: Vec<(usize, &str, IdAt)> = Vec::new();
     for (v, vpc) in plan.vpcs.iter().enumerate() {
-        ids.push((0, &vpc.id, format!("vpcs[{v}].id")));
-        for (i, x) in vpc.vswitches.iter().enumerate() {
-            ids.push((1, &x.id, format!("vpcs[{v}].vswitches[{i}].id")));
-        }
-        for (i, x) in vpc.security_groups.iter().enumerate() {
-            ids.push((2, &x.id, format!("vpcs[{v}].security_groups[{i}].id")));
-        }
-        for (i, x) in vpc.route_tables.iter().enumerate() {
-            ids.push((3, &x.id, format!("vpcs[{v}].route_tables[{i}].id")));
-        }
-        for (i, x) in vpc.nat_gateways.iter().enumerate() {
-            ids.push((4, &x.id, format!("vpcs[{v}].nat_gateways[{i}].id")));
+        ids.push((0, &vpc.id, IdAt::Vpc(v)));
+        let lists: [(usize, &'static str, Vec<&str>); 4] = [
+            (
+                1,
+                "vswitches",
+                vpc.vswitches.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                2,
+                "security_groups",
+                vpc.security_groups.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                3,
+                "route_tables",
+                vpc.route_tables.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                4,
+                "nat_gateways",
+                vpc.nat_gateways.iter().map(|x| x.id.as_str()).collect(),
+            ),
+        ];
+        for (kind, list, list_ids) in lists {
+            for (i, id) in list_ids.into_iter().enumerate() {
+                ids.push((kind, id, IdAt::InVpc(v, list, i)));
+            }
         }
     }
     for (i, g) in plan.resource_groups.iter().enumerate() {
-        ids.push((5, &g.id, format!("resource_groups[{i}].id")));
+        ids.push((5, &g.id, IdAt::Group(i)));
         if let Some(net) = &g.networking {
-            push_networking(&mut ids, net, &format!("resource_groups[{i}].networking"));
+            push_networking(&mut ids, net, |key| IdAt::GroupNetworking(i, key));
         }
     }
     for svc in &ix.services {
         if let Some(net) = &svc.own_networking {
-            push_networking(&mut ids, net, &format!("{}.cloud.networking", svc.at()));
+            push_networking(&mut ids, net, |key| IdAt::ServiceNetworking(svc.index, key));
         }
         if let Some(rg) = &svc.resource {
-            ids.push((5, rg, format!("{}.metadata.resource", svc.at())));
+            ids.push((5, rg, IdAt::ServiceResource(svc.index)));
         }
     }
     for (kind, id, at) in ids {
@@ -256,15 +272,44 @@ pub fn check_id_shapes(ix: &Index, out: &mut Findings) {
                 format!("{id} does not look like a {name} ID ({prefix} followed by letters, digits and -)"),
             )
             .fix(format!("Copy the {name} ID from the console; it starts with {prefix}."))
-            .at(at);
+            .at(at.path());
+        }
+    }
+}
+
+/// Where an ID sits in the plan, written out as a JSON path only when needed.
+#[derive(Clone, Copy)]
+enum IdAt {
+    Vpc(usize),
+    /// `vpcs[v].<list>[i].id`.
+    InVpc(usize, &'static str, usize),
+    Group(usize),
+    /// `resource_groups[i].networking.<key>`.
+    GroupNetworking(usize, &'static str),
+    /// `services[s].service.cloud.networking.<key>`.
+    ServiceNetworking(usize, &'static str),
+    ServiceResource(usize),
+}
+
+impl IdAt {
+    fn path(self) -> String {
+        match self {
+            IdAt::Vpc(v) => format!("vpcs[{v}].id"),
+            IdAt::InVpc(v, list, i) => format!("vpcs[{v}].{list}[{i}].id"),
+            IdAt::Group(i) => format!("resource_groups[{i}].id"),
+            IdAt::GroupNetworking(i, key) => format!("resource_groups[{i}].networking.{key}"),
+            IdAt::ServiceNetworking(s, key) => {
+                format!("services[{s}].service.cloud.networking.{key}")
+            }
+            IdAt::ServiceResource(s) => format!("services[{s}].service.metadata.resource"),
         }
     }
 }
 
 fn push_networking<'a>(
-    ids: &mut Vec<(usize, &'a str, String)>,
+    ids: &mut Vec<(usize, &'a str, IdAt)>,
     net: &'a crate::plan::Networking,
-    at: &str,
+    at: impl Fn(&'static str) -> IdAt,
 ) {
     let [vpc, vsw, sg] = net.ids();
     for (kind, id, key) in [
@@ -273,7 +318,7 @@ fn push_networking<'a>(
         (2, sg, "security_group_id"),
     ] {
         if let Some(id) = id {
-            ids.push((kind, id, format!("{at}.{key}")));
+            ids.push((kind, id, at(key)));
         }
     }
 }

@@ -9,8 +9,8 @@ use serde_json::Value;
 use super::security::{parse_rules, Rule};
 use crate::addr::{parse_cidr, PrefixMap};
 use crate::plan::{
-    effective_networking, read_service, Networking, NetworkingSource, Plan, PlanError, RouteTable,
-    RouteTableKind, ServiceSpec,
+    effective_networking, parse_service, NatGateway, Networking, NetworkingSource, Plan, PlanError,
+    RouteTable, RouteTableKind, ServiceSpec,
 };
 
 /// Where an object sits in the plan: (VPC index, index in its list).
@@ -19,6 +19,8 @@ pub type Pos = (usize, usize);
 /// One service, read once.
 pub struct Svc {
     pub index: usize,
+    /// `services[i].service`, formatted once: every flow's first hop points at it.
+    at: String,
     pub name: String,
     pub instance: Option<i64>,
     pub resource: Option<String>,
@@ -36,7 +38,32 @@ pub struct Svc {
 impl Svc {
     /// JSON path of the service JSON in the plan.
     pub fn at(&self) -> String {
-        format!("services[{}].service", self.index)
+        self.at.clone()
+    }
+}
+
+/// The SNAT entries of one NAT gateway by `source`, read once: vSwitch-ID entries by ID,
+/// CIDR entries parsed, and whether some source is neither (CIDR001).
+#[derive(Default)]
+pub struct SnatSources<'p> {
+    pub by_vswitch: HashMap<&'p str, Vec<usize>>,
+    pub cidrs: Vec<(usize, IpNet)>,
+    pub unreadable: bool,
+}
+
+impl<'p> SnatSources<'p> {
+    fn read(nat: &'p NatGateway) -> Self {
+        let mut sources = SnatSources::default();
+        for (e, entry) in nat.snat_entries.iter().enumerate() {
+            if entry.source.starts_with("vsw-") {
+                sources.by_vswitch.entry(&entry.source).or_default().push(e);
+            } else if let Ok(net) = parse_cidr(&entry.source) {
+                sources.cidrs.push((e, net));
+            } else {
+                sources.unreadable = true;
+            }
+        }
+        sources
     }
 }
 
@@ -57,6 +84,8 @@ pub struct Index<'p> {
     pub vsw_maps: Vec<PrefixMap<usize>>,
     /// Per VPC, per route table: destination → route indexes (longest-prefix lookup).
     pub route_maps: Vec<Vec<PrefixMap<usize>>>,
+    /// Per VPC, per NAT gateway: its SNAT entries by source.
+    pub snat_sources: Vec<Vec<SnatSources<'p>>>,
     /// Every VPC CIDR → VPC index (which VPC holds an address).
     pub vpc_map: PrefixMap<usize>,
     /// Per VPC, per security group: the well-formed egress rules, parsed once.
@@ -73,19 +102,25 @@ fn first_wins<'p>(map: &mut HashMap<&'p str, Pos>, id: &'p str, pos: Pos) {
 impl<'p> Index<'p> {
     /// Builds the index. The plan must have passed `validate` (service JSON readable).
     pub fn new(plan: &'p Plan) -> Self {
+        // Sized up front: rehashing thousands of IDs as the maps grow showed in profiles.
+        let count = |f: fn(&crate::plan::Vpc) -> usize| plan.vpcs.iter().map(f).sum::<usize>();
+        fn sized<K, V>(n: usize) -> HashMap<K, V> {
+            HashMap::with_capacity_and_hasher(n, Default::default())
+        }
         let mut ix = Index {
             plan,
-            vpcs: HashMap::default(),
-            vswitches: HashMap::default(),
-            route_tables: HashMap::default(),
-            security_groups: HashMap::default(),
-            nat_gateways: HashMap::default(),
+            vpcs: sized(plan.vpcs.len()),
+            vswitches: sized(count(|v| v.vswitches.len())),
+            route_tables: sized(count(|v| v.route_tables.len())),
+            security_groups: sized(count(|v| v.security_groups.len())),
+            nat_gateways: sized(count(|v| v.nat_gateways.len())),
             peerings: HashMap::default(),
             resource_groups: HashMap::default(),
             vpc_cidrs: Vec::new(),
             vsw_cidrs: Vec::new(),
             vsw_maps: Vec::new(),
             route_maps: Vec::new(),
+            snat_sources: Vec::new(),
             vpc_map: PrefixMap::new(),
             sg_rules: Vec::new(),
             services: Vec::new(),
@@ -137,6 +172,8 @@ impl<'p> Index<'p> {
                     })
                     .collect(),
             );
+            ix.snat_sources
+                .push(vpc.nat_gateways.iter().map(SnatSources::read).collect());
             ix.sg_rules
                 .push(vpc.security_groups.iter().map(parse_rules).collect());
         }
@@ -148,17 +185,19 @@ impl<'p> Index<'p> {
         }
         for (i, entry) in plan.services.iter().enumerate() {
             // Each service JSON is read once, here; a type error is PLAN001 (`errors`).
-            let value = match read_service(entry, i) {
-                Ok(value) => value,
-                Err(e) => {
-                    ix.errors.push(e);
-                    Value::Null
-                }
-            };
-            let spec = ServiceSpec::read(&value, "").unwrap_or_default();
+            let at = format!("services[{i}].service");
+            let value = parse_service(entry, &at).unwrap_or_else(|e| {
+                ix.errors.push(e);
+                Value::Null
+            });
+            let spec = ServiceSpec::read(&value, &at).unwrap_or_else(|e| {
+                ix.errors.push(e);
+                ServiceSpec::default()
+            });
             let rolling = spec.rolling.as_ref();
             ix.services.push(Svc {
                 index: i,
+                at,
                 name: (spec.name.map(str::to_owned)).unwrap_or_else(|| format!("services[{i}]")),
                 instance: spec.instance,
                 resource: spec.resource.map(str::to_owned),
@@ -194,6 +233,11 @@ impl<'p> Index<'p> {
     /// The region for commands: the plan's, or a placeholder.
     pub fn region(&self) -> &str {
         self.plan.region.as_deref().unwrap_or("<RegionId>")
+    }
+
+    /// Whether some VPC's CIDR contains a network ([`Self::vpcs_containing`] is not empty).
+    pub fn in_some_vpc(&self, net: &IpNet) -> bool {
+        self.vpc_map.containing(net).next().is_some()
     }
 
     /// The VPCs (indexes, in plan order) whose CIDRs contain a network.

@@ -7,12 +7,12 @@ use std::net::IpAddr;
 use super::commands;
 use super::findings::{list_at, Findings};
 use super::hops::Hops;
-use super::index::Index;
+use super::index::{Index, SnatSources};
 use super::paths::{Origin, TableState};
 use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::HopKind;
-use crate::addr::{contains_net, parse_addr, parse_cidr};
-use crate::plan::{NatGateway, NatKind, NextHop, SnatEntry};
+use crate::addr::{contains_net, parse_addr};
+use crate::plan::{NatGateway, NatKind, NextHop};
 use ipnet::IpNet;
 
 /// Traces `dest` out through the NAT gateway; returns the SNAT IPs of the covering entry when
@@ -31,16 +31,16 @@ pub fn trace(
     let label = label_for(dest);
 
     // INET001: an internet NAT gateway in the VPC (domain-facts §3; EAS-OLD).
-    let nats_at = list_at(
-        &format!("vpcs[{v}]"),
-        "nat_gateways",
-        !vpc.nat_gateways.is_empty(),
-    );
     let Some(first_nat) = vpc
         .nat_gateways
         .iter()
         .position(|n| n.kind == NatKind::Internet)
     else {
+        let nats_at = list_at(
+            &format!("vpcs[{v}]"),
+            "nat_gateways",
+            !vpc.nat_gateways.is_empty(),
+        );
         hops.fail(
             HopKind::NatGateway,
             "no internet NAT gateway",
@@ -198,20 +198,17 @@ pub fn trace(
 
     // INET004 / INET006: the covering SNAT entry, longest prefix first; on a tie the vSwitch-ID
     // entry wins (domain-facts §3, NAT FAQ; rules.md).
-    let covering: Vec<(usize, u8, bool)> = (nat.snat_entries.iter().enumerate())
-        .filter_map(|(e, entry)| covers(entry, o).map(|(len, by_id)| (e, len, by_id)))
-        .collect();
-    let entries_at = list_at(&nat_at, "snat_entries", !nat.snat_entries.is_empty());
+    let covering = covering(&ix.snat_sources[v][n], o);
+    let entries_at = || list_at(&nat_at, "snat_entries", !nat.snat_entries.is_empty());
     // A CIDR source that does not parse (CIDR001) may be the entry meant for this vSwitch: no
     // INET004 on top of it (rules.md: one bad input gives one finding).
-    let unreadable_source = (nat.snat_entries.iter())
-        .any(|e| !e.source.starts_with("vsw-") && parse_cidr(&e.source).is_err());
+    let unreadable_source = ix.snat_sources[v][n].unreadable;
     if covering.is_empty() && unreadable_source {
         hops.fail(
             HopKind::SnatEntry,
             "an SNAT source does not parse",
             &["CIDR001"],
-            Some(entries_at),
+            Some(entries_at()),
         );
         return Vec::new();
     }
@@ -223,12 +220,12 @@ pub fn trace(
             HopKind::SnatEntry,
             format!("no SNAT entry for {}", o.vsw.id),
             &["INET004"],
-            Some(entries_at.clone()),
+            Some(entries_at()),
         );
         out.add("INET004", subject, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {label}", nat.id, o.vsw.id, o.vsw.cidr))
             .fix(format!("In the NAT Gateway console, create an SNAT entry on {} for vSwitch {} with its EIP.", nat.id, o.vsw.id))
             .command(commands::create_snat(region, &o.vsw.id, &nat.eips))
-            .at(entries_at);
+            .at(entries_at());
         return Vec::new();
     };
     let entry = &nat.snat_entries[chosen];
@@ -335,15 +332,22 @@ fn label_for(dest: &IpNet) -> String {
     }
 }
 
-/// Whether an SNAT entry covers the service's vSwitch: (prefix length, by vSwitch ID).
-fn covers(entry: &SnatEntry, o: &Origin) -> Option<(u8, bool)> {
-    if entry.source.starts_with("vsw-") {
-        // A vSwitch-ID entry covers exactly its vSwitch; with an unreadable CIDR it still
-        // covers it, at the most specific length.
-        return (entry.source == o.vsw.id)
-            .then(|| (o.vsw_net.map_or(128, |n| n.prefix_len()), true));
+/// The SNAT entries covering the service's vSwitch, in plan order: (entry, prefix length,
+/// by vSwitch ID). A vSwitch-ID entry covers exactly its vSwitch; with an unreadable CIDR it
+/// still covers it, at the most specific length.
+fn covering(sources: &SnatSources, o: &Origin) -> Vec<(usize, u8, bool)> {
+    let mut found: Vec<(usize, u8, bool)> = Vec::new();
+    if let Some(entries) = sources.by_vswitch.get(o.vsw.id.as_str()) {
+        let len = o.vsw_net.map_or(128, |n| n.prefix_len());
+        found.extend(entries.iter().map(|&e| (e, len, true)));
     }
-    let src = parse_cidr(&entry.source).ok()?;
-    let net = o.vsw_net?;
-    contains_net(&src, &net).then_some((src.prefix_len(), false))
+    if let Some(net) = o.vsw_net {
+        found.extend(
+            (sources.cidrs.iter())
+                .filter(|(_, src)| contains_net(src, &net))
+                .map(|&(e, src)| (e, src.prefix_len(), false)),
+        );
+    }
+    found.sort_unstable();
+    found
 }

@@ -9,7 +9,7 @@ use super::findings::{list_at, Findings};
 use super::hops::Hops;
 use super::index::{Index, Pos, Svc};
 use super::placement::Placement;
-use super::security::{describe, verdict, FlowSpec};
+use super::security::{describe, FlowSpec, Verdicts};
 use super::{commands, internet, private, Flow, HopKind, ServicePath};
 use crate::addr::{covers_union, parse_addr, parse_cidr, parse_cidr_lenient};
 use crate::plan::{Protocol, RouteTable, SecurityGroup, Target, VSwitch};
@@ -27,9 +27,14 @@ pub enum TableState<'p> {
 pub struct Origin<'p> {
     pub v: usize,
     pub vsw: &'p VSwitch,
+    /// The vSwitch hop's label and JSON path, formatted once for all the service's flows.
+    vsw_label: String,
+    vsw_at: String,
     pub vsw_net: Option<IpNet>,
     pub table: TableState<'p>,
     pub sg: Option<(Pos, &'p SecurityGroup)>,
+    /// The security group's JSON path, formatted once.
+    sg_at: String,
 }
 
 /// RFC 1918: a target there is private even when no VPC of the plan holds it (plan-format.md).
@@ -50,13 +55,16 @@ pub fn trace_services(
     placements: &[Placement],
     out: &mut Findings,
 ) -> Vec<ServicePath> {
+    let mut verdicts = Verdicts::default();
     (ix.services.iter().zip(placements))
         .map(|(svc, place)| {
             let entry = &ix.plan.services[svc.index];
             let origin = place.traceable.then(|| origin(ix, place)).flatten();
+            let dests: Vec<Option<IpNet>> =
+                (entry.targets.iter()).map(|t| parse_cidr(&t.address).ok()).collect();
             if let Some(o) = &origin {
                 let needs_routes = entry.needs_internet
-                    || entry.targets.iter().any(|t| needs_route(ix, o.v, &t.address));
+                    || dests.iter().flatten().any(|dest| needs_route(ix, o.v, dest));
                 if matches!(o.table, TableState::Unknown) && needs_routes {
                     let (v, i) = place.vswitch.unwrap_or_default();
                     out.add("NET006", &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[v].id))
@@ -68,11 +76,11 @@ pub fn trace_services(
             if entry.needs_internet {
                 let dest = IpNet::V4(Ipv4Net::default());
                 let spec = FlowSpec { dest, protocol: Protocol::Tcp, port: Some(443), internet: true };
-                flows.push(flow(ix, svc, place, origin.as_ref(), "internet", &svc.name, spec, None, out));
+                flows.push(flow(ix, svc, place, origin.as_ref(), "internet", &svc.name, spec, None, &mut verdicts, out));
             }
             for (t, target) in entry.targets.iter().enumerate() {
                 let subject = format!("{}/{}", svc.name, target.display_name());
-                let Ok(dest) = parse_cidr(&target.address) else {
+                let Some(dest) = dests[t] else {
                     // CIDR001 names the address; nothing else can be judged.
                     let mut hops = Hops::default();
                     hops.fail(HopKind::Target, target.address.clone(), &["CIDR001"], Some(format!("services[{}].targets[{t}].address", svc.index)));
@@ -80,7 +88,7 @@ pub fn trace_services(
                     continue;
                 };
                 let spec = FlowSpec { dest, protocol: target.protocol, port: target.port.and_then(|p| u16::try_from(p).ok()), internet: false };
-                flows.push(flow(ix, svc, place, origin.as_ref(), target.display_name(), &subject, spec, Some((t, target)), out));
+                flows.push(flow(ix, svc, place, origin.as_ref(), target.display_name(), &subject, spec, Some((t, target)), &mut verdicts, out));
             }
             ServicePath { service: svc.name.clone(), flows }
         })
@@ -91,13 +99,10 @@ pub fn trace_services(
 /// another VPC of the plan. A target in the service's own VPC needs no route check (local
 /// route, plan-format.md), one in no VPC cannot be checked (PRIV004), and an address that does
 /// not parse is CIDR001: for those an unknown route table skips nothing, so no NET006.
-fn needs_route(ix: &Index, v: usize, address: &str) -> bool {
-    let Ok(dest) = parse_cidr(address) else {
-        return false;
-    };
-    let homes = ix.vpcs_containing(&dest);
+fn needs_route(ix: &Index, v: usize, dest: &IpNet) -> bool {
+    let homes = ix.vpcs_containing(dest);
     if homes.is_empty() {
-        return !is_rfc1918(&dest);
+        return !is_rfc1918(dest);
     }
     !homes.contains(&v)
 }
@@ -116,6 +121,11 @@ fn origin<'p>(ix: &Index<'p>, place: &Placement) -> Option<Origin<'p>> {
     Some(Origin {
         v,
         vsw,
+        vsw_label: format!("{} {}", vsw.id, vsw.cidr),
+        vsw_at: format!("vpcs[{v}].vswitches[{i}]"),
+        sg_at: sg.map_or_else(String::new, |((gv, g), _)| {
+            format!("vpcs[{gv}].security_groups[{g}]")
+        }),
         vsw_net: ix.vsw_cidr((v, i)),
         table,
         sg,
@@ -132,12 +142,12 @@ fn flow(
     subject: &str,
     spec: FlowSpec,
     target: Option<(usize, &Target)>,
+    verdicts: &mut Verdicts,
     out: &mut Findings,
 ) -> Flow {
     let mut hops = Hops::default();
     hops.pass(HopKind::Service, svc.name.clone(), Some(svc.at()));
-    let private =
-        !spec.internet && (!ix.vpcs_containing(&spec.dest).is_empty() || is_rfc1918(&spec.dest));
+    let private = !spec.internet && (ix.in_some_vpc(&spec.dest) || is_rfc1918(&spec.dest));
     let mut snat_ips = Vec::new();
     let Some(o) = origin else {
         // Networking missing, partial, inconsistent or undescribed: the placement findings
@@ -150,13 +160,12 @@ fn flow(
         );
         return finish(name, &spec, target, private, hops, None, snat_ips);
     };
-    let (v, i) = place.vswitch.unwrap_or_default();
     hops.pass(
         HopKind::VSwitch,
-        format!("{} {}", o.vsw.id, o.vsw.cidr),
-        Some(format!("vpcs[{v}].vswitches[{i}]")),
+        o.vsw_label.clone(),
+        Some(o.vsw_at.clone()),
     );
-    security_verdict(ix, o, subject, &spec, &mut hops, out);
+    security_verdict(ix, o, subject, &spec, verdicts, &mut hops, out);
     if private {
         let target_at = target.map_or_else(String::new, |(t, _)| {
             format!("services[{}].targets[{t}]", svc.index)
@@ -215,6 +224,7 @@ fn security_verdict(
     o: &Origin,
     subject: &str,
     spec: &FlowSpec,
+    verdicts: &mut Verdicts,
     hops: &mut Hops,
     out: &mut Findings,
 ) {
@@ -228,8 +238,8 @@ fn security_verdict(
         );
         return;
     };
-    let at = format!("vpcs[{gv}].security_groups[{g}]");
-    let (rule, accepted) = verdict(group, &ix.sg_rules[gv][g], spec);
+    let at = o.sg_at.clone();
+    let (rule, accepted) = verdicts.of(ix, (gv, g), spec);
     if accepted {
         hops.independent(
             HopKind::SecurityGroup,

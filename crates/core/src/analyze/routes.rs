@@ -1,8 +1,7 @@
 //! Route tables: ROUTE001, and longest-prefix lookup over a table plus the VPC's local routes.
 
-use std::collections::HashMap;
-
 use ipnet::IpNet;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
 use super::index::Index;
@@ -84,12 +83,12 @@ pub fn check_routes(ix: &Index, out: &mut Findings) {
     let shared: IpNet = "100.64.0.0/10".parse().expect("valid CIDR");
     for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
         for (t, table) in vpc.route_tables.iter().enumerate() {
-            let mut seen: HashMap<IpNet, usize> = HashMap::new();
+            let mut seen: HashMap<IpNet, usize> =
+                HashMap::with_capacity_and_hasher(table.routes.len(), Default::default());
             for (r, route) in table.routes.iter().enumerate() {
                 let Ok(dest) = parse_cidr(&route.destination) else {
                     continue;
                 };
-                let at = format!("vpcs[{v}].route_tables[{t}].routes[{r}].destination");
                 let mut problem = None;
                 if let Some(first) = seen.get(&dest) {
                     problem = Some(format!("repeats the destination of route {first}; a table holds each destination once"));
@@ -103,7 +102,7 @@ pub fn check_routes(ix: &Index, out: &mut Findings) {
                 if let Some(problem) = problem {
                     out.add("ROUTE001", &table.id, format!("route {r} of {} to {dest} {problem}", table.id))
                         .fix(format!("Delete or change route {r} of {}: a route may contain a vSwitch CIDR but not equal or lie inside one.", table.id))
-                        .at(at);
+                        .at(format!("vpcs[{v}].route_tables[{t}].routes[{r}].destination"));
                 }
             }
         }

@@ -2,9 +2,10 @@
 //! for a flow (plan-format.md, "Security group egress").
 
 use ipnet::IpNet;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
-use super::index::Index;
+use super::index::{Index, Pos};
 use crate::addr::{contains_net, parse_cidr_lenient};
 use crate::plan::{EgressRule, Policy, Protocol, SecurityGroup, SecurityGroupKind};
 
@@ -101,7 +102,7 @@ pub fn parse_rules(group: &SecurityGroup) -> Vec<Rule> {
 }
 
 /// A flow out of the service: destination, protocol, port.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FlowSpec {
     pub dest: IpNet,
     pub protocol: Protocol,
@@ -111,18 +112,20 @@ pub struct FlowSpec {
 }
 
 fn matches(rule: &Rule, flow: &FlowSpec) -> bool {
-    let dest = if flow.internet {
-        rule.dest.prefix_len() == 0 && rule.dest.addr().is_ipv4()
-    } else {
-        contains_net(&rule.dest, &flow.dest)
-    };
+    // Protocol and ports first: they are cheap and rule out most rules of a group.
     let protocol = rule.protocol == Protocol::All || rule.protocol == flow.protocol;
     let port = match (rule.ports, flow.port) {
         (Ports::Every, _) => true,
         (Ports::Range(a, b), Some(p)) => a <= p && p <= b,
         (Ports::Range(..), None) => false,
     };
-    dest && protocol && port
+    protocol
+        && port
+        && if flow.internet {
+            rule.dest.prefix_len() == 0 && rule.dest.addr().is_ipv4()
+        } else {
+            contains_net(&rule.dest, &flow.dest)
+        }
 }
 
 /// The egress verdict: the deciding rule (`None`: the group's default) and whether it accepts.
@@ -135,6 +138,21 @@ pub fn verdict(group: &SecurityGroup, rules: &[Rule], flow: &FlowSpec) -> (Optio
     match deciding {
         Some(rule) => (Some(rule), rule.policy == Policy::Accept),
         None => (None, group.kind == SecurityGroupKind::Basic),
+    }
+}
+
+/// Verdicts already reached, by security group and flow: services sharing a group send the
+/// same flows (the internet on 443, a shared database), so each is judged once per analysis.
+#[derive(Default)]
+pub struct Verdicts(HashMap<(Pos, FlowSpec), (Option<Rule>, bool)>);
+
+impl Verdicts {
+    /// [`verdict`] of group `pos`, remembered.
+    pub fn of(&mut self, ix: &Index, pos: Pos, flow: &FlowSpec) -> (Option<Rule>, bool) {
+        *(self.0.entry((pos, *flow))).or_insert_with(|| {
+            let group = &ix.plan.vpcs[pos.0].security_groups[pos.1];
+            verdict(group, &ix.sg_rules[pos.0][pos.1], flow)
+        })
     }
 }
 

@@ -1,7 +1,7 @@
 //! WL003: whitelists the cloud would refuse (domain-facts §7: at most 1,000 unique entries,
 //! each an IP or a CIDR).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
 use super::index::Index;
@@ -32,7 +32,7 @@ pub fn check_whitelists(ix: &Index, placements: &[Placement], out: &mut Findings
                 .fix("Merge entries into wider CIDRs, or split them across whitelist groups.")
                 .at(at.clone());
             }
-            let mut seen: HashMap<ipnet::IpNet, usize> = HashMap::new();
+            let mut seen: HashMap<ipnet::IpNet, usize> = HashMap::default();
             for (k, entry) in list.iter().enumerate() {
                 match parse_cidr_lenient(entry) {
                     Err(_) => {

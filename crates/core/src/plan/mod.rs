@@ -21,4 +21,4 @@ pub use parse::{parse_plan, parse_plan_shape, write_plan};
 pub use resolve::{effective_networking, NetworkingSource};
 pub use service::{Rolling, ServiceSpec};
 pub use validate::validate;
-pub(crate) use validate::{read_service, validate_structure};
+pub(crate) use validate::{parse_service, validate_structure};

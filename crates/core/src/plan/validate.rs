@@ -78,10 +78,15 @@ fn validate_head(plan: &Plan) -> Vec<PlanError> {
 /// types (PLAN001 otherwise, also for JSON nested past serde_json's limit).
 pub(crate) fn read_service(entry: &ServiceEntry, s: usize) -> Result<Value, PlanError> {
     let at = format!("services[{s}].service");
-    let service = (entry.service.value())
-        .map_err(|e| PlanError::new(at.clone(), format!("cannot be read: {e}")))?;
+    let service = parse_service(entry, &at)?;
     ServiceSpec::read(&service, &at)?;
     Ok(service)
+}
+
+/// The service JSON of `entry` (at JSON path `at`) parsed, not yet read: the analyzer reads
+/// it into a [`ServiceSpec`] once, itself.
+pub(crate) fn parse_service(entry: &ServiceEntry, at: &str) -> Result<Value, PlanError> {
+    (entry.service.value()).map_err(|e| PlanError::new(at, format!("cannot be read: {e}")))
 }
 
 /// [`validate`] without reading the service JSON (the analyzer reads each service once, in
@@ -90,17 +95,17 @@ pub(crate) fn validate_structure(plan: &Plan) -> Vec<PlanError> {
     let mut errors = validate_head(plan);
     for (s, entry) in plan.services.iter().enumerate() {
         for (t, target) in entry.targets.iter().enumerate() {
-            let at = format!("services[{s}].targets[{t}].port");
+            let at = || format!("services[{s}].targets[{t}].port");
             match target.port {
                 None if target.protocol.has_ports() => errors.push(PlanError::new(
-                    at,
+                    at(),
                     format!(
                         "required for protocol {}: expected a port 1-65535",
                         target.protocol.as_str()
                     ),
                 )),
                 Some(port) if !(1..=65535).contains(&port) => errors.push(PlanError::new(
-                    at,
+                    at(),
                     format!("expected a port 1-65535, got {port}"),
                 )),
                 _ => {}
