@@ -1,9 +1,13 @@
 //! The page: header, the plan editor, and the live views beside it. Loads the plan from a
 //! shared link, else the autosave, else the default example; autosaves every change.
 
-use easnet_core::plan::write_plan;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use easnet_core::plan::{write_plan, Plan};
 use easnet_core::share;
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -33,16 +37,54 @@ fn load() -> AppState {
     }
 }
 
+/// A plan not yet autosaved, with its source.
+type Unsaved = (Rc<Plan>, String);
+
+/// How long typing must pause before the plan is autosaved.
+const SAVE_AFTER_MS: u32 = 400;
+
+/// Autosaves the plan waiting to be saved, if any.
+fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
+    if let Some((plan, source)) = unsaved.borrow_mut().take() {
+        browser::save(&write_plan(&plan), &source);
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(load);
     let importing = use_state(|| false);
 
-    // Autosave every change of the plan.
+    // Autosave every change of the plan, once typing pauses: writing out a large plan on
+    // every keystroke would cost each one several milliseconds. The page being hidden,
+    // reloaded or closed saves at once.
+    let unsaved = use_mut_ref(|| None::<Unsaved>);
     {
         let (plan, source) = (state.plan.clone(), state.source.clone());
-        use_effect_with((plan, source), |(plan, source)| {
-            browser::save(&write_plan(plan), source)
+        let unsaved = unsaved.clone();
+        use_effect_with((plan, source), move |(plan, source)| {
+            *unsaved.borrow_mut() = Some((plan.clone(), source.clone()));
+            // Dropped, and so cancelled, when the next change comes first.
+            let timer = Timeout::new(SAVE_AFTER_MS, move || save_now(&unsaved));
+            move || drop(timer)
+        });
+    }
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |_| {
+            let on_hide = {
+                let unsaved = unsaved.clone();
+                EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                    save_now(&unsaved)
+                })
+            };
+            let on_hidden =
+                EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                    if gloo::utils::document().hidden() {
+                        save_now(&unsaved)
+                    }
+                });
+            move || drop((on_hide, on_hidden))
         });
     }
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y outside text fields (inside them the browser's own undo

@@ -162,3 +162,20 @@ fn focus_nearest(path: &str) -> bool {
         }
     }
 }
+
+/// Runs `f` and leaves its duration in the page as the performance measure `name` (the last
+/// one only; `tests/perf/page.mjs` reads it). Outside a browser (host tests) it only runs `f`.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let start = format!("{name}-start");
+        let _ = perf.mark(&start);
+        let out = f();
+        perf.clear_measures_with_measure_name(name);
+        let _ = perf.measure_with_start_mark(name, &start);
+        perf.clear_marks_with_mark_name(&start);
+        return out;
+    }
+    let _ = name;
+    f()
+}

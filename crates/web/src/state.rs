@@ -10,6 +10,8 @@ use easnet_core::import::{import_paste, Pasted};
 use easnet_core::plan::{parse_plan, parse_plan_shape, Plan};
 use yew::Reducible;
 
+use crate::browser;
+
 /// How many edits undo remembers.
 const HISTORY: usize = 200;
 
@@ -35,10 +37,15 @@ pub struct AppState {
     pub last_import: Option<Rc<ImportSummary>>,
 }
 
+/// The analysis of `plan`, timed as the page's `easnet-analysis` measure.
+fn analyzed(plan: &Plan) -> Rc<Report> {
+    Rc::new(browser::measured("easnet-analysis", || analyze(plan)))
+}
+
 impl AppState {
     pub fn with_plan(plan: Plan, source: impl Into<String>) -> Self {
         AppState {
-            report: Rc::new(analyze(&plan)),
+            report: analyzed(&plan),
             plan: Rc::new(plan),
             source: source.into(),
             undo: Vec::new(),
@@ -94,7 +101,7 @@ impl AppState {
             }
         }
         AppState {
-            report: Rc::new(analyze(&plan)),
+            report: analyzed(&plan),
             plan: Rc::new(plan),
             source: source.unwrap_or_else(|| self.source.clone()),
             undo,
@@ -119,7 +126,7 @@ impl AppState {
             return self;
         };
         to.push((state.plan.clone(), state.source.clone()));
-        state.report = Rc::new(analyze(&plan));
+        state.report = analyzed(&plan);
         state.plan = plan;
         state.source = source;
         state.last_field = None;

@@ -44,7 +44,7 @@ pub use error::ExportError;
 pub use lookup::{find_service, service_dlink, service_names, service_networking, service_text};
 pub use markdown::markdown_report;
 pub use networking::networking_json;
-pub use page::{page_exports, Export};
+pub use page::{page_exports, service_exports, Export, PlanExport};
 pub use probe::test_commands;
 pub use sarif::sarif;
 pub use splice::set_networking;

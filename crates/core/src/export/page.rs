@@ -47,6 +47,54 @@ const TEXT: &str = "text/plain";
 /// assert_eq!(page_exports(&plan, &analyze(&plan), Some("nope")).len(), 2);
 /// ```
 pub fn page_exports(plan: &Plan, report: &Report, service: Option<&str>) -> Vec<Export> {
+    let mut list = service_exports(plan, report, service);
+    list.extend(PlanExport::ALL.map(|which| which.build(plan, report)));
+    list
+}
+
+/// The plan-wide exports. They cost time in proportion to the whole plan, so the page builds
+/// one only when it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanExport {
+    Report,
+    Plan,
+}
+
+impl PlanExport {
+    pub const ALL: [PlanExport; 2] = [PlanExport::Report, PlanExport::Plan];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PlanExport::Report => "Report",
+            PlanExport::Plan => "Plan JSON",
+        }
+    }
+
+    pub fn build(self, plan: &Plan, report: &Report) -> Export {
+        match self {
+            PlanExport::Report => export(
+                self.title(),
+                "Findings, capacity and paths as Markdown, for a pull request or a ticket."
+                    .to_owned(),
+                markdown_report(plan, report),
+                "easnet-report.md",
+                "text/markdown",
+            ),
+            PlanExport::Plan => export(
+                self.title(),
+                "The whole plan, to keep in your repository and check in CI with easnet check."
+                    .to_owned(),
+                write_plan(plan),
+                "easnet-plan.json",
+                JSON,
+            ),
+        }
+    }
+}
+
+/// The exports of one service (by name; the first service when `None`): the first part of
+/// [`page_exports`].
+pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> Vec<Export> {
     let names = service_names(plan);
     let name = service
         .or(names.first().map(String::as_str))
@@ -133,19 +181,5 @@ pub fn page_exports(plan: &Plan, report: &Report, service: Option<&str>) -> Vec<
             }
         }
     }
-    list.push(export(
-        "Report",
-        "Findings, capacity and paths as Markdown, for a pull request or a ticket.".to_owned(),
-        markdown_report(plan, report),
-        "easnet-report.md",
-        "text/markdown",
-    ));
-    list.push(export(
-        "Plan JSON",
-        "The whole plan, to keep in your repository and check in CI with easnet check.".to_owned(),
-        write_plan(plan),
-        "easnet-plan.json",
-        JSON,
-    ));
     list
 }

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use easnet_core::analyze::Report;
-use easnet_core::export::{self, Export};
+use easnet_core::export::{self, Export, PlanExport};
 use easnet_core::plan::Plan;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -22,8 +22,19 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
     let service = use_state(|| 0usize);
     let tab = use_state(|| 0usize);
     let name = names.get(*service).cloned();
-    let exports: Vec<Export> = export::page_exports(&props.plan, &props.report, name.as_deref());
-    let current = exports.get(*tab).or_else(|| exports.first()).cloned();
+    // The service's exports are small; a plan-wide one (the report, the plan JSON) is built
+    // only while its tab is shown, so an edit of a large plan does not pay for it.
+    let exports: Vec<Export> = export::service_exports(&props.plan, &props.report, name.as_deref());
+    let titles: Vec<String> = (exports.iter().map(|e| e.title.clone()))
+        .chain(PlanExport::ALL.map(|p| p.title().to_owned()))
+        .collect();
+    let shown = if *tab < titles.len() { *tab } else { 0 };
+    let current = match exports.get(shown) {
+        Some(e) => Some(e.clone()),
+        None => PlanExport::ALL
+            .get(shown - exports.len())
+            .map(|p| p.build(&props.plan, &props.report)),
+    };
     let on_service = {
         let s = service.clone();
         Callback::from(move |e: Event| {
@@ -45,13 +56,13 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                     </select></div>
             }
             <div class="tabs" role="tablist" aria-label="Exports">
-                { for exports.iter().enumerate().map(|(i, e)| {
+                { for titles.iter().enumerate().map(|(i, title)| {
                     let tab2 = tab.clone();
-                    let selected = current.as_ref().is_some_and(|c| c.title == e.title);
+                    let selected = i == shown;
                     html! {
                         <button type="button" role="tab" id={format!("tab-{i}")} aria-selected={selected.to_string()}
                             aria-controls="export-body" class={classes!("tab", selected.then_some("selected"))}
-                            onclick={Callback::from(move |_| tab2.set(i))}>{&e.title}</button>
+                            onclick={Callback::from(move |_| tab2.set(i))}>{title}</button>
                     }
                 }) }
             </div>
