@@ -3,3 +3,22 @@
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Chromium flags for running as root on a machine with no outside network.
 export EASNET_CHROMIUM="${EASNET_CHROMIUM:-/usr/bin/chromium}"
+
+# The page's release build (trunk build/serve --release) rebuilds the standard library for
+# size: a panic traps at once instead of formatting a message (the page has no use for it:
+# core never panics on user input, and there is no console to read it), no panic locations,
+# std's size-optimised code. That is 11% less gzip (BENCHMARKS.md). The flags are unstable,
+# so they are switched on with RUSTC_BOOTSTRAP for this build only, on the same stable
+# toolchain; it needs the rust-src component (scripts/setup). Its own target directory keeps
+# the host and test builds' caches apart. EASNET_PLAIN_STD=1 builds with the usual std, with
+# panic messages, for debugging.
+page_build_env() {
+  if [ -n "${EASNET_PLAIN_STD:-}" ]; then
+    return
+  fi
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+  export CARGO_TARGET_DIR="$PWD/target/page"
+}
