@@ -1,6 +1,7 @@
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use easnet_core::map::{address_map, Cell, Segment, SegmentKind, Space};
+use easnet_core::map::{address_map, Cell, Segment, SegmentKind, Space, VpcMap};
 use easnet_core::plan::Plan;
 use yew::prelude::*;
 
@@ -12,53 +13,80 @@ pub struct AddressMapProps {
 /// Each VPC CIDR drawn to scale: its vSwitches and its free blocks, details on hover.
 #[function_component(AddressMap)]
 pub fn address_map_view(props: &AddressMapProps) -> Html {
+    // Most edits (a region, a service, a rule) leave the address space as it was: the drawing
+    // is redrawn only when the maps differ.
     let maps = use_memo(props.plan.clone(), |plan| address_map(plan));
+    html! { <AddressMapDrawing {maps} /> }
+}
+
+#[derive(PartialEq, Properties)]
+struct DrawingProps {
+    maps: Rc<Vec<VpcMap>>,
+}
+
+#[function_component(AddressMapDrawing)]
+fn address_map_drawing(props: &DrawingProps) -> Html {
     html! {
         <section class="panel address-map" aria-labelledby="map-heading">
             <h2 id="map-heading">{"Address space"}</h2>
-            { for maps.iter().map(|vpc| html! {
-                <div class="vpc-map">
-                    <h3><code>{&vpc.vpc}</code></h3>
-                    { for vpc.spaces.iter().map(|space| html! {
-                        <figure>
-                            <figcaption><code>{&space.cidr}</code>{format!(" — {} addresses", space.addresses)}</figcaption>
-                            { grid(space, &vpc.spaces.iter().flat_map(|s| s.segments.iter()).filter_map(|s| s.id.clone()).collect::<Vec<_>>()) }
-                            <ul class="map-legend">
-                                { for space.segments.iter().filter(|s| s.kind == SegmentKind::VSwitch).map(|s| {
-                                    let ids: Vec<String> = vpc.spaces.iter().flat_map(|s| s.segments.iter()).filter_map(|s| s.id.clone()).collect();
-                                    let i = s.id.as_ref().and_then(|id| ids.iter().position(|x| x == id)).unwrap_or(0);
-                                    html! { <li><span class={classes!("swatch", format!("c{}", i % 8))}></span><code>{s.id.clone().unwrap_or_default()}</code>{" "}<span class="muted">{&s.cidr}</span></li> }
-                                }) }
-                                <li><span class="swatch free"></span>{"free"}</li>
-                            </ul>
-                            <svg class="strip" viewBox="0 0 1000 14" preserveAspectRatio="none" aria-hidden="true">
-                                { for space.segments.iter().map(segment) }
-                            </svg>
-                            <details>
-                                <summary>{"Blocks"}</summary>
-                                <table>
-                                    <thead><tr><th scope="col">{"Block"}</th><th scope="col">{"CIDR"}</th><th scope="col">{"Usable"}</th><th scope="col">{"First – last usable"}</th></tr></thead>
-                                    <tbody>{ for space.segments.iter().map(|s| html! {
-                                        <tr class={if s.kind == SegmentKind::Free { "free" } else { "vswitch" }}>
-                                            <td>{s.id.clone().unwrap_or_else(|| "free".to_owned())}</td>
-                                            <td><code>{&s.cidr}</code></td>
-                                            <td>{s.usable}</td>
-                                            <td><code>{format!("{} – {}", s.first_usable.clone().unwrap_or_default(), s.last_usable.clone().unwrap_or_default())}</code></td>
-                                        </tr>
-                                    }) }</tbody>
-                                </table>
-                            </details>
-                        </figure>
-                    }) }
-                </div>
-            }) }
+            { for props.maps.iter().map(vpc_map) }
         </section>
+    }
+}
+
+/// One VPC: each of its CIDRs, with a colour per vSwitch shared by the grid and the legend.
+fn vpc_map(vpc: &VpcMap) -> Html {
+    let mut colours: HashMap<&str, usize> = HashMap::new();
+    for id in vpc
+        .spaces
+        .iter()
+        .flat_map(|s| &s.segments)
+        .filter_map(|s| s.id.as_deref())
+    {
+        let next = colours.len();
+        colours.entry(id).or_insert(next);
+    }
+    let colours = &colours;
+    html! {
+        <div class="vpc-map">
+            <h3><code>{&vpc.vpc}</code></h3>
+            { for vpc.spaces.iter().map(|space| html! {
+                <figure>
+                    <figcaption><code>{&space.cidr}</code>{format!(" — {} addresses", space.addresses)}</figcaption>
+                    { grid(space, colours) }
+                    <ul class="map-legend">
+                        { for space.segments.iter().filter(|s| s.kind == SegmentKind::VSwitch).map(|s| {
+                            let i = s.id.as_deref().and_then(|id| colours.get(id)).copied().unwrap_or(0);
+                            html! { <li><span class={classes!("swatch", format!("c{}", i % 8))}></span><code>{s.id.clone().unwrap_or_default()}</code>{" "}<span class="muted">{&s.cidr}</span></li> }
+                        }) }
+                        <li><span class="swatch free"></span>{"free"}</li>
+                    </ul>
+                    <svg class="strip" viewBox="0 0 1000 14" preserveAspectRatio="none" aria-hidden="true">
+                        { for space.segments.iter().map(segment) }
+                    </svg>
+                    <details>
+                        <summary>{"Blocks"}</summary>
+                        <table>
+                            <thead><tr><th scope="col">{"Block"}</th><th scope="col">{"CIDR"}</th><th scope="col">{"Usable"}</th><th scope="col">{"First – last usable"}</th></tr></thead>
+                            <tbody>{ for space.segments.iter().map(|s| html! {
+                                <tr class={if s.kind == SegmentKind::Free { "free" } else { "vswitch" }}>
+                                    <td>{s.id.clone().unwrap_or_else(|| "free".to_owned())}</td>
+                                    <td><code>{&s.cidr}</code></td>
+                                    <td>{s.usable}</td>
+                                    <td><code>{format!("{} – {}", s.first_usable.clone().unwrap_or_default(), s.last_usable.clone().unwrap_or_default())}</code></td>
+                                </tr>
+                            }) }</tbody>
+                        </table>
+                    </details>
+                </figure>
+            }) }
+        </div>
     }
 }
 
 /// The space as a grid of equal blocks (a /16 as 256 × /24), each coloured by the vSwitch in it
 /// and filled as far as it is used.
-fn grid(space: &Space, ids: &[String]) -> Html {
+fn grid(space: &Space, colours: &HashMap<&str, usize>) -> Html {
     let n = space.cells.len().max(1);
     let cols = n.min(16);
     let rows = n.div_ceil(cols);
@@ -78,16 +106,23 @@ fn grid(space: &Space, ids: &[String]) -> Html {
     html! {
         <svg class="grid-map" viewBox={format!("0 0 {width} {height}")} role="img"
             aria-label={format!("{}: {used} vSwitches, {free} free blocks, drawn as {n} blocks of /{}", space.cidr, space.cell_prefix)}>
-            { for space.cells.iter().enumerate().map(|(i, cell)| cell_rect(cell, i % cols, i / cols, size, gap, ids)) }
+            { for space.cells.iter().enumerate().map(|(i, cell)| cell_rect(cell, i % cols, i / cols, size, gap, colours)) }
         </svg>
     }
 }
 
-fn cell_rect(cell: &Cell, col: usize, row: usize, size: f64, gap: f64, ids: &[String]) -> Html {
+fn cell_rect(
+    cell: &Cell,
+    col: usize,
+    row: usize,
+    size: f64,
+    gap: f64,
+    colours: &HashMap<&str, usize>,
+) -> Html {
     let color = cell
         .vswitches
         .first()
-        .and_then(|id| ids.iter().position(|x| x == id))
+        .and_then(|id| colours.get(id.as_str()))
         .map(|i| format!("c{}", i % 8));
     let title = if cell.vswitches.is_empty() {
         format!("{}: free", cell.cidr)

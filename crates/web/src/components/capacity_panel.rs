@@ -5,9 +5,17 @@ use yew::prelude::*;
 
 use crate::browser::focus_path;
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct CapacityPanelProps {
     pub report: Rc<Report>,
+}
+
+/// Redrawn only when the report's capacity change: an edit that changes only findings (a
+/// region in their commands) leaves this panel as it is.
+impl PartialEq for CapacityPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report) || self.report.capacity == other.report.capacity
+    }
 }
 
 const W: f64 = 1000.0;

@@ -5,9 +5,17 @@ use yew::prelude::*;
 
 use crate::browser::focus_path;
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct PathsPanelProps {
     pub report: Rc<Report>,
+}
+
+/// Redrawn only when the report's paths change: an edit that changes only findings (a
+/// region in their commands) leaves this panel as it is.
+impl PartialEq for PathsPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report) || self.report.paths == other.report.paths
+    }
 }
 
 fn kind_name(kind: HopKind) -> &'static str {
