@@ -9,7 +9,10 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use easnet_core::analyze::{analyze_text, severity_of, Finding, Report};
+use easnet_core::analyze::{
+    analyze, analyze_text, analyze_with, severity_of, Finding, Report, ServiceCache,
+};
+use easnet_core::plan::parse_plan;
 use serde_json::Value;
 
 mod common;
@@ -296,4 +299,23 @@ fn healthy_example_gives_no_findings() {
         "{:#?}",
         report.findings
     );
+}
+
+/// The page analyses through a cache of service JSON reads; one cache carried through every
+/// fixture in turn (so a service read at one place is reused at another, in another plan)
+/// must give each fixture the report `analyze` gives, the first time and the next.
+#[test]
+fn a_service_cache_changes_no_report() {
+    let mut cache = ServiceCache::default();
+    let mut checked = 0;
+    for fx in load() {
+        let Ok(plan) = parse_plan(&fx.text) else {
+            continue;
+        };
+        let fresh = analyze(&plan);
+        assert_eq!(analyze_with(&plan, &mut cache), fresh, "{}: first", fx.file);
+        assert_eq!(analyze_with(&plan, &mut cache), fresh, "{}: again", fx.file);
+        checked += 1;
+    }
+    assert!(checked > 200, "only {checked} fixtures read as plans");
 }

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod components;
 pub mod list;
 pub mod listed;
+pub mod memo;
 pub mod state;
 
 /// Mounts the app on `<body>`.

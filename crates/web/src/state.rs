@@ -1,9 +1,10 @@
 //! The page's state: the plan being edited and its analysis, changed only through [`Action`]s.
 //! Every change of the plan is re-analysed here, so every view reads one consistent report.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use easnet_core::analyze::{analyze, Report};
+use easnet_core::analyze::{analyze_with, Report, ServiceCache};
 use easnet_core::cloud::ImportSummary;
 use easnet_core::examples::{default_example, EXAMPLES};
 use easnet_core::import::{import_paste, Pasted};
@@ -37,9 +38,18 @@ pub struct AppState {
     pub last_import: Option<Rc<ImportSummary>>,
 }
 
+thread_local! {
+    /// The service JSON reads of the last analysis: an edit re-reads only the services whose
+    /// JSON changed.
+    static SERVICE_READS: RefCell<ServiceCache> = RefCell::default();
+}
+
 /// The analysis of `plan`, timed as the page's `easnet-analysis` measure.
 fn analyzed(plan: &Plan) -> Rc<Report> {
-    Rc::new(browser::measured("easnet-analysis", || analyze(plan)))
+    let report = browser::measured("easnet-analysis", || {
+        SERVICE_READS.with(|cache| analyze_with(plan, &mut cache.borrow_mut()))
+    });
+    Rc::new(report)
 }
 
 impl AppState {

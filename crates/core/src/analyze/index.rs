@@ -7,10 +7,11 @@ use ipnet::IpNet;
 use serde_json::Value;
 
 use super::security::{parse_rules, Rule};
+use super::service_cache::{Reads, ServiceCache, ServiceRead};
 use crate::addr::{parse_cidr, PrefixMap};
 use crate::plan::{
-    effective_networking, parse_service, NatGateway, Networking, NetworkingSource, Plan, PlanError,
-    RouteTable, RouteTableKind, ServiceSpec,
+    resolve_networking, NatGateway, Networking, NetworkingSource, Plan, PlanError, RouteTable,
+    RouteTableKind,
 };
 
 /// Where an object sits in the plan: (VPC index, index in its list).
@@ -100,8 +101,9 @@ fn first_wins<'p>(map: &mut HashMap<&'p str, Pos>, id: &'p str, pos: Pos) {
 }
 
 impl<'p> Index<'p> {
-    /// Builds the index. The plan must have passed `validate` (service JSON readable).
-    pub fn new(plan: &'p Plan) -> Self {
+    /// Builds the index, reading the service JSON through `cache` when there is one. The plan
+    /// must have passed `validate_structure`.
+    pub fn new(plan: &'p Plan, cache: Option<&mut ServiceCache>) -> Self {
         // Sized up front: rehashing thousands of IDs as the maps grow showed in profiles.
         let count = |f: fn(&crate::plan::Vpc) -> usize| plan.vpcs.iter().map(f).sum::<usize>();
         fn sized<K, V>(n: usize) -> HashMap<K, V> {
@@ -183,31 +185,30 @@ impl<'p> Index<'p> {
         for (i, g) in plan.resource_groups.iter().enumerate() {
             ix.resource_groups.entry(g.id.as_str()).or_insert(i);
         }
+        let mut reads = Reads::new(cache, plan.services.len());
         for (i, entry) in plan.services.iter().enumerate() {
-            // Each service JSON is read once, here; a type error is PLAN001 (`errors`).
+            // Each service JSON is read once, here (or taken from the cache); a type error is
+            // PLAN001 (`errors`).
             let at = format!("services[{i}].service");
-            let value = parse_service(entry, &at).unwrap_or_else(|e| {
+            let read = reads.read(entry.service.text(), &at).unwrap_or_else(|e| {
                 ix.errors.push(e);
-                Value::Null
+                ServiceRead::default()
             });
-            let spec = ServiceSpec::read(&value, &at).unwrap_or_else(|e| {
-                ix.errors.push(e);
-                ServiceSpec::default()
-            });
-            let rolling = spec.rolling.as_ref();
+            let networking =
+                resolve_networking(plan, read.networking.as_ref(), read.resource.as_deref());
             ix.services.push(Svc {
                 index: i,
                 at,
-                name: (spec.name.map(str::to_owned)).unwrap_or_else(|| format!("services[{i}]")),
-                instance: spec.instance,
-                resource: spec.resource.map(str::to_owned),
-                rolling_path: rolling.map(|r| r.path),
-                max_surge: rolling.and_then(|r| r.max_surge.cloned()),
-                max_unavailable: rolling.and_then(|r| r.max_unavailable.cloned()),
-                autoscaler_min: spec.autoscaler_min,
-                autoscaler_max: spec.autoscaler_max,
-                own_networking: spec.networking.clone(),
-                networking: effective_networking(plan, &spec),
+                name: read.name.unwrap_or_else(|| format!("services[{i}]")),
+                instance: read.instance,
+                resource: read.resource,
+                rolling_path: read.rolling_path,
+                max_surge: read.max_surge,
+                max_unavailable: read.max_unavailable,
+                autoscaler_min: read.autoscaler_min,
+                autoscaler_max: read.autoscaler_max,
+                own_networking: read.networking,
+                networking,
             });
         }
         ix

@@ -23,10 +23,12 @@ mod private;
 mod report;
 mod routes;
 mod security;
+mod service_cache;
 mod whitelist;
 
 pub use findings::severity_of;
 pub use report::*;
+pub use service_cache::ServiceCache;
 
 use crate::plan::{validate_structure, Plan};
 use findings::Findings;
@@ -45,11 +47,32 @@ use index::Index;
 /// assert_eq!(analyze(&broken).codes(), ["PLAN001"]);
 /// ```
 pub fn analyze(plan: &Plan) -> Report {
+    analyze_inner(plan, None)
+}
+
+/// [`analyze`], reading each service JSON through `cache`: for analysing a plan again and
+/// again as it is edited (the page), where most service JSON is the same as last time. The
+/// report is the same as `analyze`'s.
+///
+/// # Examples
+/// ```
+/// use easnet_core::analyze::{analyze, analyze_with, ServiceCache};
+/// use easnet_core::{examples::default_example, plan::parse_plan};
+/// let plan = parse_plan(default_example().json).unwrap();
+/// let mut cache = ServiceCache::default();
+/// assert_eq!(analyze_with(&plan, &mut cache), analyze(&plan));
+/// assert_eq!(analyze_with(&plan, &mut cache), analyze(&plan));
+/// ```
+pub fn analyze_with(plan: &Plan, cache: &mut ServiceCache) -> Report {
+    analyze_inner(plan, Some(cache))
+}
+
+fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>) -> Report {
     let mut out = Findings::default();
     // PLAN001 stops everything (rules.md, "How checks combine"). The index reads each service
     // JSON once and reports its type errors with the others.
     let mut errors = validate_structure(plan);
-    let ix = Index::new(plan);
+    let ix = Index::new(plan, cache);
     errors.extend(ix.errors.iter().cloned());
     if !errors.is_empty() {
         for e in errors {

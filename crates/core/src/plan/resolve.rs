@@ -33,10 +33,19 @@ pub fn effective_networking(
     plan: &Plan,
     spec: &ServiceSpec,
 ) -> Option<(Networking, NetworkingSource)> {
-    if let Some(net) = spec.networking.as_ref().filter(|n| n.is_set()) {
+    resolve_networking(plan, spec.networking.as_ref(), spec.resource)
+}
+
+/// [`effective_networking`] from a service's own `cloud.networking` and `metadata.resource`.
+pub(crate) fn resolve_networking(
+    plan: &Plan,
+    own: Option<&Networking>,
+    resource: Option<&str>,
+) -> Option<(Networking, NetworkingSource)> {
+    if let Some(net) = own.filter(|n| n.is_set()) {
         return Some((net.clone(), NetworkingSource::Service));
     }
-    let resource = spec.resource?;
+    let resource = resource?;
     let (index, group) =
         (plan.resource_groups.iter().enumerate()).find(|(_, g)| g.id == resource)?;
     let net = group.networking.as_ref().filter(|n| n.is_set())?;

@@ -76,17 +76,12 @@ fn validate_head(plan: &Plan) -> Vec<PlanError> {
 
 /// The service JSON of `services[s]` and a check that the fields the checks need have their
 /// types (PLAN001 otherwise, also for JSON nested past serde_json's limit).
-pub(crate) fn read_service(entry: &ServiceEntry, s: usize) -> Result<Value, PlanError> {
+fn read_service(entry: &ServiceEntry, s: usize) -> Result<Value, PlanError> {
     let at = format!("services[{s}].service");
-    let service = parse_service(entry, &at)?;
+    let service = (entry.service.value())
+        .map_err(|e| PlanError::new(at.clone(), format!("cannot be read: {e}")))?;
     ServiceSpec::read(&service, &at)?;
     Ok(service)
-}
-
-/// The service JSON of `entry` (at JSON path `at`) parsed, not yet read: the analyzer reads
-/// it into a [`ServiceSpec`] once, itself.
-pub(crate) fn parse_service(entry: &ServiceEntry, at: &str) -> Result<Value, PlanError> {
-    (entry.service.value()).map_err(|e| PlanError::new(at, format!("cannot be read: {e}")))
 }
 
 /// [`validate`] without reading the service JSON (the analyzer reads each service once, in

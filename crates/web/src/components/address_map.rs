@@ -5,6 +5,8 @@ use easnet_core::map::{address_map, Cell, Segment, SegmentKind, Space, VpcMap};
 use easnet_core::plan::Plan;
 use yew::prelude::*;
 
+use crate::memo::PlanPart;
+
 #[derive(PartialEq, Properties)]
 pub struct AddressMapProps {
     pub plan: Rc<Plan>,
@@ -15,7 +17,9 @@ pub struct AddressMapProps {
 pub fn address_map_view(props: &AddressMapProps) -> Html {
     // Most edits (a region, a service, a rule) leave the address space as it was: the drawing
     // is redrawn only when the maps differ.
-    let maps = use_memo(props.plan.clone(), |plan| address_map(plan));
+    let maps = use_memo(PlanPart::new(&props.plan, |p| &p.vpcs), |key| {
+        address_map(key.plan())
+    });
     html! { <AddressMapDrawing {maps} /> }
 }
 

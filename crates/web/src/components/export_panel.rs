@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::CopyButton;
 use crate::browser::download;
+use crate::memo::PlanPart;
 
 #[derive(PartialEq, Properties)]
 pub struct ExportPanelProps {
@@ -18,7 +19,11 @@ pub struct ExportPanelProps {
 /// Tabs for every export of the core, each with copy and download.
 #[function_component(ExportPanel)]
 pub fn export_panel(props: &ExportPanelProps) -> Html {
-    let names = export::service_names(&props.plan);
+    // Reading every service JSON for its name costs milliseconds on a large plan: only when
+    // the services change.
+    let names = use_memo(PlanPart::new(&props.plan, |p| &p.services), |key| {
+        export::service_names(key.plan())
+    });
     let service = use_state(|| 0usize);
     let tab = use_state(|| 0usize);
     let name = names.get(*service).cloned();
