@@ -29,21 +29,71 @@ pub struct ItemListProps<T: Listed> {
 }
 
 /// A list of plan objects, each in a collapsible box with duplicate and delete, and "+ Add".
+///
+/// Generic over the kind of object, but only to turn the list into titles and callbacks by
+/// index: the markup is drawn by the one, non-generic [`ItemListView`], so the page carries
+/// it once rather than once per kind of object.
 #[function_component(ItemList)]
 pub fn item_list<T: Listed>(props: &ItemListProps<T>) -> Html {
-    let default_open = props.open && props.items.len() <= OPEN_AT_MOST;
+    // One copy of the list per render, shared by every callback.
+    let items: Rc<Vec<T>> = Rc::new(props.items.clone());
+    let titles: Vec<String> = items.iter().map(Listed::title).collect();
+    let render = {
+        let (items, render, cb) = (items.clone(), props.render.clone(), props.on_change.clone());
+        Callback::from(move |i: usize| {
+            let on_item = {
+                let (items, cb) = (items.clone(), cb.clone());
+                Callback::from(move |next: T| cb.emit(replaced(&items, i, next)))
+            };
+            render.emit((i, items[i].clone(), on_item))
+        })
+    };
+    let on_duplicate = {
+        let (items, cb) = (items.clone(), props.on_change.clone());
+        Callback::from(move |i: usize| {
+            let mut next = (*items).clone();
+            next.insert(i + 1, items[i].copied());
+            cb.emit(next)
+        })
+    };
+    let on_delete = {
+        let (items, cb) = (items.clone(), props.on_change.clone());
+        Callback::from(move |i: usize| cb.emit(removed(&items, i)))
+    };
+    let on_add = {
+        let (items, cb) = (items.clone(), props.on_change.clone());
+        Callback::from(move |()| cb.emit(appended(&items, T::fresh(items.len()))))
+    };
+    html! {
+        <ItemListView path={props.path.clone()} noun={props.noun.clone()} open={props.open}
+            {titles} {render} {on_duplicate} {on_delete} {on_add} />
+    }
+}
+
+#[derive(PartialEq, Properties)]
+struct ItemListViewProps {
+    path: AttrValue,
+    noun: AttrValue,
+    open: bool,
+    /// Each item's summary line.
+    titles: Vec<String>,
+    /// Item i's editor.
+    render: Callback<usize, Html>,
+    on_duplicate: Callback<usize>,
+    on_delete: Callback<usize>,
+    on_add: Callback<()>,
+}
+
+#[function_component(ItemListView)]
+fn item_list_view(props: &ItemListViewProps) -> Html {
+    let default_open = props.open && props.titles.len() <= OPEN_AT_MOST;
     // Which items the user opened or closed against the list's default: a closed item renders
     // its summary only, so a VPC of 150 vSwitches costs 150 lines, not 150 forms.
     let toggled = use_state(HashSet::<usize>::new);
-    // One copy of the list per render, shared by every item's callbacks.
-    let items: Rc<Vec<T>> = Rc::new(props.items.clone());
-    let add = {
-        let (items, cb) = (items.clone(), props.on_change.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(appended(&items, T::fresh(items.len()))))
-    };
+    let add = props.on_add.reform(|_: MouseEvent| ());
     html! {
         <div class="item-list" id={field_id(&props.path)} tabindex="-1">
-            { for items.iter().enumerate().map(|(i, item)| {
+            { for props.titles.iter().enumerate().map(|(i, title)| {
                 let open = default_open != toggled.contains(&i);
                 let on_toggle = {
                     let (toggled, default) = (toggled.clone(), default_open);
@@ -54,23 +104,8 @@ pub fn item_list<T: Listed>(props: &ItemListProps<T>) -> Html {
                         if next != *toggled { toggled.set(next); }
                     })
                 };
-                let on_item = {
-                    let (items, cb) = (items.clone(), props.on_change.clone());
-                    Callback::from(move |next: T| cb.emit(replaced(&items, i, next)))
-                };
-                let dup = {
-                    let (items, cb) = (items.clone(), props.on_change.clone());
-                    Callback::from(move |_| {
-                        let mut next = (*items).clone();
-                        next.insert(i + 1, items[i].copied());
-                        cb.emit(next)
-                    })
-                };
-                let del = {
-                    let (items, cb) = (items.clone(), props.on_change.clone());
-                    Callback::from(move |_| cb.emit(removed(&items, i)))
-                };
-                let title = item.title();
+                let dup = props.on_duplicate.reform(move |_| i);
+                let del = props.on_delete.reform(move |_| i);
                 let path = format!("{}[{i}]", props.path);
                 html! {
                     <div class="item" key={i}>
@@ -79,7 +114,7 @@ pub fn item_list<T: Listed>(props: &ItemListProps<T>) -> Html {
                                 <span class="item-title">{format!("{} ", props.noun)}<code>{if title.is_empty() { "(no ID)".to_owned() } else { title.clone() }}</code></span>
                             </summary>
                             if open {
-                                { props.render.emit((i, item.clone(), on_item)) }
+                                { props.render.emit(i) }
                             }
                         </details>
                         // Outside the summary: a summary may not hold other controls.
