@@ -52,6 +52,9 @@ pub fn check_other_fields(ix: &Index, out: &mut Findings) {
     for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
         for (t, table) in vpc.route_tables.iter().enumerate() {
             for (r, route) in table.routes.iter().enumerate() {
+                if ix.route_dests[v][t][r].is_some() {
+                    continue; // read by the index
+                }
                 if let Err(e) = parse_cidr(&route.destination) {
                     let at = format!("vpcs[{v}].route_tables[{t}].routes[{r}].destination");
                     report_bad(out, &table.id, at, &route.destination, e);
@@ -169,21 +172,24 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             .at(format!("vpcs[{v}].cidrs[{}]", idx[b].max(idx[a])));
         }
 
+        // The VPC's CIDRs for CIDR005, when every one of them reads.
+        let vpc_nets: Vec<IpNet> = ix.vpc_cidrs[v].iter().flatten().copied().collect();
+        let all_read = vpc_nets.len() == ix.vpc_cidrs[v].len();
         for (i, vsw) in vpc.vswitches.iter().enumerate() {
-            let at = format!("vpcs[{v}].vswitches[{i}].cidr");
-            let net = match parse_cidr(&vsw.cidr) {
-                Ok(net) => net,
-                Err(e) => {
-                    report_bad(out, &vsw.id, at, &vsw.cidr, e);
-                    continue;
+            let at = || format!("vpcs[{v}].vswitches[{i}].cidr");
+            // The index parsed it; parsed again only to say what is wrong.
+            let Some(net) = ix.vsw_cidrs[v][i] else {
+                if let Err(e) = parse_cidr(&vsw.cidr) {
+                    report_bad(out, &vsw.id, at(), &vsw.cidr, e);
                 }
+                continue;
             };
             // CIDR004: vSwitch masks /16 to /29, IPv4 only (domain-facts §2, CreateVSwitch).
             if let IpNet::V4(n4) = net {
                 if !(16..=29).contains(&n4.prefix_len()) {
                     out.add("CIDR004", &vsw.id, format!("vSwitch {} CIDR {net} has a /{} mask; a vSwitch CIDR must be /16 to /29", vsw.id, n4.prefix_len()))
                         .fix("Create the vSwitch with a mask between /16 and /29.")
-                        .at(at.clone());
+                        .at(at());
                 }
             }
             // One bad range, one finding: a vSwitch inside a VPC CIDR already reported is not
@@ -199,18 +205,16 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
                         ),
                     )
                     .fix("Create the vSwitch in a private range of its VPC.")
-                    .at(at.clone());
+                    .at(at());
                 }
             }
             // CIDR005: inside a CIDR of its VPC (domain-facts §2). Skipped when the VPC's
             // CIDRs are not described, or when any of them does not parse: the vSwitch may lie
             // in that one, and its CIDR001 is the one finding (rules.md, no cascade).
-            let vpc_nets: Vec<IpNet> = ix.vpc_cidrs[v].iter().flatten().copied().collect();
-            let all_read = vpc_nets.len() == ix.vpc_cidrs[v].len();
             if !vpc_nets.is_empty() && all_read && !vpc_nets.iter().any(|c| contains_net(c, &net)) {
                 out.add("CIDR005", &vsw.id, format!("vSwitch {} CIDR {net} is not inside any CIDR of VPC {} ({})", vsw.id, vpc.id, vpc.cidrs.join(", ")))
                     .fix(format!("Create the vSwitch inside a CIDR of {}, or add a secondary CIDR that contains it.", vpc.id))
-                    .at(at);
+                    .at(at());
             }
         }
         // CIDR006: vSwitches of one VPC must not overlap.

@@ -85,6 +85,8 @@ pub struct Index<'p> {
     pub vsw_maps: Vec<PrefixMap<usize>>,
     /// Per VPC, per route table: destination → route indexes (longest-prefix lookup).
     pub route_maps: Vec<Vec<PrefixMap<usize>>>,
+    /// Per VPC, per route table: each route's parsed (strict) destination.
+    pub route_dests: Vec<Vec<Vec<Option<IpNet>>>>,
     /// Per VPC, per NAT gateway: its SNAT entries by source.
     pub snat_sources: Vec<Vec<SnatSources<'p>>>,
     /// Every VPC CIDR → VPC index (which VPC holds an address).
@@ -122,6 +124,7 @@ impl<'p> Index<'p> {
             vsw_cidrs: Vec::new(),
             vsw_maps: Vec::new(),
             route_maps: Vec::new(),
+            route_dests: Vec::new(),
             snat_sources: Vec::new(),
             vpc_map: PrefixMap::new(),
             sg_rules: Vec::new(),
@@ -161,19 +164,27 @@ impl<'p> Index<'p> {
             for net in ix.vpc_cidrs[v].iter().flatten() {
                 ix.vpc_map.insert(*net, v);
             }
+            let dests: Vec<Vec<Option<IpNet>>> = (vpc.route_tables.iter())
+                .map(|t| {
+                    (t.routes.iter())
+                        .map(|r| parse_cidr(&r.destination).ok())
+                        .collect()
+                })
+                .collect();
             ix.route_maps.push(
-                (vpc.route_tables.iter())
-                    .map(|t| {
+                (dests.iter())
+                    .map(|routes| {
                         let mut m = PrefixMap::new();
-                        for (r, route) in t.routes.iter().enumerate() {
-                            if let Ok(net) = parse_cidr(&route.destination) {
-                                m.insert(net, r);
+                        for (r, net) in routes.iter().enumerate() {
+                            if let Some(net) = net {
+                                m.insert(*net, r);
                             }
                         }
                         m
                     })
                     .collect(),
             );
+            ix.route_dests.push(dests);
             ix.snat_sources
                 .push(vpc.nat_gateways.iter().map(SnatSources::read).collect());
             ix.sg_rules

@@ -85,8 +85,8 @@ pub fn check_routes(ix: &Index, out: &mut Findings) {
         for (t, table) in vpc.route_tables.iter().enumerate() {
             let mut seen: HashMap<IpNet, usize> =
                 HashMap::with_capacity_and_hasher(table.routes.len(), Default::default());
-            for (r, route) in table.routes.iter().enumerate() {
-                let Ok(dest) = parse_cidr(&route.destination) else {
+            for (r, dest) in ix.route_dests[v][t].iter().enumerate() {
+                let Some(dest) = *dest else {
                     continue;
                 };
                 let mut problem = None;

@@ -176,7 +176,13 @@ pub fn describe(group: &SecurityGroup, index: usize) -> String {
 pub fn check_groups(ix: &Index, out: &mut Findings) {
     for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
         for (g, group) in vpc.security_groups.iter().enumerate() {
+            // The index kept the rules that read; only the others are parsed again, for
+            // what is wrong with them.
+            let mut read = ix.sg_rules[v][g].iter().map(|r| r.index).peekable();
             for (i, rule) in group.egress.iter().enumerate() {
+                if read.next_if_eq(&i).is_some() {
+                    continue;
+                }
                 if let Err(problem) = parse_rule(i, rule) {
                     out.add("SG002", &group.id, format!("{} egress[{i}]: {problem}", group.id))
                         .fix(format!("Correct egress rule {i} of {}: priority 1-100, ports \"start/end\" for tcp/udp and -1/-1 otherwise, a destination CIDR.", group.id))
