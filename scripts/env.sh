@@ -16,9 +16,17 @@ page_build_env() {
   if [ -n "${EASNET_PLAIN_STD:-}" ]; then
     return
   fi
+  local flags="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+  # Unstable flags can change between compilers: one that does not take them builds the page
+  # with the usual std (larger, same behaviour) and says so, rather than failing.
+  if ! RUSTC_BOOTSTRAP=1 rustc $flags --print cfg --target wasm32-unknown-unknown >/dev/null 2>&1 ||
+    ! rustup component list --installed 2>/dev/null | grep -qx 'rust-src.*'; then
+    echo "warning: $(rustc --version) or its rust-src cannot rebuild std for size; building the page with the usual std" >&2
+    return
+  fi
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags"
   export CARGO_TARGET_DIR="$PWD/target/page"
 }
