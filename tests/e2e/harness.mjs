@@ -63,6 +63,21 @@ export async function launchBrowser() {
 export async function screenshot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
+  // The page skips painting panels far from the screen (content-visibility: auto); a
+  // full-page picture must show them all, as a reader scrolling down would see them.
+  // (Through the CSSOM: the page's Content-Security-Policy refuses inline style sheets.)
+  const paintAll = (on) =>
+    page.evaluate((on) => {
+      for (const el of document.querySelectorAll('*')) {
+        if (getComputedStyle(el).contentVisibility === 'auto' || el.dataset.painted) {
+          el.style.contentVisibility = on ? 'visible' : '';
+          if (on) el.dataset.painted = '1';
+          else delete el.dataset.painted;
+        }
+      }
+    }, on);
+  await paintAll(true);
   await page.screenshot({ path, fullPage: true });
+  await paintAll(false);
   return path;
 }
