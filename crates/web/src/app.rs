@@ -17,7 +17,7 @@ use crate::components::{
     AddressMap, CapacityPanel, ExportPanel, FieldIssues, FindingsPanel, Header, ImportDialog,
     ImportSummaryPanel, NoticeBar, PathsPanel, PlanEditor, WhatIfPanel,
 };
-use crate::state::{Action, AppState, Notice};
+use crate::state::{Action, AppState, Notice, PlanPatch};
 
 /// The first state: a shared link's plan, else the autosave, else the default example.
 fn load() -> AppState {
@@ -122,14 +122,16 @@ pub fn app() -> Html {
     }
 
     let d = state.dispatcher();
-    let on_edit = {
-        let d = d.clone();
-        // Keystrokes in one field are one undo step, however deep the field sits.
-        Callback::from(move |(plan, field): (_, Option<String>)| {
+    // The same callback for the page's lifetime (it holds only the dispatcher), so that the
+    // plan editor's sections can skip their redraw when their part of the plan is unchanged.
+    let on_edit = use_callback(
+        state.dispatcher(),
+        |(patch, field): (PlanPatch, Option<String>), d| {
+            // Keystrokes in one field are one undo step, however deep the field sits.
             let field = field.or_else(browser::focused_field);
-            d.dispatch(Action::Edit { plan, field })
-        })
-    };
+            d.dispatch(Action::Patch { patch, field })
+        },
+    );
     let on_example = {
         let d = d.clone();
         Callback::from(move |name| d.dispatch(Action::LoadExample(name)))

@@ -1,7 +1,7 @@
 //! The page's state: the plan being edited and its analysis, changed only through [`Action`]s.
 //! Every change of the plan is re-analysed here, so every view reads one consistent report.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use easnet_core::analyze::{analyze_with, Report, ServiceCache};
@@ -144,12 +144,55 @@ impl AppState {
     }
 }
 
+/// A change an editor makes, applied by the reducer to the plan as it is at that moment.
+///
+/// Editors send changes rather than whole new plans so that they need not hold a copy of the
+/// plan: a part of the form that an edit elsewhere left as it was can skip its redraw and
+/// still send correct changes later (a copy it held would be out of date).
+#[derive(Clone)]
+pub struct PlanPatch(Rc<Cell<Option<PatchFn>>>);
+
+type PatchFn = Box<dyn FnOnce(&mut Plan)>;
+
+impl PlanPatch {
+    pub fn new(change: impl FnOnce(&mut Plan) + 'static) -> Self {
+        PlanPatch(Rc::new(Cell::new(Some(Box::new(change)))))
+    }
+
+    /// `plan` with the change made. A patch changes one plan: applied again, it changes
+    /// nothing.
+    pub fn applied_to(&self, plan: &Plan) -> Plan {
+        let mut next = plan.clone();
+        if let Some(change) = self.0.take() {
+            change(&mut next);
+        }
+        next
+    }
+}
+
+impl PartialEq for PlanPatch {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for PlanPatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PlanPatch")
+    }
+}
+
 /// Every change the page can make.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// An editor changed the plan; `field` is the JSON path typed into, if any.
     Edit {
         plan: Plan,
+        field: Option<String>,
+    },
+    /// An editor's change to the plan as it is; `field` as for `Edit`.
+    Patch {
+        patch: PlanPatch,
         field: Option<String>,
     },
     /// Pasted or dropped JSON: a plan replaces the current one, a service JSON joins it.
@@ -172,6 +215,9 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
             Action::Edit { plan, field } => self.change(plan, None, field, None),
+            Action::Patch { patch, field } => {
+                self.change(patch.applied_to(&self.plan), None, field, None)
+            }
             Action::Import { text, source } => match import_paste(&text, &self.plan) {
                 Ok(Pasted::Network { plan, summary }) => {
                     let notice = Notice {
@@ -250,6 +296,42 @@ mod tests {
             region: Some(region.to_owned()),
             ..plan.clone()
         }
+    }
+
+    #[test]
+    fn patches_change_the_plan_as_it_is_when_they_arrive() {
+        // Two editors that drew the same plan: the second's change must keep the first's.
+        let start = AppState::initial();
+        let services = start.plan.services.clone();
+        let s = run(
+            start,
+            vec![
+                Action::Patch {
+                    patch: PlanPatch::new(|p| p.region = Some("cn-beijing".into())),
+                    field: Some("region".into()),
+                },
+                Action::Patch {
+                    patch: PlanPatch::new(move |p| p.services = services[..0].to_vec()),
+                    field: None,
+                },
+            ],
+        );
+        assert_eq!(s.plan.region.as_deref(), Some("cn-beijing"));
+        assert!(s.plan.services.is_empty());
+        assert_eq!(s.undo.len(), 2);
+        let s = s.reduce(Action::Undo);
+        assert_eq!(
+            (s.plan.region.as_deref(), s.plan.services.len()),
+            (Some("cn-beijing"), 1)
+        );
+    }
+
+    #[test]
+    fn a_patch_changes_one_plan_only() {
+        let patch = PlanPatch::new(|p| p.region = Some("x".into()));
+        let plan = Plan::empty();
+        assert_eq!(patch.applied_to(&plan).region.as_deref(), Some("x"));
+        assert_eq!(patch.applied_to(&plan).region, None);
     }
 
     #[test]

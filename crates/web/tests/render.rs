@@ -11,6 +11,7 @@ use easnet_web::components::{
     CapacityPanel, CapacityPanelProps, FindingsPanel, FindingsPanelProps, PathsPanel,
     PathsPanelProps, PlanEditor, PlanEditorProps,
 };
+use easnet_web::state::PlanPatch;
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -126,8 +127,10 @@ async fn plan_editor_edits_a_vswitch_cidr_and_shows_errors_next_to_fields() {
     let plan = parse_plan(default_example().json).unwrap();
     let edited = Rc::new(RefCell::new(None));
     let on_edit = {
-        let edited = edited.clone();
-        Callback::from(move |(plan, _field)| *edited.borrow_mut() = Some(plan))
+        let (edited, plan) = (edited.clone(), plan.clone());
+        Callback::from(move |(patch, _field): (PlanPatch, _)| {
+            *edited.borrow_mut() = Some(patch.applied_to(&plan))
+        })
     };
     let root = mount_point();
     yew::Renderer::<PlanEditor>::with_root_and_props(

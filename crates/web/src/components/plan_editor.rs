@@ -6,73 +6,87 @@ use yew::prelude::*;
 use super::{
     ItemList, NumberField, PeeringEditor, ResourceGroupEditor, ServiceEditor, TextField, VpcEditor,
 };
+use crate::state::PlanPatch;
+
+/// A change to the plan, and the JSON path of the field typed into (for undo grouping).
+pub type OnEdit = Callback<(PlanPatch, Option<String>)>;
 
 #[derive(PartialEq, Properties)]
 pub struct PlanEditorProps {
     pub plan: Rc<Plan>,
-    /// A new plan, and the JSON path of the field typed into (for undo grouping).
-    pub on_edit: Callback<(Plan, Option<String>)>,
+    pub on_edit: OnEdit,
 }
 
 /// Forms for every object of the plan.
+///
+/// Each list is a section of its own that redraws only when the parts of the plan it shows
+/// change: typing a region into a plan of hundreds of services redraws the region field, not
+/// the services. Sections send changes ([`PlanPatch`]), never a copy of the plan they drew.
 #[function_component(PlanEditor)]
 pub fn plan_editor(props: &PlanEditorProps) -> Html {
     let plan = &props.plan;
-    let emit = |f: fn(Plan, String) -> Plan, field: &'static str| {
-        let (plan, cb) = (plan.clone(), props.on_edit.clone());
-        Callback::from(move |v: String| cb.emit((f((*plan).clone(), v), Some(field.to_owned()))))
-    };
-    let on_services = {
-        let (plan, cb) = (plan.clone(), props.on_edit.clone());
-        Callback::from(move |services| {
-            cb.emit((
-                Plan {
-                    services,
-                    ..(*plan).clone()
-                },
-                None,
-            ))
-        })
-    };
-    let on_vpcs = {
-        let (plan, cb) = (plan.clone(), props.on_edit.clone());
-        Callback::from(move |vpcs| {
-            cb.emit((
-                Plan {
-                    vpcs,
-                    ..(*plan).clone()
-                },
-                None,
-            ))
-        })
-    };
-    let on_peerings = {
-        let (plan, cb) = (plan.clone(), props.on_edit.clone());
-        Callback::from(move |peerings| {
-            cb.emit((
-                Plan {
-                    peerings,
-                    ..(*plan).clone()
-                },
-                None,
-            ))
-        })
-    };
-    let on_groups = {
-        let (plan, cb) = (plan.clone(), props.on_edit.clone());
-        Callback::from(move |resource_groups| {
-            cb.emit((
-                Plan {
-                    resource_groups,
-                    ..(*plan).clone()
-                },
-                None,
-            ))
-        })
-    };
+    let on_region = props.on_edit.reform(|v: String| {
+        let region = Some(v).filter(|r| !r.is_empty());
+        (
+            PlanPatch::new(move |p| p.region = region),
+            Some("region".to_owned()),
+        )
+    });
+    let on_threshold = props
+        .on_edit
+        .reform(|t: Option<f64>| (PlanPatch::new(move |p| p.utilization_warning = t), None));
+    html! {
+        <section class="panel editor" aria-labelledby="plan-heading">
+            <h2 id="plan-heading">{"Plan"}</h2>
+            <div class="grid">
+                <TextField path="region" label="Region" value={plan.region.clone().unwrap_or_default()} placeholder="cn-hangzhou"
+                    on_change={on_region} />
+                <NumberField<f64> path="utilization_warning" label="Warn above (share of usable IPs)"
+                    value={plan.utilization_warning} placeholder="0.8" on_change={on_threshold} />
+            </div>
+            <Services plan={plan.clone()} on_edit={props.on_edit.clone()} />
+            <Vpcs plan={plan.clone()} on_edit={props.on_edit.clone()} />
+            <Peerings plan={plan.clone()} on_edit={props.on_edit.clone()} />
+            <ResourceGroups plan={plan.clone()} on_edit={props.on_edit.clone()} />
+        </section>
+    }
+}
 
-    let render_service = {
-        let plan = plan.clone();
+/// A section's props: the plan, compared only on the parts the section draws.
+macro_rules! section_props {
+    ($name:ident: $($part:ident),+) => {
+        #[derive(Properties)]
+        struct $name {
+            plan: Rc<Plan>,
+            on_edit: OnEdit,
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.on_edit == other.on_edit
+                    && (Rc::ptr_eq(&self.plan, &other.plan)
+                        || ($(self.plan.$part == other.plan.$part)&&+))
+            }
+        }
+    };
+}
+
+// A service's form offers the VPCs, vSwitches, security groups and resource groups.
+section_props!(ServicesProps: services, vpcs, resource_groups);
+// A VPC's route tables offer the peerings as next hops.
+section_props!(VpcsProps: vpcs, peerings);
+// A peering offers the VPCs.
+section_props!(PeeringsProps: peerings, vpcs);
+// A resource group offers the VPCs' vSwitches and security groups.
+section_props!(ResourceGroupsProps: resource_groups, vpcs);
+
+#[function_component(Services)]
+fn services(props: &ServicesProps) -> Html {
+    let on_change = props.on_edit.reform(|services: Vec<ServiceEntry>| {
+        (PlanPatch::new(move |p| p.services = services), None)
+    });
+    let render = {
+        let plan = props.plan.clone();
         Callback::from(
             move |(i, e, cb): (usize, ServiceEntry, Callback<ServiceEntry>)| {
                 html! {
@@ -81,22 +95,64 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
             },
         )
     };
-    let peering_ids: Vec<String> = plan.peerings.iter().map(|p| p.id.clone()).collect();
-    let render_vpc = Callback::from(move |(i, v, cb): (usize, Vpc, Callback<Vpc>)| {
+    html! {
+        <>
+            <h3>{"Services"}</h3>
+            <ItemList<ServiceEntry> path="services" noun="service" items={props.plan.services.clone()} open=true
+                {render} {on_change} />
+        </>
+    }
+}
+
+#[function_component(Vpcs)]
+fn vpcs(props: &VpcsProps) -> Html {
+    let on_change = props
+        .on_edit
+        .reform(|vpcs: Vec<Vpc>| (PlanPatch::new(move |p| p.vpcs = vpcs), None));
+    let peering_ids: Vec<String> = props.plan.peerings.iter().map(|p| p.id.clone()).collect();
+    let render = Callback::from(move |(i, v, cb): (usize, Vpc, Callback<Vpc>)| {
         html! {
             <VpcEditor path={format!("vpcs[{i}]")} vpc={v} peerings={peering_ids.clone()} on_change={cb} />
         }
     });
-    let render_peering = {
-        let plan = plan.clone();
+    html! {
+        <>
+            <h3>{"VPCs"}</h3>
+            <ItemList<Vpc> path="vpcs" noun="VPC" items={props.plan.vpcs.clone()}
+                {render} {on_change} />
+        </>
+    }
+}
+
+#[function_component(Peerings)]
+fn peerings(props: &PeeringsProps) -> Html {
+    let on_change = props
+        .on_edit
+        .reform(|peerings: Vec<Peering>| (PlanPatch::new(move |p| p.peerings = peerings), None));
+    let render = {
+        let plan = props.plan.clone();
         Callback::from(move |(i, x, cb): (usize, Peering, Callback<Peering>)| {
             html! {
                 <PeeringEditor path={format!("peerings[{i}]")} peering={x} plan={plan.clone()} on_change={cb} />
             }
         })
     };
-    let render_group = {
-        let plan = plan.clone();
+    html! {
+        <>
+            <h3>{"Peerings and CEN"}</h3>
+            <ItemList<Peering> path="peerings" noun="peering" items={props.plan.peerings.clone()} open=true
+                {render} {on_change} />
+        </>
+    }
+}
+
+#[function_component(ResourceGroups)]
+fn resource_groups(props: &ResourceGroupsProps) -> Html {
+    let on_change = props.on_edit.reform(|groups: Vec<ResourceGroup>| {
+        (PlanPatch::new(move |p| p.resource_groups = groups), None)
+    });
+    let render = {
+        let plan = props.plan.clone();
         Callback::from(
             move |(i, g, cb): (usize, ResourceGroup, Callback<ResourceGroup>)| {
                 html! {
@@ -105,39 +161,11 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
             },
         )
     };
-    let on_threshold = {
-        let (plan, cb) = (plan.clone(), props.on_edit.clone());
-        Callback::from(move |t: Option<f64>| {
-            cb.emit((
-                Plan {
-                    utilization_warning: t,
-                    ..(*plan).clone()
-                },
-                None,
-            ))
-        })
-    };
     html! {
-        <section class="panel editor" aria-labelledby="plan-heading">
-            <h2 id="plan-heading">{"Plan"}</h2>
-            <div class="grid">
-                <TextField path="region" label="Region" value={plan.region.clone().unwrap_or_default()} placeholder="cn-hangzhou"
-                    on_change={emit(|p, v| Plan { region: Some(v).filter(|r| !r.is_empty()), ..p }, "region")} />
-                <NumberField<f64> path="utilization_warning" label="Warn above (share of usable IPs)"
-                    value={plan.utilization_warning} placeholder="0.8" on_change={on_threshold} />
-            </div>
-            <h3>{"Services"}</h3>
-            <ItemList<ServiceEntry> path="services" noun="service" items={plan.services.clone()} open=true
-                render={render_service} on_change={on_services} />
-            <h3>{"VPCs"}</h3>
-            <ItemList<Vpc> path="vpcs" noun="VPC" items={plan.vpcs.clone()}
-                render={render_vpc} on_change={on_vpcs} />
-            <h3>{"Peerings and CEN"}</h3>
-            <ItemList<Peering> path="peerings" noun="peering" items={plan.peerings.clone()} open=true
-                render={render_peering} on_change={on_peerings} />
+        <>
             <h3>{"Resource groups"}</h3>
-            <ItemList<ResourceGroup> path="resource_groups" noun="resource group" items={plan.resource_groups.clone()} open=true
-                render={render_group} on_change={on_groups} />
-        </section>
+            <ItemList<ResourceGroup> path="resource_groups" noun="resource group" items={props.plan.resource_groups.clone()} open=true
+                {render} {on_change} />
+        </>
     }
 }
