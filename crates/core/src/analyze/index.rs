@@ -10,8 +10,8 @@ use super::security::{parse_rules, Rule};
 use super::service_cache::{Reads, ServiceCache, ServiceRead};
 use crate::addr::{parse_cidr, PrefixMap};
 use crate::plan::{
-    resolve_networking, NatGateway, Networking, NetworkingSource, Plan, PlanError, RouteTable,
-    RouteTableKind,
+    resolve_networking, NatGateway, Networking, NetworkingSource, PeeringKind, Plan, PlanError,
+    RouteTable, RouteTableKind,
 };
 
 /// Where an object sits in the plan: (VPC index, index in its list).
@@ -41,6 +41,14 @@ impl Svc {
     pub fn at(&self) -> String {
         self.at.clone()
     }
+}
+
+/// The peerings joining one pair of VPCs: looked up per flow, so that a plan of many peerings
+/// is not scanned once per flow.
+#[derive(Debug, Default, Clone, Copy)]
+struct Joins {
+    first: Option<usize>,
+    cen: Option<usize>,
 }
 
 /// The SNAT entries of one NAT gateway by `source`, read once: vSwitch-ID entries by ID,
@@ -76,6 +84,8 @@ pub struct Index<'p> {
     pub security_groups: HashMap<&'p str, Pos>,
     pub nat_gateways: HashMap<&'p str, Pos>,
     pub peerings: HashMap<&'p str, usize>,
+    /// (VPC ID, VPC ID) → the first peering or CEN joining the two, and the first CEN.
+    joins: HashMap<(&'p str, &'p str), Joins>,
     pub resource_groups: HashMap<&'p str, usize>,
     /// Parsed (strict) CIDRs of each VPC, `None` where they do not parse.
     pub vpc_cidrs: Vec<Vec<Option<IpNet>>>,
@@ -119,6 +129,7 @@ impl<'p> Index<'p> {
             security_groups: sized(count(|v| v.security_groups.len())),
             nat_gateways: sized(count(|v| v.nat_gateways.len())),
             peerings: HashMap::default(),
+            joins: HashMap::default(),
             resource_groups: HashMap::default(),
             vpc_cidrs: Vec::new(),
             vsw_cidrs: Vec::new(),
@@ -192,6 +203,16 @@ impl<'p> Index<'p> {
         }
         for (i, p) in plan.peerings.iter().enumerate() {
             ix.peerings.entry(p.id.as_str()).or_insert(i);
+            // A peering joins two VPCs (validate: exactly two), so this is four pairs each.
+            for a in &p.vpcs {
+                for b in &p.vpcs {
+                    let joins = ix.joins.entry((a.as_str(), b.as_str())).or_default();
+                    joins.first.get_or_insert(i);
+                    if p.kind == PeeringKind::Cen {
+                        joins.cen.get_or_insert(i);
+                    }
+                }
+            }
         }
         for (i, g) in plan.resource_groups.iter().enumerate() {
             ix.resource_groups.entry(g.id.as_str()).or_insert(i);
@@ -235,6 +256,16 @@ impl<'p> Index<'p> {
                 .find(|(_, t)| t.kind == RouteTableKind::System),
         };
         found.map(|(t, table)| ((v, t), table))
+    }
+
+    /// The first peering (VPC peering or CEN, in plan order) that lists both VPCs.
+    pub fn peering_joining(&self, a: &str, b: &str) -> Option<usize> {
+        self.joins.get(&(a, b)).and_then(|j| j.first)
+    }
+
+    /// Whether a CEN lists both VPCs.
+    pub fn cen_joins(&self, a: &str, b: &str) -> bool {
+        self.joins.get(&(a, b)).is_some_and(|j| j.cen.is_some())
     }
 
     /// The parsed CIDR of a vSwitch.

@@ -63,9 +63,7 @@ pub fn trace(
     }
     let target_vpc = &ix.plan.vpcs[tv];
     // PRIV001: another VPC needs a peering or CEN (EAS-NET; domain-facts §6).
-    let joins =
-        |p: &&crate::plan::Peering| p.vpcs.contains(&vpc.id) && p.vpcs.contains(&target_vpc.id);
-    let Some(p) = ix.plan.peerings.iter().position(|p| joins(&p)) else {
+    let Some(p) = ix.peering_joining(&vpc.id, &target_vpc.id) else {
         // The peerings list when the plan has one, else the target (the root is no help).
         let at = if ix.plan.peerings.is_empty() {
             target_at.to_owned()
@@ -205,7 +203,7 @@ fn judge(
         (ix.peerings.get(id).map(|&p| &ix.plan.peerings[p]))
             .is_some_and(|p| p.kind == PeeringKind::VpcPeer && joined(p))
     };
-    let cen_joins = || (ix.plan.peerings.iter()).any(|p| p.kind == PeeringKind::Cen && joined(p));
+    let cen_joins = || ix.cen_joins(from, to);
     let verdict = match lookup(ix, v, Some(table), dest) {
         None => Verdict::Wrong(
             format!("{}: no route to {dest}", table.id),
