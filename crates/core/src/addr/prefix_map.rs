@@ -54,8 +54,13 @@ fn len_bit(net: &IpNet, len: u8) -> usize {
 
 impl<T> PrefixMap<T> {
     pub fn new() -> Self {
+        Self::with_capacity(0)
+    }
+
+    /// A map with room for `n` keys (the analyzer knows how many routes and vSwitches come).
+    pub fn with_capacity(n: usize) -> Self {
         PrefixMap {
-            map: FxHashMap::default(),
+            map: FxHashMap::with_capacity_and_hasher(n, Default::default()),
             lens: [0; 4],
         }
     }

@@ -1,6 +1,6 @@
 //! Collecting findings: the severity of each code, and the final order (rules.md, "Ordering").
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{Finding, Severity};
 
@@ -77,9 +77,14 @@ impl Findings {
     /// Sorted by severity, code, subject (stable otherwise); identical findings (code,
     /// subject, message) once.
     pub fn finish(self) -> Vec<Finding> {
-        let mut seen = HashSet::new();
-        let mut list: Vec<Finding> = (self.list.into_iter())
-            .filter(|f| seen.insert((f.code.clone(), f.subject.clone(), f.message.clone())))
+        let mut seen: HashSet<(&str, &str, &str)> =
+            HashSet::with_capacity_and_hasher(self.list.len(), Default::default());
+        let first: Vec<bool> = (self.list.iter())
+            .map(|f| seen.insert((&f.code, &f.subject, &f.message)))
+            .collect();
+        drop(seen);
+        let mut list: Vec<Finding> = (self.list.into_iter().zip(first))
+            .filter_map(|(f, first)| first.then_some(f))
             .collect();
         list.sort_by(|a, b| {
             (a.severity, &a.code, &a.subject).cmp(&(b.severity, &b.code, &b.subject))

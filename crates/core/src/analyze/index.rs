@@ -165,7 +165,7 @@ impl<'p> Index<'p> {
             );
         }
         for (v, vpc) in plan.vpcs.iter().enumerate() {
-            let mut locals = PrefixMap::new();
+            let mut locals = PrefixMap::with_capacity(vpc.vswitches.len());
             for (i, net) in ix.vsw_cidrs[v].iter().enumerate() {
                 if let Some(net) = net {
                     locals.insert(*net, i);
@@ -185,7 +185,7 @@ impl<'p> Index<'p> {
             ix.route_maps.push(
                 (dests.iter())
                     .map(|routes| {
-                        let mut m = PrefixMap::new();
+                        let mut m = PrefixMap::with_capacity(routes.len());
                         for (r, net) in routes.iter().enumerate() {
                             if let Some(net) = net {
                                 m.insert(*net, r);

@@ -28,7 +28,7 @@ pub fn trace(
     let v = o.v;
     let vpc = &ix.plan.vpcs[v];
     let region = ix.region();
-    let label = label_for(dest);
+    let label = Reach(dest);
 
     // INET001: an internet NAT gateway in the VPC (domain-facts §3; EAS-OLD).
     let Some(first_nat) = vpc
@@ -175,7 +175,7 @@ pub fn trace(
                         &["INET003"],
                         Some(route_at.clone()),
                     );
-                    out.add("INET003", subject, format!("route {} in {} sends {subject}'s traffic to {label_dest} to {instead}, not to an internet NAT gateway of {}", route.destination, table.id, vpc.id, label_dest = label_for(dest)))
+                    out.add("INET003", subject, format!("route {} in {} sends {subject}'s traffic to {label_dest} to {instead}, not to an internet NAT gateway of {}", route.destination, table.id, vpc.id, label_dest = Reach(dest)))
                         .fix(format!("Point route {} of {} at internet NAT gateway {}.", route.destination, table.id, first_nat.id))
                         .command(format!(
                             "{} && {}",
@@ -324,11 +324,17 @@ pub fn trace(
     entry.snat_ips.clone()
 }
 
-fn label_for(dest: &IpNet) -> String {
-    if dest.prefix_len() == 0 {
-        "the internet".to_owned()
-    } else {
-        dest.to_string()
+/// Where a flow goes, for messages: "the internet" for 0.0.0.0/0, else the address. Written
+/// out only when a message needs it.
+struct Reach<'a>(&'a IpNet);
+
+impl std::fmt::Display for Reach<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.prefix_len() == 0 {
+            f.write_str("the internet")
+        } else {
+            self.0.fmt(f)
+        }
     }
 }
 

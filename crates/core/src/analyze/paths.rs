@@ -31,6 +31,8 @@ pub struct Origin<'p> {
     vsw_label: String,
     vsw_at: String,
     pub vsw_net: Option<IpNet>,
+    /// `vsw_net` written out once (formatting an address is slow, and every flow shows it).
+    vsw_net_text: Option<String>,
     pub table: TableState<'p>,
     pub sg: Option<(Pos, &'p SecurityGroup)>,
     /// The security group's JSON path, formatted once.
@@ -79,7 +81,7 @@ pub fn trace_services(
                 flows.push(flow(ix, svc, place, origin.as_ref(), "internet", &svc.name, spec, None, &mut verdicts, out));
             }
             for (t, target) in entry.targets.iter().enumerate() {
-                let subject = format!("{}/{}", svc.name, target.display_name());
+                let subject = [&svc.name, "/", target.display_name()].concat();
                 let Some(dest) = dests[t] else {
                     // CIDR001 names the address; nothing else can be judged.
                     let mut hops = Hops::default();
@@ -127,6 +129,7 @@ fn origin<'p>(ix: &Index<'p>, place: &Placement) -> Option<Origin<'p>> {
             format!("vpcs[{gv}].security_groups[{g}]")
         }),
         vsw_net: ix.vsw_cidr((v, i)),
+        vsw_net_text: ix.vsw_cidr((v, i)).map(|n| n.to_string()),
         table,
         sg,
     })
@@ -186,13 +189,21 @@ fn flow(
         );
         hops.pass(
             HopKind::Target,
-            format!("{} {}", target.display_name(), target.address),
+            [target.display_name(), " ", &target.address].concat(),
             Some(format!("services[{}].targets[{t}]", svc.index)),
         );
     } else {
         hops.pass(HopKind::Internet, "internet", None);
     }
-    finish(name, &spec, target, private, hops, o.vsw_net, snat_ips)
+    finish(
+        name,
+        &spec,
+        target,
+        private,
+        hops,
+        o.vsw_net_text.clone(),
+        snat_ips,
+    )
 }
 
 fn finish(
@@ -201,18 +212,22 @@ fn finish(
     target: Option<(usize, &Target)>,
     private: bool,
     hops: Hops,
-    src: Option<IpNet>,
+    source_cidr: Option<String>,
     snat_ips: Vec<String>,
 ) -> Flow {
     Flow {
         name: name.to_owned(),
-        destination: target.map_or_else(|| spec.dest.to_string(), |(_, t)| t.address.clone()),
+        destination: match target {
+            Some((_, t)) => t.address.clone(),
+            None if spec.internet => "0.0.0.0/0".to_owned(),
+            None => spec.dest.to_string(),
+        },
         protocol: spec.protocol.as_str().to_owned(),
         port: target.map_or(Some(443), |(_, t)| t.port),
         route: if private { "private" } else { "internet" }.to_owned(),
         ok: hops.ok(),
         hops: hops.list,
-        source_cidr: src.map(|n| n.to_string()),
+        source_cidr,
         snat_ips,
     }
 }
@@ -331,19 +346,17 @@ fn whitelist(
     // the one meant to cover the vSwitch or hold the SNAT IP, so a miss is not reported on
     // top of its WL003.
     let unreadable = entries.len() < list.len();
-    let shown = if list.is_empty() {
-        "is empty".to_owned()
-    } else {
-        format!("[{}]", list.join(", "))
-    };
+    let shown = Shown(list);
     let name = target.display_name();
     // What the whitelist must admit, and the finding when it does not.
     let (code, needed, message, fix) = if private {
-        let Some(src) = o.vsw_net else { return };
+        let (Some(src), Some(src_text)) = (o.vsw_net, &o.vsw_net_text) else {
+            return;
+        };
         if covers_union(&entries, &src) {
             return hops.pass(
                 HopKind::Whitelist,
-                format!("whitelist covers {src}"),
+                ["whitelist covers ", src_text].concat(),
                 Some(at),
             );
         }
@@ -394,5 +407,18 @@ fn whitelist(
             Some(at.clone()),
         );
         out.add(code, subject, message).fix(fix).at(at);
+    }
+}
+
+/// A whitelist as messages show it: `[a, b]`, or "is empty". Written out only when a message
+/// needs it.
+struct Shown<'a>(&'a [String]);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("is empty");
+        }
+        write!(f, "[{}]", self.0.join(", "))
     }
 }
