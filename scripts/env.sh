@@ -20,7 +20,7 @@ page_build_env() {
   # Unstable flags can change between compilers: one that does not take them builds the page
   # with the usual std (larger, same behaviour) and says so, rather than failing.
   if ! RUSTC_BOOTSTRAP=1 rustc $flags --print cfg --target wasm32-unknown-unknown >/dev/null 2>&1 ||
-    ! rustup component list --installed 2>/dev/null | grep -qx 'rust-src.*'; then
+    ! grep -qx rust-src <<<"$(rustup component list --installed 2>/dev/null)"; then
     echo "warning: $(rustc --version) or its rust-src cannot rebuild std for size; building the page with the usual std" >&2
     return
   fi

@@ -28,6 +28,12 @@ pub fn service_names(plan: &Plan) -> Vec<String> {
         .collect()
 }
 
+/// The name of the first service that has one ([`service_names`]`.first()`, reading only as
+/// far as needed).
+pub(crate) fn first_service_name(plan: &Plan) -> Option<String> {
+    (plan.services.iter()).find_map(|s| name_of(&s.service.value().ok()?).map(str::to_owned))
+}
+
 fn name_of(v: &Value) -> Option<&str> {
     v.get("metadata")?.get("name")?.as_str()
 }

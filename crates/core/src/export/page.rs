@@ -1,7 +1,8 @@
 //! Every export the page offers for a plan and one of its services, ready to copy or download.
 
+use super::lookup::first_service_name;
 use super::{
-    diff_lines, eascmd_lines, markdown_report, networking_json, service_dlink, service_names,
+    diff_lines, eascmd_lines, find_service, markdown_report, networking_json, service_dlink,
     service_networking, service_text, test_commands, whitelist_entries, DiffKind,
 };
 use crate::analyze::Report;
@@ -95,10 +96,13 @@ impl PlanExport {
 /// The exports of one service (by name; the first service when `None`): the first part of
 /// [`page_exports`].
 pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> Vec<Export> {
-    let names = service_names(plan);
-    let name = service
-        .or(names.first().map(String::as_str))
-        .filter(|n| names.iter().any(|x| x == n));
+    // Found by reading the services up to the one wanted, not all of them: the page builds
+    // these on every edit of plans of hundreds of services.
+    let name = match service {
+        Some(name) => find_service(plan, name).ok().map(|_| name.to_owned()),
+        None => first_service_name(plan),
+    };
+    let name = name.as_deref();
     let mut list = Vec::new();
     if let Some(name) = name {
         let file = format!("{name}.json");
@@ -114,10 +118,8 @@ pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> V
             ));
         }
         if let Ok(text) = service_text(plan, name) {
-            let original = (plan.services.iter())
-                .zip(&names)
-                .find(|(_, n)| *n == name)
-                .map(|(e, _)| e.service.text().to_owned())
+            let original = find_service(plan, name)
+                .map(|(_, e)| e.service.text().to_owned())
                 .unwrap_or_default();
             let diff = diff_lines(&original, &text)
                 .into_iter()
@@ -182,4 +184,35 @@ pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> V
         }
     }
     list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze;
+    use crate::plan::parse_plan;
+
+    #[test]
+    fn a_service_after_one_without_a_name_diffs_against_its_own_json() {
+        let plan = parse_plan(
+            r#"{"version": 1, "services": [
+                {"service": {"metadata": {"instance": 1}}},
+                {"service": {"metadata": {"name": "a", "instance": 2}}}]}"#,
+        )
+        .unwrap();
+        let report = analyze(&plan);
+        for service in [None, Some("a")] {
+            let exports = service_exports(&plan, &report, service);
+            let json = exports.iter().find(|e| e.title == "Service JSON").unwrap();
+            let diff = json.diff.as_ref().unwrap();
+            // The lines of a's own JSON are kept, not the unnamed service's.
+            assert!(
+                diff.iter()
+                    .any(|(sign, line)| *sign == ' ' && line.contains("\"a\"")),
+                "{service:?}: {diff:?}"
+            );
+            assert!(!diff.iter().any(|(sign, _)| *sign == '-'), "{diff:?}");
+        }
+        assert!(service_exports(&plan, &report, Some("b")).is_empty());
+    }
 }
