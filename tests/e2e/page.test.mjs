@@ -191,12 +191,27 @@ test('a 50 MB paste says it is reading, then gives a clear error and keeps the p
     area.value = big;
     area.dispatchEvent(new Event('input', { bubbles: true }));
   });
+  // When the notice reaches the page, when a frame is drawn with it, and when the answer comes:
+  // recorded in the page, since the test cannot look while the tab is busy reading.
+  await page.evaluate(() => {
+    const seen = (window.__seen = {});
+    new MutationObserver(() => {
+      const now = performance.now();
+      if (!seen.notice && /Reading \d+\.\d MB from paste/.test(document.body.textContent)) {
+        seen.notice = now;
+        requestAnimationFrame(() => (seen.frame = performance.now()));
+      }
+      if (!seen.answer && document.querySelector('[role=alert]')) seen.answer = now;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByRole('button', { name: 'Import pasted JSON' }).click();
-  // Generous limits: building and handing over 50 MB takes a while on a slow machine; what
-  // matters is that the notice comes before the parse and the answer after it.
-  await page.getByText(/Reading \d+\.\d MB from paste/).waitFor({ timeout: 90000 });
+  // A generous limit: reading 50 MB takes a while on a slow machine.
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 120000 });
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(seen.notice && seen.frame && seen.answer, JSON.stringify(seen));
+  assert.ok(seen.notice < seen.frame && seen.frame < seen.answer,
+    `the notice is drawn before the tab gets busy: ${JSON.stringify(seen)}`);
   assert.match(await alert.innerText(), /Nothing imported from paste: .*trailing comma/);
   assert.equal(await byPath(page, 'services[0].service.metadata.name').inputValue(), 'qwen-chat');
   await context.close();

@@ -165,11 +165,9 @@ pub fn app() -> Html {
                     text: format!("Reading {:.1} MB from {source}…", size as f64 / 1e6),
                 }));
             }
+            // Once the notice is on screen: the tab is busy while it reads.
             let d = d.clone();
-            gloo::timers::callback::Timeout::new(30, move || {
-                d.dispatch(Action::Import { text, source })
-            })
-            .forget();
+            browser::after_next_paint(move || d.dispatch(Action::Import { text, source }));
         })
     };
     let on_share = {

@@ -179,3 +179,15 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let _ = name;
     f()
 }
+
+/// Runs `f` once the next frame has been painted (an animation frame, then a task): work that
+/// keeps the tab busy for a while starts after what the page says about it is on screen.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let frame = Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, f).forget());
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
+}
