@@ -22,13 +22,13 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
         format!(
             "{}.{}.{key}",
             svc.at(),
-            svc.rolling_path.unwrap_or("metadata.rolling_strategy")
+            svc.read.rolling_path.unwrap_or("metadata.rolling_strategy")
         )
     };
     let mut surge = None;
     for (key, value) in [
-        ("max_surge", &svc.max_surge),
-        ("max_unavailable", &svc.max_unavailable),
+        ("max_surge", &svc.read.max_surge),
+        ("max_unavailable", &svc.read.max_unavailable),
     ] {
         let Some(value) = value else { continue };
         match parse_surge(value) {
@@ -42,7 +42,7 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
         }
     }
     let auto = format!("{}.autoscaler", svc.at());
-    if let Some(min) = svc.autoscaler_min.filter(|&m| m < 1) {
+    if let Some(min) = svc.read.autoscaler_min.filter(|&m| m < 1) {
         out.add(
             "CAP004",
             &svc.name,
@@ -54,7 +54,7 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
         .fix("Set autoscaler.min to 1 or more.")
         .at(format!("{auto}.min"));
     }
-    if let (Some(min), Some(max)) = (svc.autoscaler_min, svc.autoscaler_max) {
+    if let (Some(min), Some(max)) = (svc.read.autoscaler_min, svc.read.autoscaler_max) {
         if max < min {
             out.add(
                 "CAP004",
@@ -65,7 +65,7 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
             .at(format!("{auto}.max"));
         }
     }
-    if let Some(n) = svc.instance.filter(|&n| n < 0) {
+    if let Some(n) = svc.read.instance.filter(|&n| n < 0) {
         out.add(
             "CAP004",
             &svc.name,
@@ -78,7 +78,11 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
         .at(format!("{}.metadata.instance", svc.at()));
     }
     let count = |n: Option<i64>| n.map(|n| u64::try_from(n).unwrap_or(0));
-    ServiceNeed::compute(count(svc.instance), count(svc.autoscaler_max), surge)
+    ServiceNeed::compute(
+        count(svc.read.instance),
+        count(svc.read.autoscaler_max),
+        surge,
+    )
 }
 
 /// The threshold of CAP002.

@@ -165,7 +165,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
         }
     }
     for svc in &ix.services {
-        if let Some(rg) = &svc.resource {
+        if let Some(rg) = &svc.read.resource {
             if !ix.resource_groups.contains_key(rg.as_str()) {
                 out.add(
                     "PLAN003",
@@ -221,32 +221,17 @@ pub fn check_id_shapes(ix: &Index, out: &mut Findings) {
     let mut ids: Vec<(usize, &str, IdAt)> = Vec::new();
     for (v, vpc) in plan.vpcs.iter().enumerate() {
         ids.push((0, &vpc.id, IdAt::Vpc(v)));
-        let lists: [(usize, &'static str, Vec<&str>); 4] = [
-            (
-                1,
-                "vswitches",
-                vpc.vswitches.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                2,
-                "security_groups",
-                vpc.security_groups.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                3,
-                "route_tables",
-                vpc.route_tables.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                4,
-                "nat_gateways",
-                vpc.nat_gateways.iter().map(|x| x.id.as_str()).collect(),
-            ),
-        ];
-        for (kind, list, list_ids) in lists {
-            for (i, id) in list_ids.into_iter().enumerate() {
-                ids.push((kind, id, IdAt::InVpc(v, list, i)));
-            }
+        for (i, x) in vpc.vswitches.iter().enumerate() {
+            ids.push((1, &x.id, IdAt::InVpc(v, "vswitches", i)));
+        }
+        for (i, x) in vpc.security_groups.iter().enumerate() {
+            ids.push((2, &x.id, IdAt::InVpc(v, "security_groups", i)));
+        }
+        for (i, x) in vpc.route_tables.iter().enumerate() {
+            ids.push((3, &x.id, IdAt::InVpc(v, "route_tables", i)));
+        }
+        for (i, x) in vpc.nat_gateways.iter().enumerate() {
+            ids.push((4, &x.id, IdAt::InVpc(v, "nat_gateways", i)));
         }
     }
     for (i, g) in plan.resource_groups.iter().enumerate() {
@@ -256,10 +241,10 @@ pub fn check_id_shapes(ix: &Index, out: &mut Findings) {
         }
     }
     for svc in &ix.services {
-        if let Some(net) = &svc.own_networking {
+        if let Some(net) = &svc.read.networking {
             push_networking(&mut ids, net, |key| IdAt::ServiceNetworking(svc.index, key));
         }
-        if let Some(rg) = &svc.resource {
+        if let Some(rg) = &svc.read.resource {
             ids.push((5, rg, IdAt::ServiceResource(svc.index)));
         }
     }

@@ -4,7 +4,6 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use ipnet::IpNet;
-use serde_json::Value;
 
 use super::security::{parse_rules, Rule};
 use super::service_cache::{Reads, ServiceCache, ServiceRead};
@@ -22,16 +21,11 @@ pub struct Svc {
     pub index: usize,
     /// `services[i].service`, formatted once: every flow's first hop points at it.
     at: String,
+    /// `metadata.name`, else `services[i]`.
     pub name: String,
-    pub instance: Option<i64>,
-    pub resource: Option<String>,
-    pub rolling_path: Option<&'static str>,
-    pub max_surge: Option<Value>,
-    pub max_unavailable: Option<Value>,
-    pub autoscaler_min: Option<i64>,
-    pub autoscaler_max: Option<i64>,
-    /// `cloud.networking` as written (even when empty).
-    pub own_networking: Option<Networking>,
+    /// What the checks use of its JSON; `read.networking` is `cloud.networking` as written
+    /// (even when empty).
+    pub read: ServiceRead,
     /// The networking the service uses, and where it comes from.
     pub networking: Option<(Networking, NetworkingSource)>,
 }
@@ -231,15 +225,8 @@ impl<'p> Index<'p> {
             ix.services.push(Svc {
                 index: i,
                 at,
-                name: read.name.unwrap_or_else(|| format!("services[{i}]")),
-                instance: read.instance,
-                resource: read.resource,
-                rolling_path: read.rolling_path,
-                max_surge: read.max_surge,
-                max_unavailable: read.max_unavailable,
-                autoscaler_min: read.autoscaler_min,
-                autoscaler_max: read.autoscaler_max,
-                own_networking: read.networking,
+                name: (read.name.clone()).unwrap_or_else(|| format!("services[{i}]")),
+                read,
                 networking,
             });
         }

@@ -54,7 +54,7 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
             // NET007: EAS is isolated from the internet and from VPCs by default (EAS-NET FAQ).
             // Not when metadata.resource names a group the plan does not describe: its
             // networking is unknown, and that PLAN003 is the one finding.
-            let unknown_group = (svc.resource.as_deref())
+            let unknown_group = (svc.read.resource.as_deref())
                 .is_some_and(|rg| !ix.resource_groups.contains_key(rg));
             if (entry.needs_internet || !entry.targets.is_empty()) && !unknown_group {
                 out.add("NET007", &svc.name, format!("{} needs {} but has no VPC networking, so EAS keeps it isolated", svc.name, needs(entry.needs_internet, entry.targets.len())))
@@ -69,7 +69,7 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         };
         // NET005: service-level networking wins over the resource group's (EAS-NET).
         if *source == NetworkingSource::Service {
-            let group = svc.resource.as_deref().and_then(|rg| ix.resource_groups.get(rg)).map(|&g| &ix.plan.resource_groups[g]);
+            let group = svc.read.resource.as_deref().and_then(|rg| ix.resource_groups.get(rg)).map(|&g| &ix.plan.resource_groups[g]);
             if let Some(group) = group.filter(|g| g.networking.as_ref().is_some_and(Networking::is_set)) {
                 out.add("NET005", &svc.name, format!("{} sets its own networking and runs on resource group {}, which sets one too: the service's wins", svc.name, group.id))
                     .fix("Nothing to do if intended; remove cloud.networking to use the resource group's.")

@@ -18,7 +18,7 @@ pub struct ServiceCache {
 
 /// What the checks use of one service JSON (an owned [`ServiceSpec`]).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct ServiceRead {
+pub struct ServiceRead {
     pub name: Option<String>,
     pub instance: Option<i64>,
     pub resource: Option<String>,

@@ -11,27 +11,37 @@ use crate::cloud::summary::Kind;
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "RouterTableList", "RouterTableListType");
     for t in &items {
-        let Some(id) = text(t, "RouteTableId") else {
-            facts.skip(Kind::RouteTable, "?", "a route table without RouteTableId");
-            continue;
-        };
-        if let Some(why) = not_a_vswitch_table(t) {
-            facts.skip(Kind::RouteTable, id, why);
-            continue;
-        }
-        let fact = facts.tables.entry(id).or_default();
-        fact.vpc = text(t, "VpcId").or(fact.vpc.take());
-        fact.vrouter = text(t, "RouterId").or(fact.vrouter.take());
-        fact.kind = table_kind(text(t, "RouteTableType")).or(fact.kind);
-        for s in texts(t, "VSwitchIds", "VSwitchId") {
-            push_new(&mut fact.vswitches, s);
-        }
+        read_table(t, facts);
     }
     items.len()
 }
 
+/// One route table of either listing (`DescribeRouteTableList`, or the older
+/// `DescribeRouteTables`, which names the router `VRouterId`) into the facts: its ID when it is
+/// a vSwitch route table, else `None`, skipped with the reason.
+pub(super) fn read_table(t: &Value, facts: &mut Facts) -> Option<String> {
+    let Some(id) = text(t, "RouteTableId") else {
+        facts.skip(Kind::RouteTable, "?", "a route table without RouteTableId");
+        return None;
+    };
+    if let Some(why) = not_a_vswitch_table(t) {
+        facts.skip(Kind::RouteTable, id, why);
+        return None;
+    }
+    let fact = facts.tables.entry(id.clone()).or_default();
+    fact.vpc = text(t, "VpcId").or(fact.vpc.take());
+    fact.vrouter = text(t, "VRouterId")
+        .or_else(|| text(t, "RouterId"))
+        .or(fact.vrouter.take());
+    fact.kind = table_kind(text(t, "RouteTableType")).or(fact.kind);
+    for s in texts(t, "VSwitchIds", "VSwitchId") {
+        push_new(&mut fact.vswitches, s);
+    }
+    Some(id)
+}
+
 /// Why a table of the list is not one the plan holds.
-pub(super) fn not_a_vswitch_table(t: &Value) -> Option<&'static str> {
+fn not_a_vswitch_table(t: &Value) -> Option<&'static str> {
     if is(t, "RouterType", "VBR") {
         Some("a VBR's route table (RouterType VBR): the plan holds the route tables of VPC vSwitches")
     } else if is(t, "AssociateType", "Gateway") {
