@@ -21,6 +21,17 @@ fn ok(run: common::Run) -> String {
     run.stdout
 }
 
+/// Every `easnet export` kind.
+const EXPORTS: [&str; 7] = [
+    "networking",
+    "service",
+    "eascmd",
+    "whitelist",
+    "test-command",
+    "report",
+    "dlink",
+];
+
 #[test]
 fn networking_and_service() {
     let out = ok(export_run(&repo(BROKEN), "qwen-chat", "networking", None));
@@ -116,15 +127,7 @@ fn dlink_for_a_service_on_a_resource_group() {
 
 #[test]
 fn a_wrong_service_name_lists_the_right_ones() {
-    for what in [
-        "networking",
-        "service",
-        "eascmd",
-        "whitelist",
-        "test-command",
-        "report",
-        "dlink",
-    ] {
+    for what in EXPORTS {
         let run = export_run(&repo(BROKEN), "qwen", what, None);
         assert_error(
             &run,
@@ -168,15 +171,7 @@ fn usage_errors() {
 fn help() {
     let run = easnet(&["export", "--help"], None);
     assert_eq!(run.code, 0);
-    for what in [
-        "networking",
-        "service",
-        "eascmd",
-        "whitelist",
-        "test-command",
-        "report",
-        "dlink",
-    ] {
+    for what in EXPORTS {
         assert!(run.stdout.contains(what), "{what}");
     }
 }
