@@ -105,7 +105,8 @@ pub fn app() -> Html {
                 if typing || !(e.ctrl_key() || e.meta_key()) {
                     return;
                 }
-                match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                // ASCII only: the shortcuts are Z and Y (and std's Unicode case tables stay out).
+                match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
                     ("z", false) => {
                         e.prevent_default();
                         dispatcher.dispatch(Action::Undo)

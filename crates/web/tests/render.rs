@@ -176,3 +176,63 @@ async fn plan_editor_edits_a_vswitch_cidr_and_shows_errors_next_to_fields() {
         .unwrap();
     assert_eq!(name.value(), "qwen-chat");
 }
+
+#[wasm_bindgen_test]
+async fn threshold_field_takes_json_numbers_only() {
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+
+    let plan = parse_plan(default_example().json).unwrap();
+    let edited = Rc::new(RefCell::new(Vec::new()));
+    let on_edit = {
+        let (edited, plan) = (edited.clone(), plan.clone());
+        Callback::from(move |(patch, _field): (PlanPatch, _)| {
+            edited
+                .borrow_mut()
+                .push(patch.applied_to(&plan).utilization_warning)
+        })
+    };
+    let root = mount_point();
+    let app = yew::Renderer::<PlanEditor>::with_root_and_props(
+        root.clone(),
+        PlanEditorProps {
+            plan: Rc::new(plan),
+            on_edit,
+        },
+    )
+    .render();
+    settle().await;
+    let document = gloo::utils::document();
+    let input: web_sys::HtmlInputElement = document
+        .get_element_by_id("f-utilization_warning")
+        .expect("the threshold field")
+        .dyn_into()
+        .unwrap();
+    // Rust's f64 parser takes these; the plan JSON could not hold them.
+    for text in ["NaN", "inf", ".5", "0.9x"] {
+        input.set_value(text);
+        input
+            .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+            .unwrap();
+        settle().await;
+        let issues = document
+            .get_element_by_id("issues-utilization_warning")
+            .unwrap()
+            .text_content()
+            .unwrap_or_default();
+        assert!(
+            issues.contains("is not a number such as 0.8"),
+            "{text}: {issues}"
+        );
+    }
+    assert!(edited.borrow().is_empty(), "no edit from a non-number");
+    input.set_value(" 0.85 ");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(*edited.borrow(), [Some(0.85)]);
+    // The other editor tests look fields up by ID.
+    app.destroy();
+    root.remove();
+}

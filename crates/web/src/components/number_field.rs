@@ -1,5 +1,4 @@
 use std::fmt::Display;
-use std::str::FromStr;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -8,17 +7,28 @@ use super::IssueList;
 use crate::browser::field_id;
 
 /// What a number field holds: whole numbers (`i64`) or decimals (`f64`).
-pub trait FieldNumber: Copy + PartialEq + Display + FromStr + 'static {
+pub trait FieldNumber: Copy + PartialEq + Display + 'static {
     /// How the field says what it expected ("a whole number").
     const EXPECTED: &'static str;
+    /// The number the (trimmed) text spells, if it spells one.
+    fn parse(text: &str) -> Option<Self>;
 }
 
 impl FieldNumber for i64 {
     const EXPECTED: &'static str = "a whole number";
+    fn parse(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
 }
 
 impl FieldNumber for f64 {
     const EXPECTED: &'static str = "a number such as 0.8";
+    /// Read as a JSON number, what the plan file will hold: `inf`, `NaN` and `.5` (which
+    /// Rust's `f64::from_str` takes) are not numbers there. It also keeps std's decimal parser
+    /// and its 10 KB table of powers out of the page: serde_json's own parser is there anyway.
+    fn parse(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
+    }
 }
 
 #[derive(PartialEq, Properties)]
@@ -41,16 +51,14 @@ pub fn number_field<T: FieldNumber>(props: &NumberFieldProps<T>) -> Html {
     {
         let text = text.clone();
         use_effect_with(props.value, move |value| {
-            if text.trim().parse::<T>().ok() != *value
-                && !(text.trim().is_empty() && value.is_none())
-            {
+            if T::parse(text.trim()) != *value && !(text.trim().is_empty() && value.is_none()) {
                 text.set(value.map(|v| v.to_string()).unwrap_or_default());
             }
         });
     }
     let local = match text.trim() {
         "" => None,
-        t if t.parse::<T>().is_ok() => None,
+        t if T::parse(t).is_some() => None,
         t => Some(AttrValue::from(format!("\"{t}\" is not {}", T::EXPECTED))),
     };
     let on_input = {
@@ -60,7 +68,7 @@ pub fn number_field<T: FieldNumber>(props: &NumberFieldProps<T>) -> Html {
             match value.trim() {
                 "" => cb.emit(None),
                 t => {
-                    if let Ok(n) = t.parse::<T>() {
+                    if let Some(n) = T::parse(t) {
                         cb.emit(Some(n));
                     }
                 }
