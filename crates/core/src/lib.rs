@@ -11,6 +11,8 @@
 //!   the plan and merged into it by ID, with a summary of what was imported, updated, skipped.
 //! - [`export`]: what the page and the CLI hand the user: `cloud.networking`, the service JSON
 //!   with it set (every other byte untouched), commands to run, and Markdown/SARIF reports.
+//! - [`decimal`]: text for thresholds, percentages and coordinates, without std's float
+//!   formatting (a size cut for the page).
 //! - [`examples`]: the example plans embedded in the page and the CLI.
 //! - [`import`]: pasted JSON in — a plan, or a service JSON joining the current plan.
 //! - [`map`]: each VPC's address space laid out (vSwitches, free blocks) for drawing.
@@ -21,6 +23,7 @@
 pub mod addr;
 pub mod analyze;
 pub mod cloud;
+pub mod decimal;
 pub mod examples;
 pub mod export;
 pub mod import;

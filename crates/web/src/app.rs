@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use easnet_core::decimal::fixed;
 use easnet_core::plan::{write_plan, Plan};
 use easnet_core::share;
 use gloo::events::EventListener;
@@ -163,7 +164,7 @@ pub fn app() -> Html {
             if size > 1_000_000 {
                 d.dispatch(Action::Notify(Notice {
                     error: false,
-                    text: format!("Reading {:.1} MB from {source}…", size as f64 / 1e6),
+                    text: format!("Reading {} MB from {source}…", fixed(size as f64 / 1e6, 1)),
                 }));
             }
             // Once the notice is on screen: the tab is busy while it reads.

@@ -13,6 +13,7 @@ use crate::addr::{
     exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix,
     smallest_ipv4_prefix_under, usable_ips, ServiceNeed,
 };
+use crate::decimal;
 use crate::plan::Plan;
 
 /// IPs a service needs, after CAP003 and CAP004 (a bad `max_surge` falls back to the default
@@ -187,14 +188,21 @@ pub fn check_capacity(
 }
 
 /// `86% > 80%`, with one decimal where whole percents would read as equal (`80.2% > 80.0%`).
-/// Display only: whether CAP002 fires is decided in integers by `exceeds_threshold`.
+/// Display only: whether CAP002 fires is decided in integers by `exceeds_threshold`. The
+/// share's decimal is worked out in integers (exact, half up).
 fn share_over(needed: u64, usable: u64, limit: f64) -> String {
-    let (share, limit) = (percent(needed, usable) as f64, limit * 100.0);
-    if share > limit.round() {
-        format!("{share:.0}% > {limit:.0}%")
+    let (share, limit) = (percent(needed, usable), limit * 100.0);
+    if share as f64 > limit.round() {
+        format!("{share}% > {}%", decimal::fixed(limit, 0))
     } else {
-        let exact = needed as f64 * 100.0 / usable.max(1) as f64;
-        format!("{exact:.1}% > {limit:.1}%")
+        let tenths =
+            (u128::from(needed) * 1000 + u128::from(usable.max(1)) / 2) / u128::from(usable.max(1));
+        format!(
+            "{}.{}% > {}%",
+            tenths / 10,
+            tenths % 10,
+            decimal::fixed(limit, 1)
+        )
     }
 }
 

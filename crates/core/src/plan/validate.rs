@@ -40,7 +40,10 @@ fn validate_head(plan: &Plan) -> Vec<PlanError> {
         if !(t > 0.0 && t <= 1.0) {
             errors.push(PlanError::new(
                 "utilization_warning",
-                format!("expected a share between 0 and 1 such as 0.8, got {t}"),
+                format!(
+                    "expected a share between 0 and 1 such as 0.8, got {}",
+                    crate::decimal::shortest(t)
+                ),
             ));
         }
     }

@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use easnet_core::decimal::fixed;
 use easnet_core::map::{address_map, Cell, Segment, SegmentKind, Space, VpcMap};
 use easnet_core::plan::Plan;
 use yew::prelude::*;
@@ -108,7 +109,7 @@ fn grid(space: &Space, colours: &HashMap<&str, usize>) -> Html {
         .filter(|s| s.kind == SegmentKind::Free)
         .count();
     html! {
-        <svg class="grid-map" viewBox={format!("0 0 {width} {height}")} role="img"
+        <svg class="grid-map" viewBox={format!("0 0 {} {}", fixed(width, 0), fixed(height, 0))} role="img"
             aria-label={format!("{}: {used} vSwitches, {free} free blocks, drawn as {n} blocks of /{}", space.cidr, space.cell_prefix)}>
             { for space.cells.iter().enumerate().map(|(i, cell)| cell_rect(cell, i % cols, i / cols, size, gap, colours)) }
         </svg>
@@ -135,16 +136,16 @@ fn cell_rect(
             "{}: {} ({}% used)",
             cell.cidr,
             cell.vswitches.join(", "),
-            (cell.used * 100.0).round()
+            fixed(cell.used * 100.0, 0)
         )
     };
     let (x, y) = (col as f64 * (size + gap), row as f64 * (size + gap));
     let fill = (cell.used.max(0.25) * size).min(size);
     html! {
         <g>
-            <rect class="cell" x={x.to_string()} y={y.to_string()} width={size.to_string()} height={size.to_string()} rx="2"><title>{title.clone()}</title></rect>
+            <rect class="cell" x={fixed(x, 0)} y={fixed(y, 0)} width={fixed(size, 0)} height={fixed(size, 0)} rx="2"><title>{title.clone()}</title></rect>
             if let Some(color) = color {
-                <rect class={classes!("cell-used", color)} x={x.to_string()} y={(y + size - fill).to_string()} width={size.to_string()} height={fill.to_string()} rx="2"><title>{title}</title></rect>
+                <rect class={classes!("cell-used", color)} x={fixed(x, 0)} y={fixed(y + size - fill, 2)} width={fixed(size, 0)} height={fixed(fill, 2)} rx="2"><title>{title}</title></rect>
             }
         </g>
     }
@@ -170,6 +171,6 @@ fn segment(s: &Segment) -> Html {
         s.last_usable.clone().unwrap_or_default()
     );
     html! {
-        <rect class={class} x={x.to_string()} y="0" width={w.to_string()} height="40"><title>{title}</title></rect>
+        <rect class={class} x={fixed(x, 2)} y="0" width={fixed(w, 2)} height="40"><title>{title}</title></rect>
     }
 }

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use easnet_core::analyze::{CapacityRow, Report};
+use easnet_core::decimal::fixed;
 use yew::prelude::*;
 
 use crate::browser::focus_path;
@@ -18,6 +19,7 @@ impl PartialEq for CapacityPanelProps {
     }
 }
 
+/// The bars' width in drawing units (the SVG's viewBox).
 const W: f64 = 1000.0;
 
 /// One bar per vSwitch: each service's peak and surge, other IPs, free space, and the warning
@@ -73,15 +75,15 @@ fn bar(row: &CapacityRow) -> Html {
     let mut rects = Vec::new();
     let mut at = 0u64;
     for s in &row.services {
-        rects.push(html! { <rect class="peak" x={x(at).to_string()} y="0" width={x(s.peak).to_string()} height="24"><title>{format!("{}: {} instances at peak", s.service, s.peak)}</title></rect> });
+        rects.push(html! { <rect class="peak" x={fixed(x(at), 1)} y="0" width={fixed(x(s.peak), 1)} height="24"><title>{format!("{}: {} instances at peak", s.service, s.peak)}</title></rect> });
         at = at.saturating_add(s.peak);
-        rects.push(html! { <rect class="surge" x={x(at).to_string()} y="0" width={x(s.surge).to_string()} height="24"><title>{format!("{}: {} extra during a rolling update", s.service, s.surge)}</title></rect> });
+        rects.push(html! { <rect class="surge" x={fixed(x(at), 1)} y="0" width={fixed(x(s.surge), 1)} height="24"><title>{format!("{}: {} extra during a rolling update", s.service, s.surge)}</title></rect> });
         at = at.saturating_add(s.surge);
     }
-    rects.push(html! { <rect class="other" x={x(at).to_string()} y="0" width={x(row.other_ips).to_string()} height="24"><title>{format!("{} IPs used by other resources", row.other_ips)}</title></rect> });
+    rects.push(html! { <rect class="other" x={fixed(x(at), 1)} y="0" width={fixed(x(row.other_ips), 1)} height="24"><title>{format!("{} IPs used by other resources", row.other_ips)}</title></rect> });
     let over = row.needed > row.usable;
     let threshold = row.warning_threshold * row.usable as f64;
-    let pct = (row.utilization * 100.0).round();
+    let pct = fixed(row.utilization * 100.0, 0);
     let summary = format!(
         "{} of {} usable IPs needed ({pct}%), {} free",
         row.needed, row.usable, row.free
@@ -99,13 +101,13 @@ fn bar(row: &CapacityRow) -> Html {
                     <span class="hint">{format!(" (needs at least a /{p})")}</span>
                 }
             </figcaption>
-            <svg viewBox={format!("0 0 {W} 24")} preserveAspectRatio="none" role="img" aria-label={format!("{}: {summary}", row.vswitch)}>
-                <rect class="track" x="0" y="0" width={x(row.usable).to_string()} height="24" />
+            <svg viewBox="0 0 1000 24" preserveAspectRatio="none" role="img" aria-label={format!("{}: {summary}", row.vswitch)}>
+                <rect class="track" x="0" y="0" width={fixed(x(row.usable), 1)} height="24" />
                 { for rects }
                 if over {
-                    <rect class="overflow" x={x(row.usable).to_string()} y="0" width={(W - x(row.usable)).to_string()} height="24"><title>{format!("{} IPs more than the vSwitch has", row.needed - row.usable)}</title></rect>
+                    <rect class="overflow" x={fixed(x(row.usable), 1)} y="0" width={fixed(W - x(row.usable), 1)} height="24"><title>{format!("{} IPs more than the vSwitch has", row.needed - row.usable)}</title></rect>
                 }
-                <line class="threshold" x1={(threshold / scale * W).to_string()} x2={(threshold / scale * W).to_string()} y1="0" y2="24" />
+                <line class="threshold" x1={fixed(threshold / scale * W, 1)} x2={fixed(threshold / scale * W, 1)} y1="0" y2="24" />
             </svg>
         </figure>
     }

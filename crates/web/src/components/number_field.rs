@@ -1,5 +1,3 @@
-use std::fmt::Display;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -7,17 +5,22 @@ use super::IssueList;
 use crate::browser::field_id;
 
 /// What a number field holds: whole numbers (`i64`) or decimals (`f64`).
-pub trait FieldNumber: Copy + PartialEq + Display + 'static {
+pub trait FieldNumber: Copy + PartialEq + 'static {
     /// How the field says what it expected ("a whole number").
     const EXPECTED: &'static str;
     /// The number the (trimmed) text spells, if it spells one.
     fn parse(text: &str) -> Option<Self>;
+    /// The text the field shows for the number.
+    fn text(self) -> String;
 }
 
 impl FieldNumber for i64 {
     const EXPECTED: &'static str = "a whole number";
     fn parse(text: &str) -> Option<Self> {
         text.parse().ok()
+    }
+    fn text(self) -> String {
+        self.to_string()
     }
 }
 
@@ -28,6 +31,9 @@ impl FieldNumber for f64 {
     /// and its 10 KB table of powers out of the page: serde_json's own parser is there anyway.
     fn parse(text: &str) -> Option<Self> {
         serde_json::from_str(text).ok()
+    }
+    fn text(self) -> String {
+        easnet_core::decimal::shortest(self)
     }
 }
 
@@ -46,13 +52,13 @@ pub struct NumberFieldProps<T: FieldNumber> {
 /// and the plan keeps the last good value.
 #[function_component(NumberField)]
 pub fn number_field<T: FieldNumber>(props: &NumberFieldProps<T>) -> Html {
-    let text = use_state(|| props.value.map(|v| v.to_string()).unwrap_or_default());
+    let text = use_state(|| props.value.map(|v| v.text()).unwrap_or_default());
     // Follow the plan when it changes from elsewhere (undo, import) unless the text says the same.
     {
         let text = text.clone();
         use_effect_with(props.value, move |value| {
             if T::parse(text.trim()) != *value && !(text.trim().is_empty() && value.is_none()) {
-                text.set(value.map(|v| v.to_string()).unwrap_or_default());
+                text.set(value.map(|v| v.text()).unwrap_or_default());
             }
         });
     }
