@@ -1,7 +1,9 @@
 // The served release page, used as an engineer would, in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, screenshot } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveDist, launchBrowser, screenshot, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -289,5 +291,47 @@ test('a threshold that is not a number stays as typed, with its error, and the p
   assert.match(await page.locator('[id="issues-utilization_warning"]').innerText(), /"0.9x" is not a number such as 0.8/);
   assert.equal(await field.inputValue(), '0.9x');
   assert.doesNotMatch(await page.locator('.findings').innerText(), /CAP002/);
+  await context.close();
+});
+
+test('typing into a large plan: the field answers at once and the findings catch up', async (t) => {
+  const { context, page, problems } = await open();
+  // The example's service 300 times over: enough for the page to analyse a typed edit after
+  // the keystroke's frame (when analyses take more than a few milliseconds on this machine).
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const plan = JSON.parse(await readFile(join(ROOT, 'examples', 'quickstart-broken.json'), 'utf8'));
+  const [one] = plan.services;
+  plan.services = Array.from({ length: 300 }, (_, i) => {
+    const service = structuredClone(one);
+    service.service.metadata.name = `svc-${i}`;
+    return service;
+  });
+  await page.evaluate((text) => {
+    const area = document.getElementById('import-text');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, JSON.stringify(plan));
+  await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+  await page.getByText('Imported the plan').waitFor({ timeout: 60000 });
+  const views = page.locator('.column.see');
+  const commands = () => page.locator('.finding code').allInnerTexts().then((t) => t.join('\n'));
+  assert.match(await commands(), /--RegionId cn-shanghai /);
+  // Whether this machine analysed after the keystroke's frame (a fast one analyses at once).
+  await page.evaluate(() => {
+    const views = document.querySelector('.column.see');
+    new MutationObserver(() => {
+      if (views.getAttribute('aria-busy') === 'true') window.__deferred = true;
+    }).observe(views, { attributes: true, attributeFilter: ['aria-busy'] });
+  });
+  for (const region of ['cn-hangzhou', 'cn-beijing']) {
+    await byPath(page, 'region').fill(region);
+    assert.equal(await byPath(page, 'region').inputValue(), region);
+    await page.waitForFunction((r) => [...document.querySelectorAll('.finding code')]
+      .some((c) => c.textContent.includes(`--RegionId ${r} `)), region, { timeout: 10000 });
+    assert.equal(await views.getAttribute('aria-busy'), 'false');
+  }
+  assert.doesNotMatch(await commands(), /--RegionId cn-(shanghai|hangzhou) /);
+  t.diagnostic(`analysed after the keystroke's frame: ${await page.evaluate(() => window.__deferred === true)}`);
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -88,6 +88,15 @@ pub fn app() -> Html {
             move || drop((on_hide, on_hidden))
         });
     }
+    // A large plan's typed edit is analysed once the keystroke has been painted.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((state.stale, state.plan.clone()), move |(stale, _)| {
+            if *stale {
+                browser::after_next_paint(move || dispatcher.dispatch(Action::Analyze));
+            }
+        });
+    }
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y outside text fields (inside them the browser's own undo
     // of the text applies).
     {
@@ -212,7 +221,8 @@ pub fn app() -> Html {
                     }
                     <PlanEditor plan={state.plan.clone()} {on_edit} />
                 </div>
-                <div class="column see">
+                // Busy while the findings are of the plan before the last keystroke.
+                <div class="column see" aria-busy={state.stale.to_string()}>
                     <FindingsPanel report={state.report.clone()} />
                     <PathsPanel report={state.report.clone()} />
                     <CapacityPanel report={state.report.clone()} />

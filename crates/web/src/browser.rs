@@ -180,6 +180,15 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     f()
 }
 
+/// Milliseconds from the page's time origin (`performance.now()`); 0 outside a browser.
+pub fn now() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        return perf.now();
+    }
+    0.0
+}
+
 /// Runs `f` once the next frame has been painted (an animation frame, then a task): work that
 /// keeps the tab busy for a while starts after what the page says about it is on screen.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {

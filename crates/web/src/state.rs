@@ -16,6 +16,13 @@ use crate::browser;
 /// How many edits undo remembers.
 const HISTORY: usize = 200;
 
+/// An analysis slower than this (a plan of hundreds of services) makes the following typed
+/// edits wait for their own analysis until the keystroke has been painted: the field answers
+/// in the frame of the keystroke, the findings one frame later ([`AppState::stale`]). Below
+/// it, analysing at once costs the keystroke's frame nothing worth saving, and every view
+/// always shows the plan as typed.
+const DEFER_ABOVE_MS: f64 = 4.0;
+
 /// A message for the user about the last import or load.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -36,20 +43,33 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// What the last import of `aliyun` describe output brought in, until dismissed.
     pub last_import: Option<Rc<ImportSummary>>,
+    /// The report is of an earlier plan: a large plan's typed edit waits for
+    /// [`Action::Analyze`], which the page sends once the keystroke is painted.
+    pub stale: bool,
 }
 
 thread_local! {
     /// The service JSON reads of the last analysis: an edit re-reads only the services whose
     /// JSON changed.
     static SERVICE_READS: RefCell<ServiceCache> = RefCell::default();
+    /// How long the last analysis took, in milliseconds.
+    static LAST_ANALYSIS_MS: Cell<f64> = const { Cell::new(0.0) };
 }
 
 /// The analysis of `plan`, timed as the page's `easnet-analysis` measure.
 fn analyzed(plan: &Plan) -> Rc<Report> {
+    let start = browser::now();
     let report = browser::measured("easnet-analysis", || {
         SERVICE_READS.with(|cache| analyze_with(plan, &mut cache.borrow_mut()))
     });
+    LAST_ANALYSIS_MS.set(browser::now() - start);
     Rc::new(report)
+}
+
+/// Whether an edit typed into `field` waits for its analysis: only typing (not a structural
+/// change, an import or an undo), and only when analyses take a noticeable part of a frame.
+fn defer_analysis(field: &Option<String>) -> bool {
+    field.is_some() && LAST_ANALYSIS_MS.get() > DEFER_ABOVE_MS
 }
 
 impl AppState {
@@ -63,6 +83,7 @@ impl AppState {
             last_field: None,
             notice: None,
             last_import: None,
+            stale: false,
         }
     }
 
@@ -110,8 +131,13 @@ impl AppState {
                 undo.remove(0);
             }
         }
+        let stale = defer_analysis(&field);
         AppState {
-            report: analyzed(&plan),
+            report: if stale {
+                self.report.clone()
+            } else {
+                analyzed(&plan)
+            },
             plan: Rc::new(plan),
             source: source.unwrap_or_else(|| self.source.clone()),
             undo,
@@ -119,6 +145,7 @@ impl AppState {
             last_field: field,
             notice,
             last_import: None,
+            stale,
         }
     }
 }
@@ -137,6 +164,7 @@ impl AppState {
         };
         to.push((state.plan.clone(), state.source.clone()));
         state.report = analyzed(&plan);
+        state.stale = false;
         state.plan = plan;
         state.source = source;
         state.last_field = None;
@@ -204,6 +232,8 @@ pub enum Action {
     NewPlan,
     Undo,
     Redo,
+    /// Analyses the plan if the report is of an earlier one ([`AppState::stale`]).
+    Analyze,
     Notify(Notice),
     DismissNotice,
     DismissImport,
@@ -264,6 +294,12 @@ impl Reducible for AppState {
                 _ => return self,
             },
             Action::NewPlan => self.change(Plan::empty(), Some("new plan".to_owned()), None, None),
+            Action::Analyze if self.stale => AppState {
+                report: analyzed(&self.plan),
+                stale: false,
+                ..(*self).clone()
+            },
+            Action::Analyze => return self,
             Action::Undo => return self.step(true),
             Action::Redo => return self.step(false),
             Action::Notify(notice) => AppState {
@@ -324,6 +360,33 @@ mod tests {
             (s.plan.region.as_deref(), s.plan.services.len()),
             (Some("cn-beijing"), 1)
         );
+    }
+
+    #[test]
+    fn a_slow_plans_typed_edit_is_analysed_after_its_frame() {
+        let start = Rc::new(AppState::initial());
+        let codes = start.report.codes();
+        // Break the plan's only service: typed into a field, with analyses taking 10 ms.
+        let typed = |field: Option<&str>| Action::Patch {
+            patch: PlanPatch::new(|p| p.services.clear()),
+            field: field.map(str::to_owned),
+        };
+        LAST_ANALYSIS_MS.set(10.0);
+        let s = start.clone().reduce(typed(Some("services")));
+        assert!(s.stale && s.plan.services.is_empty());
+        assert!(Rc::ptr_eq(&s.report, &start.report), "the report waits");
+        let s = s.reduce(Action::Analyze);
+        assert!(!s.stale);
+        assert_ne!(s.report.codes(), codes, "analysed now");
+        // Nothing to do when the report is current: the same state, no redraw.
+        assert!(Rc::ptr_eq(&s.clone().reduce(Action::Analyze), &s));
+
+        // A structural change, and any edit while analyses are quick, are analysed at once.
+        LAST_ANALYSIS_MS.set(10.0);
+        let s = start.clone().reduce(typed(None));
+        assert!(!s.stale && s.report.codes() != codes);
+        let s = start.reduce(typed(Some("services")));
+        assert!(!s.stale, "the quick analysis just now reset the timing");
     }
 
     #[test]

@@ -1,0 +1,28 @@
+import { serveDist, launchBrowser } from '../e2e/harness.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+const server = await serveDist();
+const browser = await launchBrowser();
+const large = await readFile(process.argv[2], 'utf8');
+const context = await browser.newContext();
+const page = await context.newPage();
+await page.goto(server.url);
+await page.getByRole('button', { name: 'Import…' }).click();
+await page.evaluate((text) => {
+  const area = document.getElementById('import-text');
+  area.value = text;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+}, large);
+await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+await page.getByText('Imported the plan').waitFor({ timeout: 120000 });
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+const field = process.argv[3] || 'f-region';
+for (let i = 0; i < 3; i++) await page.evaluate(async ([n, field]) => { const input = document.getElementById(field); input.value = `cn-hangzhou-${n}`; input.dispatchEvent(new Event('input', { bubbles: true })); await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))); }, [i, field]);
+await cdp.send('Profiler.start');
+const times = [];
+for (let i = 0; i < 30; i++) times.push(await page.evaluate(async ([n, field]) => { const t0 = performance.now(); const input = document.getElementById(field); input.value = `cn-hangzhou-x${n}`; input.dispatchEvent(new Event('input', { bubbles: true })); await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))); return performance.now() - t0; }, [i, field]));
+const { profile } = await cdp.send('Profiler.stop');
+await writeFile('/tmp/profile.json', JSON.stringify(profile));
+console.log(times.map((t) => t.toFixed(1)).join(' '));
+await browser.close(); await server.close();
