@@ -18,6 +18,7 @@ use crate::components::{
     AddressMap, CapacityPanel, ExportPanel, FieldIssues, FindingsPanel, Header, ImportDialog,
     ImportSummaryPanel, NoticeBar, PathsPanel, PlanEditor, WhatIfPanel,
 };
+use crate::memo::Identity;
 use crate::state::{Action, AppState, Notice, PlanPatch};
 
 /// The first state: a shared link's plan, else the autosave, else the default example.
@@ -61,10 +62,10 @@ pub fn app() -> Html {
     // reloaded or closed saves at once.
     let unsaved = use_mut_ref(|| None::<Unsaved>);
     {
-        let (plan, source) = (state.plan.clone(), state.source.clone());
+        let (plan, source) = (Identity(state.plan.clone()), state.source.clone());
         let unsaved = unsaved.clone();
         use_effect_with((plan, source), move |(plan, source)| {
-            *unsaved.borrow_mut() = Some((plan.clone(), source.clone()));
+            *unsaved.borrow_mut() = Some((plan.0.clone(), source.clone()));
             // Dropped, and so cancelled, when the next change comes first.
             let timer = Timeout::new(SAVE_AFTER_MS, move || save_now(&unsaved));
             move || drop(timer)
@@ -91,11 +92,14 @@ pub fn app() -> Html {
     // A large plan's typed edit is analysed once the keystroke has been painted.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((state.stale, state.plan.clone()), move |(stale, _)| {
-            if *stale {
-                browser::after_next_paint(move || dispatcher.dispatch(Action::Analyze));
-            }
-        });
+        use_effect_with(
+            (state.stale, Identity(state.plan.clone())),
+            move |(stale, _)| {
+                if *stale {
+                    browser::after_next_paint(move || dispatcher.dispatch(Action::Analyze));
+                }
+            },
+        );
     }
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y outside text fields (inside them the browser's own undo
     // of the text applies).

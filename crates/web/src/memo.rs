@@ -6,6 +6,25 @@ use std::rc::Rc;
 
 use easnet_core::plan::Plan;
 
+/// Whether two shared values are equal in what `eq` compares, without looking inside when they
+/// are the same `Rc`. For props and effect dependencies holding the plan or the report: `==`
+/// on an `Rc` compares the values in full unless they are `Eq`, which neither is (both hold
+/// `f64`s), and a large plan takes a millisecond to compare with itself.
+pub fn same<T: ?Sized>(a: &Rc<T>, b: &Rc<T>, eq: impl FnOnce(&T, &T) -> bool) -> bool {
+    Rc::ptr_eq(a, b) || eq(a, b)
+}
+
+/// An `Rc` as an effect dependency that changes when it is another `Rc`: the reducer makes a
+/// new plan for every change, and keeps the same one otherwise.
+#[derive(Clone)]
+pub struct Identity<T: ?Sized>(pub Rc<T>);
+
+impl<T: ?Sized> PartialEq for Identity<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The plan as a `use_memo` dependency that compares only `part` of it (by value, without
 /// copying it: the previous plan is kept by its `Rc`).
 pub struct PlanPart<T: PartialEq + ?Sized + 'static> {
@@ -28,7 +47,9 @@ impl<T: PartialEq + ?Sized> PlanPart<T> {
 
 impl<T: PartialEq + ?Sized> PartialEq for PlanPart<T> {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.plan, &other.plan) || (self.part)(&self.plan) == (other.part)(&other.plan)
+        same(&self.plan, &other.plan, |a, b| {
+            (self.part)(a) == (other.part)(b)
+        })
     }
 }
 
@@ -49,5 +70,18 @@ mod tests {
         assert!(PlanPart::new(&a, vpcs) == PlanPart::new(&b, vpcs));
         other.vpcs = easnet_core::synth::large_plan(1).vpcs;
         assert!(PlanPart::new(&a, vpcs) != PlanPart::new(&Rc::new(other), vpcs));
+    }
+
+    #[test]
+    fn the_same_rc_is_equal_without_a_look_inside() {
+        let a = Rc::new(f64::NAN);
+        assert!(
+            same(&a, &a, |x, y| x == y),
+            "NaN != NaN, but it is the same Rc"
+        );
+        assert!(!same(&a, &Rc::new(f64::NAN), |x, y| x == y));
+        assert!(same(&Rc::new(1.0), &Rc::new(1.0), |x, y| x == y));
+        assert!(Identity(a.clone()) == Identity(a));
+        assert!(Identity(Rc::new(1)) != Identity(Rc::new(1)));
     }
 }

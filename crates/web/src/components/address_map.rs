@@ -6,11 +6,18 @@ use easnet_core::map::{address_map, Cell, Segment, SegmentKind, Space, VpcMap};
 use easnet_core::plan::Plan;
 use yew::prelude::*;
 
-use crate::memo::PlanPart;
+use crate::memo::{same, PlanPart};
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct AddressMapProps {
     pub plan: Rc<Plan>,
+}
+
+/// It draws the VPCs: nothing else of the plan.
+impl PartialEq for AddressMapProps {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.plan, &other.plan, |a, b| a.vpcs == b.vpcs)
+    }
 }
 
 /// Each VPC CIDR drawn to scale: its vSwitches and its free blocks, details on hover.

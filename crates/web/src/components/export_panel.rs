@@ -8,12 +8,19 @@ use yew::prelude::*;
 
 use super::CopyButton;
 use crate::browser::download;
-use crate::memo::PlanPart;
+use crate::memo::{same, PlanPart};
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct ExportPanelProps {
     pub plan: Rc<Plan>,
     pub report: Rc<Report>,
+}
+
+impl PartialEq for ExportPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.plan, &other.plan, |a, b| a == b)
+            && same(&self.report, &other.report, |a, b| a == b)
+    }
 }
 
 /// Tabs for every export of the core, each with copy and download.

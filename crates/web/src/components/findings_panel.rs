@@ -5,10 +5,18 @@ use yew::prelude::*;
 
 use super::CopyButton;
 use crate::browser::focus_path;
+use crate::memo::same;
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct FindingsPanelProps {
     pub report: Rc<Report>,
+}
+
+/// Redrawn only when the findings change (the counts are theirs too).
+impl PartialEq for FindingsPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.report, &other.report, |a, b| a.findings == b.findings)
+    }
 }
 
 const GROUPS: [(Severity, &str); 3] = [

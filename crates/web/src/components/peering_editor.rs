@@ -6,13 +6,23 @@ use yew::prelude::*;
 use crate::list::setter;
 
 use super::{IssueList, SelectField, TextField};
+use crate::memo::same;
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct PeeringEditorProps {
     pub path: AttrValue,
     pub peering: Peering,
+    /// The whole plan, for the drop-downs of VPCs.
     pub plan: Rc<Plan>,
     pub on_change: Callback<Peering>,
+}
+
+impl PartialEq for PeeringEditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        (self.path == other.path && self.peering == other.peering)
+            && self.on_change == other.on_change
+            && same(&self.plan, &other.plan, |a, b| a.vpcs == b.vpcs)
+    }
 }
 
 /// A VPC peering connection or a CEN joining two VPCs of the plan.

@@ -6,15 +6,22 @@ use yew::prelude::*;
 use super::{
     ItemList, NumberField, PeeringEditor, ResourceGroupEditor, ServiceEditor, TextField, VpcEditor,
 };
+use crate::memo::same;
 use crate::state::PlanPatch;
 
 /// A change to the plan, and the JSON path of the field typed into (for undo grouping).
 pub type OnEdit = Callback<(PlanPatch, Option<String>)>;
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct PlanEditorProps {
     pub plan: Rc<Plan>,
     pub on_edit: OnEdit,
+}
+
+impl PartialEq for PlanEditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.on_edit == other.on_edit && same(&self.plan, &other.plan, |a, b| a == b)
+    }
 }
 
 /// Forms for every object of the plan.
@@ -64,8 +71,7 @@ macro_rules! section_props {
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
                 self.on_edit == other.on_edit
-                    && (Rc::ptr_eq(&self.plan, &other.plan)
-                        || ($(self.plan.$part == other.plan.$part)&&+))
+                    && same(&self.plan, &other.plan, |a, b| $(a.$part == b.$part)&&+)
             }
         }
     };

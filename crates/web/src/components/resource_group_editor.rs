@@ -4,15 +4,25 @@ use easnet_core::plan::{Networking, Plan, ResourceGroup};
 use yew::prelude::*;
 
 use crate::list::setter;
+use crate::memo::same;
 
 use super::{SelectField, TextField};
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct ResourceGroupEditorProps {
     pub path: AttrValue,
     pub group: ResourceGroup,
+    /// The whole plan, for the drop-downs of vSwitches and security groups.
     pub plan: Rc<Plan>,
     pub on_change: Callback<ResourceGroup>,
+}
+
+impl PartialEq for ResourceGroupEditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        (self.path == other.path && self.group == other.group)
+            && self.on_change == other.on_change
+            && same(&self.plan, &other.plan, |a, b| a.vpcs == b.vpcs)
+    }
 }
 
 /// A dedicated resource group and its VPC direct connection (the default networking of the

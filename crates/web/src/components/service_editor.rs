@@ -7,8 +7,9 @@ use yew::prelude::*;
 use crate::list::setter;
 
 use super::{CheckField, ItemList, NumberField, SelectField, TargetEditor, TextField};
+use crate::memo::same;
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct ServiceEditorProps {
     /// `services[i]`.
     pub path: AttrValue,
@@ -16,6 +17,16 @@ pub struct ServiceEditorProps {
     /// The whole plan, for the drop-downs of VPCs, vSwitches, security groups, resource groups.
     pub plan: Rc<Plan>,
     pub on_change: Callback<ServiceEntry>,
+}
+
+impl PartialEq for ServiceEditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        (self.path == other.path && self.entry == other.entry)
+            && self.on_change == other.on_change
+            && same(&self.plan, &other.plan, |a, b| {
+                a.vpcs == b.vpcs && a.resource_groups == b.resource_groups
+            })
+    }
 }
 
 /// `2` → 2, `20%` → "20%", empty → absent, anything else kept as text (CAP003 explains it).

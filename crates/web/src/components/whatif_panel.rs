@@ -1,13 +1,21 @@
 use std::rc::Rc;
 
+use crate::memo::same;
 use easnet_core::plan::Plan;
 use easnet_core::whatif::{answer, Question};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct WhatIfPanelProps {
     pub plan: Rc<Plan>,
+}
+
+/// It offers the VPCs to create the vSwitch in: nothing else of the plan.
+impl PartialEq for WhatIfPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.plan, &other.plan, |a, b| a.vpcs == b.vpcs)
+    }
 }
 
 /// What-if: a CIDR and a service's numbers → usable, needed, fits, the smallest prefix that
