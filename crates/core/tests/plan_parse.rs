@@ -154,7 +154,7 @@ const BAD: &[(&str, &str, &str)] = &[
     (
         r#"{"version": 1, "peerings": [{"id": "p", "kind": "vpc_peer", "vpcs": ["a", "a"]}]}"#,
         "peerings[0].vpcs",
-        "exactly two different VPC IDs",
+        r#"exactly two different VPC IDs, got ["a","a"]"#,
     ),
     (
         r#"{"version": 1, "peerings": [{"id": "p", "kind": "tgw", "vpcs": ["a", "b"]}]}"#,

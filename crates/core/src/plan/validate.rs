@@ -67,9 +67,10 @@ fn validate_head(plan: &Plan) -> Vec<PlanError> {
         if !ok {
             errors.push(PlanError::new(
                 format!("peerings[{p}].vpcs"),
+                // As JSON, the way the plan spells it.
                 format!(
-                    "expected exactly two different VPC IDs, got {:?}",
-                    peering.vpcs
+                    "expected exactly two different VPC IDs, got {}",
+                    serde_json::to_string(&peering.vpcs).unwrap_or_default()
                 ),
             ));
         }
