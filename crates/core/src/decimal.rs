@@ -31,9 +31,11 @@ pub fn shortest(x: f64) -> String {
     }
 }
 
-/// `x` with exactly `places` decimals (at most 6), rounded half away from zero: `{:.1}` on an
-/// `f64` except on an exact tie, which `{:.1}` rounds to even. Not a number reads `NaN`; a
-/// value beyond ±9.2e18 / 10^places is clamped there.
+/// `x` with exactly `places` decimals (at most 6), rounded half away from zero. This is `{:.1}`
+/// on an `f64` except where `x · 10^places`, worked out in `f64`, lands on a half: std rounds
+/// the exact binary value, to even on a true tie (`0.15`, stored as 0.1499…, is `0.1` there
+/// and `0.2` here; `80.25` is `80.2` there and `80.3` here). Not a number reads `NaN`; a value
+/// beyond ±9.2e18 / 10^places is clamped there.
 ///
 /// # Examples
 /// ```
@@ -84,7 +86,7 @@ mod tests {
             prop_assert_eq!(shortest(x), format!("{x}"));
         }
 
-        /// Away from exact ties (where std rounds to even), `fixed` is `{:.p}`.
+        /// Away from halves (see `fixed`), `fixed` is `{:.p}`.
         #[test]
         fn fixed_is_what_format_writes(x in -1e9f64..1e9, places in 0u32..4) {
             let scaled = x * 10f64.powi(places as i32);
@@ -105,6 +107,8 @@ mod tests {
         assert_eq!(fixed(80.25, 1), "80.3");
         assert_eq!(fixed(0.5, 0), "1");
         assert_eq!(fixed(-2.5, 0), "-3");
+        // 0.15 is stored as 0.1499…, but 0.15 × 10 is 1.5 in f64.
+        assert_eq!(fixed(0.15, 1), "0.2");
     }
 
     #[test]

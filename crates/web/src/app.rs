@@ -205,9 +205,12 @@ pub fn app() -> Html {
         let d = d.clone();
         Callback::from(move |_| d.dispatch(Action::DismissNotice))
     };
-    let issues = FieldIssues::from_report(&state.report);
+    // Built once per report: a large plan's keystroke redraws the page with the same report.
+    let issues = use_memo(Identity(state.report.clone()), |report| {
+        FieldIssues::from_report(&report.0)
+    });
     html! {
-        <ContextProvider<FieldIssues> context={issues}>
+        <ContextProvider<FieldIssues> context={(*issues).clone()}>
             <Header source={state.source.clone()} can_undo={!state.undo.is_empty()} can_redo={!state.redo.is_empty()}
                 {on_example} {on_new} on_import={on_toggle_import.clone()} {on_undo} {on_redo} {on_share} />
             if let Some(notice) = &state.notice {

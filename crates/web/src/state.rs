@@ -66,8 +66,9 @@ fn analyzed(plan: &Plan) -> Rc<Report> {
     Rc::new(report)
 }
 
-/// Whether an edit typed into `field` waits for its analysis: only typing (not a structural
-/// change, an import or an undo), and only when analyses take a noticeable part of a frame.
+/// Whether an edit made in `field` waits for its analysis: only an edit in a field (typing,
+/// a check box; not a button's add or delete, an import or an undo), and only when analyses
+/// take a noticeable part of a frame.
 fn defer_analysis(field: &Option<String>) -> bool {
     field.is_some() && LAST_ANALYSIS_MS.get() > DEFER_ABOVE_MS
 }

@@ -6,8 +6,15 @@ use yew::prelude::*;
 
 /// The findings of the report by the JSON path they are about, shared with every field
 /// through a context so each field shows its own next to it.
-#[derive(Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct FieldIssues(pub Rc<HashMap<String, Vec<(Severity, String)>>>);
+
+/// The same map without a look inside; else the fields redraw only if an issue changed.
+impl PartialEq for FieldIssues {
+    fn eq(&self, other: &Self) -> bool {
+        crate::memo::same(&self.0, &other.0, |a, b| a == b)
+    }
+}
 
 impl FieldIssues {
     pub fn from_report(report: &Report) -> Self {
