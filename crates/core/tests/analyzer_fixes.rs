@@ -78,4 +78,12 @@ fn cap002_never_reads_as_equal_percentages() {
         .capacity
         .iter()
         .any(|r| r.vswitch == "vsw-uf6app-b" && r.warn));
+
+    // A /16: 52,426 of 65,532 usable is 80.0006%, over 80% but equal to two decimals too.
+    plan.vpcs[0].vswitches[0].cidr = "192.168.0.0/16".into();
+    plan.vpcs[0].vswitches[0].other_ips = 52_426;
+    plan.vpcs[0].cidrs = vec!["192.168.0.0/16".into()];
+    let report = analyze(&plan);
+    let f = finding(&report, "CAP002", Some("vsw-uf6app-b"));
+    assert!(f.message.ends_with("80.001% > 80.000%"), "{}", f.message);
 }

@@ -30,6 +30,25 @@ fn a_vpc_with_100_000_cidrs_is_one_finding_not_a_hang() {
 }
 
 #[test]
+fn a_peering_listing_100_000_vpcs_is_plan001_not_a_hang() {
+    let mut plan = base();
+    plan.peerings.push(easnet_core::plan::Peering {
+        id: "pcc-many".into(),
+        kind: easnet_core::plan::PeeringKind::VpcPeer,
+        vpcs: (0..100_000).map(|i| format!("vpc-{i}")).collect(),
+    });
+    let report = analyze(&plan);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == "PLAN001" && f.at.as_deref() == Some("peerings[0].vpcs")),
+        "{:?}",
+        report.codes()
+    );
+}
+
+#[test]
 fn a_whitelist_of_100_000_entries_is_wl003() {
     let mut plan = base();
     let list: Vec<String> = (0..100_000u32)

@@ -92,14 +92,6 @@ pub fn threshold(plan: &Plan) -> f64 {
         .unwrap_or(Plan::DEFAULT_UTILIZATION_WARNING)
 }
 
-/// Rounded percentage of `needed` over `usable`, in integers.
-fn percent(needed: u64, usable: u64) -> u128 {
-    if usable == 0 {
-        return 0;
-    }
-    (u128::from(needed) * 100 + u128::from(usable) / 2) / u128::from(usable)
-}
-
 /// CAP001 to CAP004 and a capacity row per vSwitch with a readable CIDR, in plan order.
 pub fn check_capacity(
     ix: &Index,
@@ -187,22 +179,33 @@ pub fn check_capacity(
     rows
 }
 
-/// `86% > 80%`, with one decimal where whole percents would read as equal (`80.2% > 80.0%`).
-/// Display only: whether CAP002 fires is decided in integers by `exceeds_threshold`. The
-/// share's decimal is worked out in integers (exact, half up).
+/// `86% > 80%`, with as many decimals as it takes for the two not to read as equal
+/// (`80.2% > 80.0%`, `80.002% > 80.000%`; at most six). Display only: whether CAP002 fires is
+/// decided in integers by `exceeds_threshold`. The share is worked out in integers (exact,
+/// half up).
 fn share_over(needed: u64, usable: u64, limit: f64) -> String {
-    let (share, limit) = (percent(needed, usable), limit * 100.0);
-    if share as f64 > limit.round() {
-        format!("{share}% > {}%", decimal::fixed(limit, 0))
-    } else {
-        let tenths =
-            (u128::from(needed) * 1000 + u128::from(usable.max(1)) / 2) / u128::from(usable.max(1));
-        format!(
-            "{}.{}% > {}%",
-            tenths / 10,
-            tenths % 10,
-            decimal::fixed(limit, 1)
-        )
+    let limit = limit * 100.0;
+    let mut places = 0;
+    loop {
+        let (share, limit) = (
+            share_text(needed, usable, places),
+            decimal::fixed(limit, places),
+        );
+        if share != limit || places == 6 {
+            return format!("{share}% > {limit}%");
+        }
+        places += 1;
+    }
+}
+
+/// `needed / usable` as a percentage with `places` decimals.
+fn share_text(needed: u64, usable: u64, places: u32) -> String {
+    let scale = 10u128.pow(places);
+    let usable = u128::from(usable.max(1));
+    let n = (u128::from(needed) * 100 * scale + usable / 2) / usable;
+    match places {
+        0 => n.to_string(),
+        p => format!("{}.{:0width$}", n / scale, n % scale, width = p as usize),
     }
 }
 

@@ -197,9 +197,13 @@ impl<'p> Index<'p> {
         }
         for (i, p) in plan.peerings.iter().enumerate() {
             ix.peerings.entry(p.id.as_str()).or_insert(i);
-            // A peering joins two VPCs (validate: exactly two), so this is four pairs each.
-            for a in &p.vpcs {
-                for b in &p.vpcs {
+            // A peering joins two VPCs: four pairs each. Any other count is PLAN001 (validate),
+            // and is skipped here, where a list of thousands would make millions of pairs.
+            let [x, y] = p.vpcs.as_slice() else {
+                continue;
+            };
+            for a in [x, y] {
+                for b in [x, y] {
                     let joins = ix.joins.entry((a.as_str(), b.as_str())).or_default();
                     joins.first.get_or_insert(i);
                     if p.kind == PeeringKind::Cen {
@@ -260,9 +264,9 @@ impl<'p> Index<'p> {
         self.vsw_cidrs[v][i]
     }
 
-    /// The region for commands: the plan's, or a placeholder.
-    pub fn region(&self) -> &str {
-        self.plan.region.as_deref().unwrap_or("<RegionId>")
+    /// The plan's region, for commands (which write a placeholder without one).
+    pub fn region(&self) -> Option<&str> {
+        self.plan.region.as_deref()
     }
 
     /// Whether some VPC's CIDR contains a network ([`Self::vpcs_containing`] is not empty).

@@ -1,6 +1,8 @@
 //! The `aliyun` command lines that export a region's VPC for [`super::import`]: shown by the
 //! page (filled with the user's region and VPC) and printed in the README.
 
+use crate::export::shell_word;
+
 /// The describe calls for one VPC, as a shell script writing `net/*.json`, then the
 /// `easnet import` line. The loops need `jq`.
 ///
@@ -18,19 +20,6 @@ pub fn describe_commands(region: &str, vpc: &str) -> String {
         shell_word(region),
         shell_word(vpc)
     )
-}
-
-/// A value as one shell word: as is when it looks like an ID, else single-quoted.
-fn shell_word(value: &str) -> String {
-    let plain = !value.is_empty()
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
-    if plain {
-        value.to_owned()
-    } else {
-        format!("'{}'", value.replace('\'', r"'\''"))
-    }
 }
 
 /// The calls, shared with the README (a test keeps them equal).

@@ -6,19 +6,24 @@ use super::ExportError;
 use crate::plan::Networking;
 
 /// Quotes one shell word: as is when it is made of characters no POSIX shell treats specially,
-/// else in single quotes. A placeholder such as `<RegionId>` is left bare on purpose: run
-/// unedited, the shell refuses it (`<` is a redirection) instead of calling the cloud with it.
+/// else in single quotes. Every value from a plan goes through here, even one spelt like a
+/// placeholder (`<x>`), so a plan cannot put shell syntax into a line the user copies.
 pub(crate) fn shell_word(s: &str) -> String {
     let plain = |b: u8| b.is_ascii_alphanumeric() || b"-_./:@%+=,".contains(&b);
-    let placeholder = s.len() > 2
-        && s.starts_with('<')
-        && s.ends_with('>')
-        && s[1..s.len() - 1].bytes().all(|b| b.is_ascii_alphanumeric());
-    if placeholder || (!s.is_empty() && s.bytes().all(plain)) {
+    if !s.is_empty() && s.bytes().all(plain) {
         s.to_owned()
     } else {
         format!("'{}'", s.replace('\'', r"'\''"))
     }
+}
+
+/// Written where the plan names no region. Placeholders are left bare on purpose: run
+/// unedited, the shell refuses them (`<` is a redirection) instead of calling the cloud.
+pub(crate) const REGION_PLACEHOLDER: &str = "<RegionId>";
+
+/// The plan's region as a shell word, or [`REGION_PLACEHOLDER`].
+pub(crate) fn region_word(region: Option<&str>) -> String {
+    region.map_or_else(|| REGION_PLACEHOLDER.to_owned(), shell_word)
 }
 
 /// The two `eascmd` lines for a service JSON file: `create` for a new service, and
@@ -47,7 +52,7 @@ pub fn eascmd_lines(service_name: &str, file_name: &str) -> Vec<String> {
 /// `UpdateResourceDLink`, a ROA operation (`PUT /api/v2/resources/{ClusterId}/{ResourceId}/dlink`,
 /// ClusterId being the region), called in the CLI's ROA form `aliyun eas PUT <path> --body`,
 /// with the two body fields it requires, `VSwitchId` (where the ENI is created) and
-/// `SecurityGroupId`.
+/// `SecurityGroupId`. Without a region, `<RegionId>` stands in its place.
 ///
 /// # Examples
 /// ```
@@ -60,7 +65,7 @@ pub fn eascmd_lines(service_name: &str, file_name: &str) -> Vec<String> {
 ///     security_group_id: Some("sg-a".into()),
 /// };
 /// assert_eq!(
-///     dlink_command("cn-hangzhou", "eas-r-gpu", &net).unwrap(),
+///     dlink_command(Some("cn-hangzhou"), "eas-r-gpu", &net).unwrap(),
 ///     "aliyun eas PUT /api/v2/resources/cn-hangzhou/eas-r-gpu/dlink --region cn-hangzhou \
 ///      --header \"Content-Type=application/json\" \
 ///      --body '{\"VSwitchId\":\"vsw-a\",\"SecurityGroupId\":\"sg-a\"}'"
@@ -69,12 +74,12 @@ pub fn eascmd_lines(service_name: &str, file_name: &str) -> Vec<String> {
 /// // Both IDs are required by the API.
 /// let no_sg = Networking { security_group_id: None, ..net };
 /// assert_eq!(
-///     dlink_command("cn-hangzhou", "eas-r-gpu", &no_sg).unwrap_err().to_string(),
+///     dlink_command(Some("cn-hangzhou"), "eas-r-gpu", &no_sg).unwrap_err().to_string(),
 ///     "the networking has no security_group_id"
 /// );
 /// ```
 pub fn dlink_command(
-    region: &str,
+    region: Option<&str>,
     resource_group_id: &str,
     net: &Networking,
 ) -> Result<String, ExportError> {
@@ -82,11 +87,14 @@ pub fn dlink_command(
     let vswitch = vswitch.ok_or(ExportError::MissingId("vswitch_id"))?;
     let group = group.ok_or(ExportError::MissingId("security_group_id"))?;
     let body = serde_json::json!({"VSwitchId": vswitch, "SecurityGroupId": group});
-    let path = format!("/api/v2/resources/{region}/{resource_group_id}/dlink");
+    let path = format!(
+        "/api/v2/resources/{}/{resource_group_id}/dlink",
+        region.unwrap_or(REGION_PLACEHOLDER)
+    );
     Ok(format!(
         "aliyun eas PUT {} --region {} --header \"Content-Type=application/json\" --body {}",
         shell_word(&path),
-        shell_word(region),
+        region_word(region),
         shell_word(&body.to_string()),
     ))
 }
@@ -103,12 +111,15 @@ mod tests {
             ("a b", "'a b'"),
             ("it's", r"'it'\''s'"),
             ("$HOME", "'$HOME'"),
-            ("<RegionId>", "<RegionId>"),
+            // A plan value spelt like a placeholder is quoted like any other.
+            ("<RegionId>", "'<RegionId>'"),
             ("<a b>", "'<a b>'"),
             ("10.0.1.0/24,47.96.1.10", "10.0.1.0/24,47.96.1.10"),
         ];
         for (word, want) in table {
             assert_eq!(shell_word(word), want, "{word}");
         }
+        assert_eq!(region_word(None), "<RegionId>");
+        assert_eq!(region_word(Some("<x>")), "'<x>'");
     }
 }

@@ -6,9 +6,6 @@ use super::commands::dlink_command;
 use super::ExportError;
 use crate::plan::{effective_networking, Networking, Plan, ServiceEntry, ServiceSpec};
 
-/// The region placeholder used when the plan names none.
-const REGION_PLACEHOLDER: &str = "<RegionId>";
-
 /// The names of the plan's services (`metadata.name`), in plan order; services without a
 /// readable name are left out.
 ///
@@ -179,8 +176,7 @@ pub fn service_dlink(plan: &Plan, name: &str) -> Result<String, ExportError> {
         .filter(Networking::is_set)
         .or_else(|| spec.networking.clone().filter(Networking::is_set))
         .ok_or_else(|| ExportError::NoNetworking(name.to_owned()))?;
-    let region = plan.region.as_deref().unwrap_or(REGION_PLACEHOLDER);
-    dlink_command(region, &group.id, &net)
+    dlink_command(plan.region.as_deref(), &group.id, &net)
 }
 
 #[cfg(test)]

@@ -37,8 +37,8 @@ mod text;
 mod whitelist;
 
 pub use capacity::{capacity, Capacity};
-pub(crate) use commands::shell_word;
 pub use commands::{dlink_command, eascmd_lines};
+pub(crate) use commands::{region_word, shell_word};
 pub use diff::{diff_lines, DiffKind, DiffLine};
 pub use error::ExportError;
 pub use lookup::{find_service, service_dlink, service_names, service_networking, service_text};

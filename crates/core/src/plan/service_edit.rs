@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use super::ServiceJson;
+use super::{Networking, ServiceJson};
 
 /// A field of the service form, as its key path in the service JSON.
 pub const NAME: &[&str] = &["metadata", "name"];
@@ -41,11 +41,18 @@ pub fn set_networking_id(
     value: Option<String>,
 ) -> ServiceJson {
     let value = value.filter(|v| !v.is_empty());
-    let current = service.value().ok();
-    let mut net = (current.as_ref())
-        .and_then(|v| super::ServiceSpec::read(v, "").ok())
-        .and_then(|s| s.networking)
-        .unwrap_or_default();
+    // Each ID read on its own, not through `ServiceSpec`: a service whose other fields do not
+    // read (an `instance` of "2") must keep the IDs it has when one of them is picked.
+    let id = |path: &[&str]| match get(service, path)? {
+        Value::String(s) => Some(s),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    };
+    let mut net = Networking {
+        vpc_id: id(VPC_ID),
+        vswitch_id: id(VSWITCH_ID),
+        security_group_id: id(SECURITY_GROUP_ID),
+    };
     match path {
         p if p == VPC_ID => net.vpc_id = value.clone(),
         p if p == VSWITCH_ID => net.vswitch_id = value.clone(),
@@ -154,6 +161,18 @@ mod tests {
         assert_eq!(s.value().unwrap(), json!({"metadata": {"name": "a"}}));
         let s = set(&s, VPC_ID, None);
         assert_eq!(s.value().unwrap(), json!({"metadata": {"name": "a"}}));
+    }
+
+    #[test]
+    fn picking_one_id_keeps_the_others_when_another_field_does_not_read() {
+        // `instance` as a string: the service's spec does not read, its IDs still do.
+        let s = svc(json!({"metadata": {"name": "a", "instance": "2"},
+            "cloud": {"networking": {"vpc_id": "vpc-a", "security_group_id": "sg-a"}}}));
+        let s = set_networking_id(&s, VSWITCH_ID, Some("vsw-a".into()));
+        assert_eq!(
+            s.value().unwrap()["cloud"]["networking"],
+            json!({"vpc_id": "vpc-a", "security_group_id": "sg-a", "vswitch_id": "vsw-a"})
+        );
     }
 
     #[test]
