@@ -554,12 +554,15 @@ impl Merge<'_> {
         }
     }
 
-    /// Refuses a merge that breaks a rule of the plan format the current plan kept.
+    /// Refuses a merge that breaks a rule of the plan format the current plan kept. Problems
+    /// are told apart by their messages, which name the objects: a problem the plan already
+    /// had keeps its message when the merge moves the object (a table to its own VPC), and
+    /// with it its JSON path.
     fn check_valid(&self) -> Result<(), CloudError> {
-        let before: Vec<String> = (validate(self.original).iter())
-            .map(ToString::to_string)
+        let before: Vec<String> = (validate(self.original).into_iter())
+            .map(|e| e.message)
             .collect();
-        match (validate(&self.plan).into_iter()).find(|e| !before.contains(&e.to_string())) {
+        match (validate(&self.plan).into_iter()).find(|e| !before.contains(&e.message)) {
             Some(e) => Err(CloudError::new(
                 CloudErrorKind::InvalidPlan,
                 format!("the merged plan would not be valid: {e}. Nothing imported"),

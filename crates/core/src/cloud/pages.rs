@@ -4,7 +4,8 @@
 //!   response of the same call (for `DescribeRouteEntryList` the same table, for
 //!   `DescribeSecurityGroupAttribute` the same group) has an empty `NextToken`: its last page.
 //! - `PageNumber × PageSize < TotalCount` says the same for the older paging; the next page
-//!   (same call, same `TotalCount`, `PageNumber + 1`) must be in the paste.
+//!   (same call — for `DescribeSnatTableEntries` the same SNAT table —, same `TotalCount`,
+//!   `PageNumber + 1`) must be in the paste.
 //!
 //! A `--pager` merged list has neither, and is complete by construction. Pages from several
 //! pastes or files count together, since the CLI checks all its files at once.
@@ -43,6 +44,7 @@ pub(crate) fn check_complete(responses: &[Response]) -> Result<(), CloudError> {
         if let Some((page, size, total)) = paging(r) {
             let has_next = responses.iter().any(|o| {
                 o.operation == r.operation
+                    && discriminator(o) == discriminator(r)
                     && paging(o).is_some_and(|(p, _, t)| p == page + 1 && t == total)
             });
             if page.saturating_mul(size) < total && !has_next {
@@ -69,6 +71,10 @@ fn discriminator(r: &Response) -> Option<String> {
         Operation::DescribeRouteEntryList => list(&r.value, "RouteEntrys", "RouteEntry")
             .first()
             .and_then(|e| text(e, "RouteTableId")),
+        // Called once per NAT gateway (the loop in `commands::BODY`).
+        Operation::DescribeSnatTableEntries => list(&r.value, "SnatTableEntries", "SnatTableEntry")
+            .first()
+            .and_then(|e| text(e, "SnatTableId")),
         _ => None,
     }
 }
@@ -139,6 +145,17 @@ mod tests {
             "{e}"
         );
         assert!(check(&format!("{}{}{}", page(3), page(1), page(2))).is_ok());
+
+        // Page 2 of another gateway's SNAT table does not complete this one's page 1.
+        let snat = |table: &str, n: u64| {
+            format!(
+                r#"{{"PageNumber": {n}, "PageSize": 50, "TotalCount": 60,
+                     "SnatTableEntries": {{"SnatTableEntry": [{{"SnatTableId": "{table}"}}]}}}}"#
+            )
+        };
+        let e = check(&format!("{}{}", snat("stb-a", 1), snat("stb-b", 2))).unwrap_err();
+        assert!(e.message.contains("is page 1 of 2"), "{e}");
+        assert!(check(&format!("{}{}", snat("stb-a", 1), snat("stb-a", 2))).is_ok());
         assert!(
             check(r#"{"PageNumber": "1", "PageSize": "50", "TotalCount": "50", "Vpcs": {}}"#)
                 .is_ok()
