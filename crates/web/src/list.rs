@@ -1,5 +1,7 @@
 //! Immutable updates for the editors: each editor emits a whole new object.
 
+use std::collections::HashSet;
+
 use yew::Callback;
 
 /// A callback that takes a new value `V`, sets it on a copy of `obj` with `set`, and emits the
@@ -48,6 +50,27 @@ pub fn appended<T: Clone>(items: &[T], item: T) -> Vec<T> {
     v
 }
 
+/// Positions kept for items of a list (which boxes the user opened) after item `i` was
+/// removed: the ones after it move up one, its own goes.
+pub fn positions_after_removal(positions: &HashSet<usize>, i: usize) -> HashSet<usize> {
+    (positions.iter())
+        .filter(|&&p| p != i)
+        .map(|&p| if p > i { p - 1 } else { p })
+        .collect()
+}
+
+/// Positions kept for items of a list after a copy of item `i` was put right after it: the
+/// ones after it move down one, and the copy takes the original's.
+pub fn positions_after_duplicate(positions: &HashSet<usize>, i: usize) -> HashSet<usize> {
+    let mut next: HashSet<usize> = (positions.iter())
+        .map(|&p| if p > i { p + 1 } else { p })
+        .collect();
+    if positions.contains(&i) {
+        next.insert(i + 1);
+    }
+    next
+}
+
 /// A copy's ID: `vsw-a` → `vsw-a-copy`, so duplicates do not collide (PLAN002).
 pub fn copy_id(id: &str) -> String {
     format!("{id}-copy")
@@ -65,5 +88,20 @@ mod tests {
         assert_eq!(removed(&v, 0), [2, 3]);
         assert_eq!(duplicated(&v, 2), [1, 2, 3, 3]);
         assert_eq!(appended(&v, 4), [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn open_boxes_follow_their_items() {
+        let open = HashSet::from([0, 2, 3]);
+        assert_eq!(positions_after_removal(&open, 2), HashSet::from([0, 2]));
+        assert_eq!(positions_after_removal(&open, 1), HashSet::from([0, 1, 2]));
+        assert_eq!(
+            positions_after_duplicate(&open, 2),
+            HashSet::from([0, 2, 3, 4])
+        );
+        assert_eq!(
+            positions_after_duplicate(&open, 1),
+            HashSet::from([0, 3, 4])
+        );
     }
 }

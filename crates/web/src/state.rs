@@ -41,42 +41,38 @@ pub struct AppState {
     /// The field of the last edit: consecutive keystrokes in one field are one undo step.
     last_field: Option<String>,
     pub notice: Option<Notice>,
-    /// What the last import of `aliyun` describe output brought in, until dismissed.
+    /// What the last import of `aliyun` describe output brought in, until dismissed or until
+    /// the plan changes again (an edit, undo, redo).
     pub last_import: Option<Rc<ImportSummary>>,
     /// The report is of an earlier plan: a large plan's typed edit waits for
     /// [`Action::Analyze`], which the page sends once the keystroke is painted.
     pub stale: bool,
+    /// How long the last analysis took, in milliseconds (0 outside a browser).
+    analysis_ms: f64,
 }
 
 thread_local! {
     /// The service JSON reads of the last analysis: an edit re-reads only the services whose
     /// JSON changed.
     static SERVICE_READS: RefCell<ServiceCache> = RefCell::default();
-    /// How long the last analysis took, in milliseconds.
-    static LAST_ANALYSIS_MS: Cell<f64> = const { Cell::new(0.0) };
 }
 
-/// The analysis of `plan`, timed as the page's `easnet-analysis` measure.
-fn analyzed(plan: &Plan) -> Rc<Report> {
+/// The analysis of `plan`, timed as the page's `easnet-analysis` measure, and how long it
+/// took in milliseconds.
+fn analyzed(plan: &Plan) -> (Rc<Report>, f64) {
     let start = browser::now();
     let report = browser::measured("easnet-analysis", || {
         SERVICE_READS.with(|cache| analyze_with(plan, &mut cache.borrow_mut()))
     });
-    LAST_ANALYSIS_MS.set(browser::now() - start);
-    Rc::new(report)
-}
-
-/// Whether an edit made in `field` waits for its analysis: only an edit in a field (typing,
-/// a check box; not a button's add or delete, an import or an undo), and only when analyses
-/// take a noticeable part of a frame.
-fn defer_analysis(field: &Option<String>) -> bool {
-    field.is_some() && LAST_ANALYSIS_MS.get() > DEFER_ABOVE_MS
+    (Rc::new(report), browser::now() - start)
 }
 
 impl AppState {
     pub fn with_plan(plan: Plan, source: impl Into<String>) -> Self {
+        let (report, analysis_ms) = analyzed(&plan);
         AppState {
-            report: analyzed(&plan),
+            report,
+            analysis_ms,
             plan: Rc::new(plan),
             source: source.into(),
             undo: Vec::new(),
@@ -132,13 +128,18 @@ impl AppState {
                 undo.remove(0);
             }
         }
-        let stale = defer_analysis(&field);
+        // Only an edit made in a field (typing, a check box: `browser::focused_field`; not a
+        // drop-down, a button's add or delete, an import, an undo) waits, and only when analyses take a noticeable part
+        // of a frame.
+        let stale = field.is_some() && self.analysis_ms > DEFER_ABOVE_MS;
+        let (report, analysis_ms) = if stale {
+            (self.report.clone(), self.analysis_ms)
+        } else {
+            analyzed(&plan)
+        };
         AppState {
-            report: if stale {
-                self.report.clone()
-            } else {
-                analyzed(&plan)
-            },
+            report,
+            analysis_ms,
             plan: Rc::new(plan),
             source: source.unwrap_or_else(|| self.source.clone()),
             undo,
@@ -164,8 +165,10 @@ impl AppState {
             return self;
         };
         to.push((state.plan.clone(), state.source.clone()));
-        state.report = analyzed(&plan);
+        (state.report, state.analysis_ms) = analyzed(&plan);
         state.stale = false;
+        // Its undo button would now undo something else.
+        state.last_import = None;
         state.plan = plan;
         state.source = source;
         state.last_field = None;
@@ -214,12 +217,8 @@ impl std::fmt::Debug for PlanPatch {
 /// Every change the page can make.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// An editor changed the plan; `field` is the JSON path typed into, if any.
-    Edit {
-        plan: Plan,
-        field: Option<String>,
-    },
-    /// An editor's change to the plan as it is; `field` as for `Edit`.
+    /// An editor's change to the plan as it is; `field` is the JSON path of the field the
+    /// change was made in, if any (consecutive changes in one field are one undo step).
     Patch {
         patch: PlanPatch,
         field: Option<String>,
@@ -245,7 +244,6 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::Edit { plan, field } => self.change(plan, None, field, None),
             Action::Patch { patch, field } => {
                 self.change(patch.applied_to(&self.plan), None, field, None)
             }
@@ -253,10 +251,7 @@ impl Reducible for AppState {
                 Ok(Pasted::Network { plan, summary }) => {
                     let notice = Notice {
                         error: false,
-                        text: format!(
-                            "Merged the network from {source}: {} imported, {} updated, {} unchanged, {} skipped.",
-                            summary.imported, summary.updated, summary.unchanged, summary.skipped
-                        ),
+                        text: format!("Merged the network from {source}: {}.", summary.counts()),
                     };
                     let mut next = self.change(plan, None, None, Some(notice));
                     next.last_import = Some(Rc::new(summary));
@@ -295,11 +290,15 @@ impl Reducible for AppState {
                 _ => return self,
             },
             Action::NewPlan => self.change(Plan::empty(), Some("new plan".to_owned()), None, None),
-            Action::Analyze if self.stale => AppState {
-                report: analyzed(&self.plan),
-                stale: false,
-                ..(*self).clone()
-            },
+            Action::Analyze if self.stale => {
+                let (report, analysis_ms) = analyzed(&self.plan);
+                AppState {
+                    report,
+                    analysis_ms,
+                    stale: false,
+                    ..(*self).clone()
+                }
+            }
             Action::Analyze => return self,
             Action::Undo => return self.step(true),
             Action::Redo => return self.step(false),
@@ -328,10 +327,12 @@ mod tests {
         actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
     }
 
-    fn renamed(plan: &Plan, region: &str) -> Plan {
-        Plan {
-            region: Some(region.to_owned()),
-            ..plan.clone()
+    /// A patch setting the region, as the region field sends it.
+    fn region(region: &str, field: &str) -> Action {
+        let region = region.to_owned();
+        Action::Patch {
+            patch: PlanPatch::new(move |p| p.region = Some(region)),
+            field: Some(field.to_owned()),
         }
     }
 
@@ -372,8 +373,13 @@ mod tests {
             patch: PlanPatch::new(|p| p.services.clear()),
             field: field.map(str::to_owned),
         };
-        LAST_ANALYSIS_MS.set(10.0);
-        let s = start.clone().reduce(typed(Some("services")));
+        let slow = |s: &Rc<AppState>| {
+            Rc::new(AppState {
+                analysis_ms: 10.0,
+                ..(**s).clone()
+            })
+        };
+        let s = slow(&start).reduce(typed(Some("services")));
         assert!(s.stale && s.plan.services.is_empty());
         assert!(Rc::ptr_eq(&s.report, &start.report), "the report waits");
         let s = s.reduce(Action::Analyze);
@@ -383,11 +389,9 @@ mod tests {
         assert!(Rc::ptr_eq(&s.clone().reduce(Action::Analyze), &s));
 
         // A structural change, and any edit while analyses are quick, are analysed at once.
-        LAST_ANALYSIS_MS.set(10.0);
-        let s = start.clone().reduce(typed(None));
+        let s = slow(&start).reduce(typed(None));
         assert!(!s.stale && s.report.codes() != codes);
-        let s = start.reduce(typed(Some("services")));
-        assert!(!s.stale, "the quick analysis just now reset the timing");
+        assert!(!start.reduce(typed(Some("services"))).stale);
     }
 
     #[test]
@@ -407,23 +411,12 @@ mod tests {
 
     #[test]
     fn edits_undo_and_redo() {
-        let start = AppState::initial();
-        let plan = (*start.plan).clone();
         let s = run(
-            start,
+            AppState::initial(),
             vec![
-                Action::Edit {
-                    plan: renamed(&plan, "a"),
-                    field: Some("region".into()),
-                },
-                Action::Edit {
-                    plan: renamed(&plan, "ab"),
-                    field: Some("region".into()),
-                },
-                Action::Edit {
-                    plan: renamed(&plan, "x"),
-                    field: Some("vpcs[0].id".into()),
-                },
+                region("a", "region"),
+                region("ab", "region"),
+                region("x", "vpcs[0].id"),
             ],
         );
         assert_eq!(s.plan.region.as_deref(), Some("x"));
@@ -494,6 +487,8 @@ mod tests {
         assert!(s.plan.vpcs[0].vswitches.iter().any(|v| v.id == "vsw-new1"));
         let s = s.reduce(Action::Undo);
         assert_eq!(s.plan, before);
+        // The summary (and its undo button) goes with the import.
+        assert!(s.last_import.is_none());
     }
 
     #[test]

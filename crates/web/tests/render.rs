@@ -12,6 +12,7 @@ use easnet_web::components::{
     PathsPanelProps, PlanEditor, PlanEditorProps,
 };
 use easnet_web::state::PlanPatch;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -119,77 +120,20 @@ async fn capacity_panel_draws_a_bar_per_vswitch() {
     assert!(warn.text_content().unwrap().contains("vsw-uf6eas-e"));
 }
 
-#[wasm_bindgen_test]
-async fn plan_editor_edits_a_vswitch_cidr_and_shows_errors_next_to_fields() {
-    use std::cell::RefCell;
-    use wasm_bindgen::JsCast;
-
-    let plan = parse_plan(default_example().json).unwrap();
-    let edited = Rc::new(RefCell::new(None));
+/// A plan editor on `plan`, mounted on its own element; the plans its edits make are
+/// collected. Destroy it at the end of the test (other tests look fields up by ID).
+fn mount_plan_editor(
+    plan: easnet_core::plan::Plan,
+) -> (
+    web_sys::Element,
+    yew::AppHandle<PlanEditor>,
+    Rc<std::cell::RefCell<Vec<easnet_core::plan::Plan>>>,
+) {
+    let edited = Rc::new(std::cell::RefCell::new(Vec::new()));
     let on_edit = {
         let (edited, plan) = (edited.clone(), plan.clone());
         Callback::from(move |(patch, _field): (PlanPatch, _)| {
-            *edited.borrow_mut() = Some(patch.applied_to(&plan))
-        })
-    };
-    let root = mount_point();
-    yew::Renderer::<PlanEditor>::with_root_and_props(
-        root.clone(),
-        PlanEditorProps {
-            plan: Rc::new(plan),
-            on_edit,
-        },
-    )
-    .render();
-    settle().await;
-
-    let document = gloo::utils::document();
-    // Closed boxes render no fields; opening the VPC and then the vSwitch reveals them.
-    assert!(document
-        .get_element_by_id("f-vpcs[0].vswitches[1].cidr")
-        .is_none());
-    for section in ["f-vpcs[0]", "f-vpcs[0].vswitches[1]"] {
-        let details = document.get_element_by_id(section).expect(section);
-        details.set_attribute("open", "").unwrap();
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-        settle().await;
-    }
-    let input: web_sys::HtmlInputElement = document
-        .get_element_by_id("f-vpcs[0].vswitches[1].cidr")
-        .expect("the vSwitch CIDR field")
-        .dyn_into()
-        .unwrap();
-    assert_eq!(input.value(), "192.168.20.0/27");
-    input.set_value("192.168.20.0/25");
-    input
-        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
-    settle().await;
-    let plan = edited.borrow().clone().expect("an edit");
-    assert_eq!(plan.vpcs[0].vswitches[1].cidr, "192.168.20.0/25");
-
-    // The service form shows the plan's values.
-    let name: web_sys::HtmlInputElement = document
-        .get_element_by_id("f-services[0].service.metadata.name")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    assert_eq!(name.value(), "qwen-chat");
-}
-
-#[wasm_bindgen_test]
-async fn threshold_field_takes_json_numbers_only() {
-    use std::cell::RefCell;
-    use wasm_bindgen::JsCast;
-
-    let plan = parse_plan(default_example().json).unwrap();
-    let edited = Rc::new(RefCell::new(Vec::new()));
-    let on_edit = {
-        let (edited, plan) = (edited.clone(), plan.clone());
-        Callback::from(move |(patch, _field): (PlanPatch, _)| {
-            edited
-                .borrow_mut()
-                .push(patch.applied_to(&plan).utilization_warning)
+            edited.borrow_mut().push(patch.applied_to(&plan))
         })
     };
     let root = mount_point();
@@ -201,13 +145,53 @@ async fn threshold_field_takes_json_numbers_only() {
         },
     )
     .render();
+    (root, app, edited)
+}
+
+/// The element with `id` under `root` (not another test's copy elsewhere in the document).
+fn by_id<T: JsCast>(root: &web_sys::Element, id: &str) -> Option<T> {
+    let found = root.query_selector(&format!("[id=\"{id}\"]")).ok()??;
+    found.dyn_into().ok()
+}
+
+#[wasm_bindgen_test]
+async fn plan_editor_edits_a_vswitch_cidr_and_shows_errors_next_to_fields() {
+    use web_sys::{Element, HtmlInputElement};
+
+    let (root, app, edited) = mount_plan_editor(parse_plan(default_example().json).unwrap());
     settle().await;
-    let document = gloo::utils::document();
-    let input: web_sys::HtmlInputElement = document
-        .get_element_by_id("f-utilization_warning")
-        .expect("the threshold field")
-        .dyn_into()
+    // Closed boxes render no fields; opening the VPC and then the vSwitch reveals them.
+    assert!(by_id::<Element>(&root, "f-vpcs[0].vswitches[1].cidr").is_none());
+    for section in ["f-vpcs[0]", "f-vpcs[0].vswitches[1]"] {
+        let details: Element = by_id(&root, section).expect(section);
+        details.set_attribute("open", "").unwrap();
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        settle().await;
+    }
+    let input: HtmlInputElement =
+        by_id(&root, "f-vpcs[0].vswitches[1].cidr").expect("the vSwitch CIDR field");
+    assert_eq!(input.value(), "192.168.20.0/27");
+    input.set_value("192.168.20.0/25");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
+    settle().await;
+    let plan = edited.borrow().last().cloned().expect("an edit");
+    assert_eq!(plan.vpcs[0].vswitches[1].cidr, "192.168.20.0/25");
+
+    // The service form shows the plan's values.
+    let name: HtmlInputElement = by_id(&root, "f-services[0].service.metadata.name").unwrap();
+    assert_eq!(name.value(), "qwen-chat");
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn threshold_field_takes_json_numbers_only() {
+    let (root, app, edited) = mount_plan_editor(parse_plan(default_example().json).unwrap());
+    settle().await;
+    let input: web_sys::HtmlInputElement =
+        by_id(&root, "f-utilization_warning").expect("the threshold field");
     // Rust's f64 parser takes these; the plan JSON could not hold them.
     for text in ["NaN", "inf", ".5", "0.9x"] {
         input.set_value(text);
@@ -215,8 +199,7 @@ async fn threshold_field_takes_json_numbers_only() {
             .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
             .unwrap();
         settle().await;
-        let issues = document
-            .get_element_by_id("issues-utilization_warning")
+        let issues = by_id::<web_sys::Element>(&root, "issues-utilization_warning")
             .unwrap()
             .text_content()
             .unwrap_or_default();
@@ -231,8 +214,12 @@ async fn threshold_field_takes_json_numbers_only() {
         .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
     settle().await;
-    assert_eq!(*edited.borrow(), [Some(0.85)]);
-    // The other editor tests look fields up by ID.
+    let thresholds: Vec<_> = edited
+        .borrow()
+        .iter()
+        .map(|p| p.utilization_warning)
+        .collect();
+    assert_eq!(thresholds, [Some(0.85)]);
     app.destroy();
     root.remove();
 }

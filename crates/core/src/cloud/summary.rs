@@ -141,6 +141,14 @@ impl SummaryLine {
 }
 
 impl ImportSummary {
+    /// The counts as a phrase: `3 imported, 1 updated, 0 unchanged, 2 skipped`.
+    pub fn counts(&self) -> String {
+        format!(
+            "{} imported, {} updated, {} unchanged, {} skipped",
+            self.imported, self.updated, self.unchanged, self.skipped
+        )
+    }
+
     /// The summary as text for a terminal: what was read, the counts, the lines, the notes.
     ///
     /// # Examples
@@ -151,6 +159,8 @@ impl ImportSummary {
     /// let text = import(paste, &Plan::empty()).unwrap().summary.text();
     /// assert!(text.contains("imported 1, updated 0, unchanged 0, skipped 0"));
     /// assert!(text.contains("imported VPC vpc-a: 10.0.0.0/16"));
+    /// let counts = import(paste, &Plan::empty()).unwrap().summary.counts();
+    /// assert_eq!(counts, "1 imported, 0 updated, 0 unchanged, 0 skipped");
     /// assert!(import("{}", &Plan::empty()).is_err());
     /// ```
     pub fn text(&self) -> String {

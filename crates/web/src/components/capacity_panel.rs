@@ -22,12 +22,12 @@ impl PartialEq for CapacityPanelProps {
 /// The bars' width in drawing units (the SVG's viewBox).
 const W: f64 = 1000.0;
 
-/// One bar per vSwitch: each service's peak and surge, other IPs, free space, and the warning
-/// threshold; red past the usable IPs.
 /// Past this many vSwitches, only those holding services or over the threshold are drawn
 /// until the user asks for all.
 const SHOW_ALL_UP_TO: usize = 30;
 
+/// One bar per vSwitch: each service's peak and surge, other IPs, free space, and the warning
+/// threshold; red past the usable IPs.
 #[function_component(CapacityPanel)]
 pub fn capacity_panel(props: &CapacityPanelProps) -> Html {
     let show_all = use_state(|| false);
@@ -81,7 +81,7 @@ fn bar(row: &CapacityRow) -> Html {
         at = at.saturating_add(s.surge);
     }
     rects.push(html! { <rect class="other" x={fixed(x(at), 1)} y="0" width={fixed(x(row.other_ips), 1)} height="24"><title>{format!("{} IPs used by other resources", row.other_ips)}</title></rect> });
-    let over = row.needed > row.usable;
+    let over = !row.fits;
     let threshold = row.warning_threshold * row.usable as f64;
     let pct = fixed(row.utilization * 100.0, 0);
     let summary = format!(
@@ -101,7 +101,7 @@ fn bar(row: &CapacityRow) -> Html {
                     <span class="hint">{format!(" (needs at least a /{p})")}</span>
                 }
             </figcaption>
-            <svg viewBox="0 0 1000 24" preserveAspectRatio="none" role="img" aria-label={format!("{}: {summary}", row.vswitch)}>
+            <svg viewBox={format!("0 0 {} 24", fixed(W, 0))} preserveAspectRatio="none" role="img" aria-label={format!("{}: {summary}", row.vswitch)}>
                 <rect class="track" x="0" y="0" width={fixed(x(row.usable), 1)} height="24" />
                 { for rects }
                 if over {

@@ -40,8 +40,8 @@ pub fn import_summary(props: &ImportSummaryProps) -> Html {
                     <button type="button" class="small" onclick={close} aria-label="Close the import summary">{"✕"}</button>
                 </span>
             </div>
-            <p>{format!("{} imported, {} updated, {} unchanged, {} skipped, from {} response{}.",
-                s.imported, s.updated, s.unchanged, s.skipped, s.responses.len(), if s.responses.len() == 1 { "" } else { "s" })}</p>
+            <p>{format!("{}, from {} response{}.",
+                s.counts(), s.responses.len(), if s.responses.len() == 1 { "" } else { "s" })}</p>
             { group(Change::Imported, "Imported") }
             { group(Change::Updated, "Updated") }
             { group(Change::Skipped, "Skipped (the plan cannot hold these)") }

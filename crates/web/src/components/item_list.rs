@@ -6,11 +6,13 @@ use yew::prelude::*;
 
 use super::ItemActions;
 use crate::browser::field_id;
-use crate::list::{appended, removed, replaced};
+use crate::list::{
+    appended, positions_after_duplicate, positions_after_removal, removed, replaced,
+};
 use crate::listed::Listed;
 
 /// Lists longer than this start with every item closed.
-pub const OPEN_AT_MOST: usize = 8;
+const OPEN_AT_MOST: usize = 8;
 
 #[derive(PartialEq, Properties)]
 pub struct ItemListProps<T: Listed> {
@@ -45,15 +47,20 @@ pub fn item_list<T: Listed>(props: &ItemListProps<T>) -> Html {
                 let (items, cb) = (items.clone(), cb.clone());
                 Callback::from(move |next: T| cb.emit(replaced(&items, i, next)))
             };
-            render.emit((i, items[i].clone(), on_item))
+            match items.get(i) {
+                Some(item) => render.emit((i, item.clone(), on_item)),
+                None => Html::default(),
+            }
         })
     };
     let on_duplicate = {
         let (items, cb) = (items.clone(), props.on_change.clone());
         Callback::from(move |i: usize| {
-            let mut next = (*items).clone();
-            next.insert(i + 1, items[i].copied());
-            cb.emit(next)
+            if let Some(item) = items.get(i) {
+                let mut next = (*items).clone();
+                next.insert(i + 1, item.copied());
+                cb.emit(next)
+            }
         })
     };
     let on_delete = {
@@ -90,6 +97,20 @@ fn item_list_view(props: &ItemListViewProps) -> Html {
     // Which items the user opened or closed against the list's default: a closed item renders
     // its summary only, so a VPC of 150 vSwitches costs 150 lines, not 150 forms.
     let toggled = use_state(HashSet::<usize>::new);
+    // Boxes stay with their items when one is deleted or duplicated.
+    let (on_duplicate, on_delete) = {
+        let (t, cb) = (toggled.clone(), props.on_duplicate.clone());
+        let dup = Callback::from(move |i: usize| {
+            t.set(positions_after_duplicate(&t, i));
+            cb.emit(i)
+        });
+        let (t, cb) = (toggled.clone(), props.on_delete.clone());
+        let del = Callback::from(move |i: usize| {
+            t.set(positions_after_removal(&t, i));
+            cb.emit(i)
+        });
+        (dup, del)
+    };
     let add = props.on_add.reform(|_: MouseEvent| ());
     html! {
         <div class="item-list" id={field_id(&props.path)} tabindex="-1">
@@ -104,8 +125,8 @@ fn item_list_view(props: &ItemListViewProps) -> Html {
                         if next != *toggled { toggled.set(next); }
                     })
                 };
-                let dup = props.on_duplicate.reform(move |_| i);
-                let del = props.on_delete.reform(move |_| i);
+                let dup = on_duplicate.reform(move |_| i);
+                let del = on_delete.reform(move |_| i);
                 let path = format!("{}[{i}]", props.path);
                 html! {
                     <div class="item" key={i}>

@@ -1,4 +1,4 @@
-//! One component per file.
+//! One public component per file, with the private parts only it uses.
 
 mod address_map;
 mod capacity_panel;

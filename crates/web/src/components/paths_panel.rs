@@ -35,11 +35,11 @@ fn kind_name(kind: HopKind) -> &'static str {
     }
 }
 
-/// Per service, each flow as a chain of hops: green passes, red fails (with the codes that
-/// stop it), grey not reached.
 /// Past this many flows, only the blocked ones are drawn until the user asks for all.
 const SHOW_ALL_UP_TO: usize = 40;
 
+/// Per service, each flow as a chain of hops: green passes, red fails (with the codes that
+/// stop it), grey not reached.
 #[function_component(PathsPanel)]
 pub fn paths_panel(props: &PathsPanelProps) -> Html {
     let show_all = use_state(|| false);

@@ -19,8 +19,10 @@ pub struct PeeringEditorProps {
 
 impl PartialEq for PeeringEditorProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.path == other.path && self.peering == other.peering)
-            && self.on_change == other.on_change
+        // The item list makes `on_change` anew on each of its redraws, so that is compared
+        // first; the plan is compared only on what the form offers from it.
+        self.on_change == other.on_change
+            && (self.path == other.path && self.peering == other.peering)
             && same(&self.plan, &other.plan, |a, b| a.vpcs == b.vpcs)
     }
 }

@@ -21,8 +21,10 @@ pub struct ServiceEditorProps {
 
 impl PartialEq for ServiceEditorProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.path == other.path && self.entry == other.entry)
-            && self.on_change == other.on_change
+        // The item list makes `on_change` anew on each of its redraws, so that is compared
+        // first; the plan is compared only on what the form offers from it.
+        self.on_change == other.on_change
+            && (self.path == other.path && self.entry == other.entry)
             && same(&self.plan, &other.plan, |a, b| {
                 a.vpcs == b.vpcs && a.resource_groups == b.resource_groups
             })
