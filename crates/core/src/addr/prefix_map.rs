@@ -32,15 +32,15 @@ impl<T> Values<T> {
     }
 
     fn push(&mut self, value: T) {
-        match self {
-            Values::Many(v) => v.push(value),
-            Values::One(_) => {
-                let Values::One(first) = std::mem::replace(self, Values::Many(Vec::new())) else {
-                    unreachable!("matched One above")
-                };
-                *self = Values::Many(vec![first, value]);
+        // An empty Vec does not allocate: taking the values out costs nothing.
+        let values = match std::mem::replace(self, Values::Many(Vec::new())) {
+            Values::One(first) => vec![first, value],
+            Values::Many(mut v) => {
+                v.push(value);
+                v
             }
-        }
+        };
+        *self = Values::Many(values);
     }
 }
 

@@ -155,7 +155,7 @@ pub fn check_capacity(
                 if let Some(cmd) = fix.1 {
                     f.command(cmd);
                 }
-            } else if exceeds_threshold(needed, usable, limit) {
+            } else if row.warn {
                 let fix = resize_fix(ix, v, &row, net, limit);
                 let f = out
                     .add(

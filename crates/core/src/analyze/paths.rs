@@ -97,10 +97,11 @@ pub fn trace_services(
         .collect()
 }
 
-/// Whether a target's flow looks up a route: a public target (the internet path) or one in
+/// Whether a flow to `dest` looks up a route: a public target (the internet path) or one in
 /// another VPC of the plan. A target in the service's own VPC needs no route check (local
-/// route, plan-format.md), one in no VPC cannot be checked (PRIV004), and an address that does
-/// not parse is CIDR001: for those an unknown route table skips nothing, so no NET006.
+/// route, plan-format.md) and one in no VPC cannot be checked (PRIV004): for those an unknown
+/// route table skips nothing, so no NET006. (An address that does not parse is CIDR001 and
+/// never gets here.)
 fn needs_route(ix: &Index, v: usize, dest: &IpNet) -> bool {
     let homes = ix.vpcs_containing(dest);
     if homes.is_empty() {
