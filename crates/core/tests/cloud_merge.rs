@@ -359,3 +359,22 @@ fn the_summary_serializes_as_plain_data() {
     let back: easnet_core::cloud::ImportSummary = serde_json::from_value(v).unwrap();
     assert_eq!(back, got.summary);
 }
+
+#[test]
+fn a_vswitch_on_the_plans_system_table_keeps_no_route_table() {
+    // The plan knows vtb-sys is the system table; the paste names it on a vSwitch without
+    // its type and without the table list.
+    let plan = parse_plan(
+        r#"{"version": 1, "vpcs": [{"id": "vpc-a", "cidrs": ["10.0.0.0/16"],
+            "route_tables": [{"id": "vtb-sys", "kind": "system"}, {"id": "vtb-c", "kind": "custom"}]}]}"#,
+    )
+    .unwrap();
+    let paste = r#"{"VSwitches": {"VSwitch": [
+        {"VSwitchId": "vsw-1", "VpcId": "vpc-a", "CidrBlock": "10.0.1.0/24", "RouteTable": {"RouteTableId": "vtb-sys"}},
+        {"VSwitchId": "vsw-2", "VpcId": "vpc-a", "CidrBlock": "10.0.2.0/24", "RouteTable": {"RouteTableId": "vtb-c"}}]}}"#;
+    let got = import(paste, &plan).unwrap();
+    let vswitches = &got.plan.vpcs[0].vswitches;
+    // Absent means the system table (plan-format.md); a custom table is named.
+    assert_eq!(vswitches[0].route_table, None);
+    assert_eq!(vswitches[1].route_table.as_deref(), Some("vtb-c"));
+}

@@ -131,7 +131,7 @@ impl Merge<'_> {
     }
 
     fn vswitches(&mut self, facts: &Facts) {
-        let table_kinds = self.table_kinds(facts);
+        let table_kinds = table_kinds(self.original, facts);
         // Tables' `VSwitchIds`: a custom table's association wins over the system table's.
         let mut bound: BTreeMap<&str, &str> = BTreeMap::new();
         for (tid, t) in &facts.tables {
@@ -142,8 +142,9 @@ impl Merge<'_> {
                 }
             }
         }
-        let route_table = |tid: &str, hint: Option<RouteTableKind>| -> Option<String> {
-            match hint.or_else(|| table_kinds.get(tid).copied()) {
+        // A vSwitch on its VPC's system table names none (plan-format.md).
+        let route_table = |tid: &str| -> Option<String> {
+            match table_kinds.get(tid) {
                 Some(RouteTableKind::System) => None,
                 _ => Some(tid.to_owned()),
             }
@@ -156,11 +157,9 @@ impl Merge<'_> {
             };
             self.touch(Kind::VSwitch, id);
             // The vSwitch's own `RouteTable` wins over the tables' lists.
-            let table = match (&f.table, bound.get(id.as_str())) {
-                (Some(tid), _) => Some(route_table(tid, f.table_kind)),
-                (None, Some(tid)) => Some(route_table(tid, None)),
-                (None, None) => None,
-            };
+            let table = (f.table.as_deref())
+                .or_else(|| bound.get(id.as_str()).copied())
+                .map(route_table);
             let cloud_used = used_ips(f);
             let mut kept = None;
             upsert(
@@ -210,7 +209,7 @@ impl Merge<'_> {
             }
             if let Some(&(v, i)) = index.get(sid) {
                 self.touch(Kind::VSwitch, sid);
-                self.plan.vpcs[v].vswitches[i].route_table = route_table(tid, None);
+                self.plan.vpcs[v].vswitches[i].route_table = route_table(tid);
             }
         }
         if from_cloud > 0 {
@@ -222,26 +221,6 @@ impl Merge<'_> {
                 if from_cloud == 1 { "" } else { "es" }
             ));
         }
-    }
-
-    /// The kind of every table the paste or the plan knows.
-    fn table_kinds<'f>(&self, facts: &'f Facts) -> HashMap<&'f str, RouteTableKind> {
-        let mut kinds: HashMap<&str, RouteTableKind> = HashMap::new();
-        for (id, t) in &facts.tables {
-            let planned = (self.original.vpcs.iter())
-                .flat_map(|v| &v.route_tables)
-                .find(|r| &r.id == id)
-                .map(|r| r.kind);
-            if let Some(kind) = t.kind.or(planned) {
-                kinds.insert(id, kind);
-            }
-        }
-        for s in facts.vswitches.values() {
-            if let (Some(tid), Some(kind)) = (&s.table, s.table_kind) {
-                kinds.entry(tid).or_insert(kind);
-            }
-        }
-        kinds
     }
 
     fn route_tables(&mut self, facts: &Facts) -> Result<(), CloudError> {
@@ -653,6 +632,26 @@ fn index_of<T>(
         }
     }
     index
+}
+
+/// The kind of every table the paste or the plan knows: the plan's, then the paste's
+/// table list over it, then the type a vSwitch gives its table where neither says.
+fn table_kinds<'f>(original: &'f Plan, facts: &'f Facts) -> HashMap<&'f str, RouteTableKind> {
+    let mut kinds: HashMap<&str, RouteTableKind> = (original.vpcs.iter())
+        .flat_map(|v| &v.route_tables)
+        .map(|t| (t.id.as_str(), t.kind))
+        .collect();
+    for (id, t) in &facts.tables {
+        if let Some(kind) = t.kind {
+            kinds.insert(id, kind);
+        }
+    }
+    for s in facts.vswitches.values() {
+        if let (Some(tid), Some(kind)) = (&s.table, s.table_kind) {
+            kinds.entry(tid).or_insert(kind);
+        }
+    }
+    kinds
 }
 
 /// Puts `make(the object now there)` under `id` in VPC `vpc`: in place when it is in that VPC
