@@ -19,6 +19,7 @@
 //! - [`share`]: a plan in a URL fragment (deflate + base64url).
 //! - [`synth`]: synthetic plans of a given size, for benchmarks and performance measurements.
 //! - [`whatif`]: the capacity calculator (a CIDR and a service's numbers → fits or not).
+//! - [`words`]: wording shared by messages (plurals).
 
 pub mod addr;
 pub mod analyze;
@@ -32,3 +33,4 @@ pub mod plan;
 pub mod share;
 pub mod synth;
 pub mod whatif;
+pub mod words;

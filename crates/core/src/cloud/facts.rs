@@ -31,7 +31,6 @@ pub(crate) struct Facts {
     pub eip_names: BTreeMap<String, String>,
     pub peerings: BTreeMap<String, PeeringFact>,
     pub skipped: Vec<SummaryLine>,
-    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Default)]

@@ -21,13 +21,14 @@
 //! - The merged plan must still pass [`crate::plan::validate`] (beyond what the current plan
 //!   already breaks), or nothing is imported.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::addr::{parse_cidr, usable_ips};
 use crate::plan::{
     validate, NatGateway, NatKind, Peering, PeeringKind, Plan, RouteTable, RouteTableKind,
     SecurityGroup, SecurityGroupKind, SnatEntry, VSwitch, Vpc,
 };
+use crate::words::plural;
 
 use super::facts::{push_new, Facts, VSwitchFact};
 use super::summary::{Change, Kind, SummaryLine};
@@ -61,7 +62,7 @@ pub(crate) fn apply(mut facts: Facts, current: &Plan) -> Result<Merged, CloudErr
         touched: BTreeSet::new(),
         origin: HashMap::new(),
         skipped: std::mem::take(&mut facts.skipped),
-        notes: std::mem::take(&mut facts.notes),
+        notes: Vec::new(),
     };
     m.vpcs(&facts);
     m.vswitches(&facts);
@@ -582,16 +583,14 @@ impl Merge<'_> {
                 detail,
             });
         }
-        lines.sort_by(|a, b| {
-            (a.change, a.kind, &a.id, &a.detail).cmp(&(b.change, b.kind, &b.id, &b.detail))
-        });
+        // By change, kind, ID, detail: the fields' order.
+        lines.sort();
         lines.dedup();
-        let mut notes = Vec::new();
-        for n in self.notes {
-            if !notes.contains(&n) {
-                notes.push(n);
-            }
-        }
+        // Each note once, in the order first said.
+        let mut said = HashSet::new();
+        let notes: Vec<String> = (self.notes.into_iter())
+            .filter(|n| said.insert(n.clone()))
+            .collect();
         Merged {
             plan: self.plan,
             lines,
@@ -730,10 +729,6 @@ fn objects(plan: &Plan) -> HashMap<(Kind, &str), Obj<'_>> {
     all
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// A vSwitch's `route_table` in words: absent means its VPC's system table.
 fn table_name(t: &Option<String>) -> String {
     t.clone().unwrap_or_else(|| "system".to_owned())
@@ -755,17 +750,17 @@ fn describe(obj: &Obj) -> String {
         ),
         Obj::RouteTable(_, t) => format!(
             "{}, {}",
-            kind_name(t.kind),
+            t.kind.as_str(),
             plural(t.routes.len(), "route", "routes")
         ),
         Obj::SecurityGroup(_, g) => format!(
             "{}, {}",
-            group_kind_name(g.kind),
+            g.kind.as_str(),
             plural(g.egress.len(), "egress rule", "egress rules")
         ),
         Obj::NatGateway(_, n) => format!(
             "{}{}, EIPs [{}], {}",
-            nat_kind_name(n.kind),
+            n.kind.as_str(),
             n.vswitch
                 .as_deref()
                 .map_or_else(String::new, |s| format!(" in {s}")),
@@ -803,7 +798,7 @@ fn differences(before: &Obj, after: &Obj) -> Vec<String> {
             d.extend(moved(va, vb));
         }
         (Obj::RouteTable(va, a), Obj::RouteTable(vb, b)) => {
-            field("kind", kind_name(a.kind).into(), kind_name(b.kind).into());
+            field("kind", a.kind.as_str().into(), b.kind.as_str().into());
             let before: HashMap<&str, &crate::plan::Route> = (a.routes.iter().rev())
                 .map(|r| (r.destination.as_str(), r))
                 .collect();
@@ -819,11 +814,7 @@ fn differences(before: &Obj, after: &Obj) -> Vec<String> {
             d.extend(moved(va, vb));
         }
         (Obj::SecurityGroup(va, a), Obj::SecurityGroup(vb, b)) => {
-            field(
-                "kind",
-                group_kind_name(a.kind).into(),
-                group_kind_name(b.kind).into(),
-            );
+            field("kind", a.kind.as_str().into(), b.kind.as_str().into());
             if a.egress != b.egress {
                 d.push(format!(
                     "egress rules replaced: {} → {}",
@@ -834,11 +825,7 @@ fn differences(before: &Obj, after: &Obj) -> Vec<String> {
             d.extend(moved(va, vb));
         }
         (Obj::NatGateway(va, a), Obj::NatGateway(vb, b)) => {
-            field(
-                "kind",
-                nat_kind_name(a.kind).into(),
-                nat_kind_name(b.kind).into(),
-            );
+            field("kind", a.kind.as_str().into(), b.kind.as_str().into());
             field("vswitch", or_none(&a.vswitch), or_none(&b.vswitch));
             field(
                 "eips",
@@ -869,27 +856,6 @@ fn differences(before: &Obj, after: &Obj) -> Vec<String> {
 
 fn or_none(s: &Option<String>) -> String {
     s.clone().unwrap_or_else(|| "none".to_owned())
-}
-
-fn kind_name(k: RouteTableKind) -> &'static str {
-    match k {
-        RouteTableKind::System => "system",
-        RouteTableKind::Custom => "custom",
-    }
-}
-
-fn group_kind_name(k: SecurityGroupKind) -> &'static str {
-    match k {
-        SecurityGroupKind::Basic => "basic",
-        SecurityGroupKind::Enterprise => "enterprise",
-    }
-}
-
-fn nat_kind_name(k: NatKind) -> &'static str {
-    match k {
-        NatKind::Internet => "internet",
-        NatKind::Vpc => "vpc",
-    }
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub struct ResponseRead {
 }
 
 /// One object imported, updated or skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SummaryLine {
     pub change: Change,
     pub kind: Kind,

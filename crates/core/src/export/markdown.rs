@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crate::addr::utilisation_permille;
 use crate::analyze::{Finding, HopStatus, Report, Severity};
 use crate::plan::Plan;
+use crate::words::plural;
 
 /// The report as Markdown: a summary line, the findings grouped by severity with their fix
 /// and command, the capacity of every vSwitch as a table, and each service's paths with
@@ -35,10 +36,6 @@ pub fn markdown_report(plan: &Plan, report: &Report) -> String {
     capacity(&mut md, report);
     paths(&mut md, report);
     md
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn summary(md: &mut String, plan: &Plan, report: &Report) {

@@ -111,6 +111,15 @@ pub enum RouteTableKind {
     Custom,
 }
 
+impl RouteTableKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RouteTableKind::System => "system",
+            RouteTableKind::Custom => "custom",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RouteTable {
@@ -173,6 +182,15 @@ pub enum SecurityGroupKind {
     #[default]
     Basic,
     Enterprise,
+}
+
+impl SecurityGroupKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SecurityGroupKind::Basic => "basic",
+            SecurityGroupKind::Enterprise => "enterprise",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -250,6 +268,15 @@ fn null_as_priority<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
 pub enum NatKind {
     Internet,
     Vpc,
+}
+
+impl NatKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NatKind::Internet => "internet",
+            NatKind::Vpc => "vpc",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
