@@ -58,14 +58,22 @@ pub enum Pasted {
 /// assert!(import_paste(denied, &plan).unwrap_err().message.contains("Forbidden.RAM"));
 /// ```
 pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, PlanError> {
-    let value: Option<Value> = serde_json::from_str(text).ok();
-    let plan_or_service = value.as_ref().and_then(Value::as_object).is_some_and(|o| {
-        PLAN_KEYS
-            .iter()
-            .chain(SERVICE_KEYS)
-            .any(|k| o.contains_key(*k))
-    });
-    if !plan_or_service && cloud::is_describe_paste(text) {
+    // Read once here; a paste of several responses is not one JSON value, and is looked at
+    // again by the importer, which reads each.
+    let parsed: Result<Value, _> = serde_json::from_str(text);
+    let describe = match &parsed {
+        Ok(value) => {
+            let plan_or_service = value.as_object().is_some_and(|o| {
+                PLAN_KEYS
+                    .iter()
+                    .chain(SERVICE_KEYS)
+                    .any(|k| o.contains_key(*k))
+            });
+            !plan_or_service && cloud::is_describe_value(value)
+        }
+        Err(_) => cloud::is_describe_paste(text),
+    };
+    if describe {
         return cloud::import(text, current)
             .map(|n| Pasted::Network {
                 plan: n.plan,
@@ -73,14 +81,7 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, PlanError> {
             })
             .map_err(|e| PlanError::new("", e.message));
     }
-    let value = match value {
-        Some(v) => v,
-        None => {
-            let e = serde_json::from_str::<Value>(text).err();
-            let e = e.map_or_else(String::new, |e| e.to_string());
-            return Err(PlanError::new("", format!("not JSON: {e}")));
-        }
-    };
+    let value = parsed.map_err(|e| PlanError::new("", format!("not JSON: {e}")))?;
     let Some(obj) = value.as_object() else {
         return Err(PlanError::new(
             "",

@@ -38,7 +38,7 @@ mod summary;
 
 pub use commands::describe_commands;
 pub use error::{CloudError, CloudErrorKind};
-pub use paste::{is_describe_paste, read_paste, Response, MAX_PASTE_BYTES};
+pub use paste::{is_describe_paste, is_describe_value, read_paste, Response, MAX_PASTE_BYTES};
 pub use shape::{error_response, Operation};
 pub use summary::{Change, ImportSummary, Kind, ResponseRead, SummaryLine};
 

@@ -139,18 +139,22 @@ pub fn is_describe_paste(text: &str) -> bool {
         return true;
     }
     let mut stream = serde_json::Deserializer::from_str(trimmed).into_iter::<Value>();
-    let first = match stream.next() {
-        Some(Ok(Value::Array(items))) => match items.into_iter().next() {
+    matches!(stream.next(), Some(Ok(first)) if is_describe_value(&first))
+}
+
+/// [`is_describe_paste`] for the first JSON value of a paste, already read.
+pub fn is_describe_value(first: &Value) -> bool {
+    let first = match first {
+        Value::Array(items) => match items.first() {
             Some(v) => v,
             None => return false,
         },
-        Some(Ok(v)) => v,
-        _ => return false,
+        v => v,
     };
     // `RequestId` marks any Alibaba Cloud response: one of a call easnet does not read gets
     // the importer's message naming what it found.
-    Operation::recognise(&first).is_some()
-        || error_response(&first).is_some()
+    Operation::recognise(first).is_some()
+        || error_response(first).is_some()
         || first.get("RequestId").is_some()
 }
 
