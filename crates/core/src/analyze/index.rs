@@ -32,8 +32,8 @@ pub struct Svc {
 
 impl Svc {
     /// JSON path of the service JSON in the plan.
-    pub fn at(&self) -> String {
-        self.at.clone()
+    pub fn at(&self) -> &str {
+        &self.at
     }
 }
 
@@ -234,6 +234,7 @@ impl<'p> Index<'p> {
                 networking,
             });
         }
+        reads.finish();
         ix
     }
 

@@ -150,7 +150,11 @@ fn flow(
     out: &mut Findings,
 ) -> Flow {
     let mut hops = Hops::default();
-    hops.pass(HopKind::Service, svc.name.clone(), Some(svc.at()));
+    hops.pass(
+        HopKind::Service,
+        svc.name.clone(),
+        Some(svc.at().to_owned()),
+    );
     let private = !spec.internet && (ix.in_some_vpc(&spec.dest) || is_rfc1918(&spec.dest));
     let mut snat_ips = Vec::new();
     let Some(o) = origin else {

@@ -88,10 +88,11 @@ impl<'c> Reads<'c> {
     }
 }
 
-impl Drop for Reads<'_> {
-    fn drop(&mut self) {
-        if let Some(cache) = self.previous.as_deref_mut() {
-            cache.reads = std::mem::take(&mut self.kept);
+impl Reads<'_> {
+    /// Leaves in the cache the reads of this analysis, and only those.
+    pub fn finish(self) {
+        if let Some(cache) = self.previous {
+            cache.reads = self.kept;
         }
     }
 }
