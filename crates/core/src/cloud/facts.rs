@@ -130,7 +130,7 @@ pub(crate) fn table_kind(s: Option<String>) -> Option<RouteTableKind> {
 }
 
 /// Adds `item` unless it is there already.
-pub(crate) fn push_new(list: &mut Vec<String>, item: String) {
+pub(crate) fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
     if !list.contains(&item) {
         list.push(item);
     }

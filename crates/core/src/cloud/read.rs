@@ -8,6 +8,8 @@
 
 use serde_json::Value;
 
+use super::facts::push_new;
+
 /// The value of `key` in `obj`: the exact key first, then a key equal to it ignoring ASCII
 /// case (`VswitchId` for `VSwitchId`). `null` reads as absent.
 pub(crate) fn field<'v>(obj: &'v Value, key: &str) -> Option<&'v Value> {
@@ -131,8 +133,8 @@ fn strings(items: Vec<&Value>) -> Vec<String> {
             Value::Number(n) => n.to_string(),
             _ => continue,
         };
-        if !s.is_empty() && !out.contains(&s) {
-            out.push(s);
+        if !s.is_empty() {
+            push_new(&mut out, s);
         }
     }
     out

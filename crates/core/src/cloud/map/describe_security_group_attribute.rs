@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::cloud::facts::Facts;
+use crate::cloud::facts::{push_new, Facts};
 use crate::cloud::read::{int, is, list, text};
 use crate::cloud::summary::Kind;
 use crate::plan::{EgressRule, Policy, Protocol};
@@ -28,11 +28,8 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
             .as_deref()
         {
             Some("egress") => match egress_rule(p) {
-                Ok(rule) => {
-                    if !egress.contains(&rule) {
-                        egress.push(rule);
-                    }
-                }
+                // Repeats are dropped when the rules join the group's, below.
+                Ok(rule) => egress.push(rule),
                 Err(why) => facts.skip(Kind::EgressRule, name, why),
             },
             Some("ingress") => ingress += 1,
@@ -66,9 +63,7 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let rules = facts.rules.entry(group).or_default();
     rules.vpc = text(v, "VpcId").or(rules.vpc.take());
     for rule in egress {
-        if !rules.egress.contains(&rule) {
-            rules.egress.push(rule);
-        }
+        push_new(&mut rules.egress, rule);
     }
     items.len()
 }

@@ -16,7 +16,7 @@ mod vpc_peer_connections;
 
 use crate::plan::Route;
 
-use super::facts::Facts;
+use super::facts::{push_new, Facts};
 use super::read::{list, text};
 use super::summary::Kind;
 use super::{Operation, Response};
@@ -49,10 +49,7 @@ pub(crate) struct SystemRoutes(std::collections::BTreeMap<String, Vec<String>>);
 
 impl SystemRoutes {
     fn add(&mut self, table: &str, destination: String) {
-        let dests = self.0.entry(table.to_owned()).or_default();
-        if !dests.contains(&destination) {
-            dests.push(destination);
-        }
+        push_new(self.0.entry(table.to_owned()).or_default(), destination);
     }
 
     /// One skipped line per table.
