@@ -37,7 +37,7 @@ fn text_is_plain_when_piped_and_exit_follows_errors() {
         assert!(!run.stdout.contains('\x1b'), "colour in a pipe");
         for f in &report.findings {
             assert!(
-                run.stdout.contains(&f.code) && run.stdout.contains(&f.message),
+                run.stdout.contains(f.code.as_str()) && run.stdout.contains(&f.message),
                 "{path}"
             );
         }
@@ -67,7 +67,10 @@ fn sarif_is_a_2_1_0_log_of_the_findings() {
         assert_eq!(results.len(), report.findings.len());
         for (r, f) in results.iter().zip(&report.findings) {
             assert_eq!(r["ruleId"], f.code.as_str());
-            assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize], f.code);
+            assert_eq!(
+                rules[r["ruleIndex"].as_u64().unwrap() as usize],
+                f.code.as_str()
+            );
             assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
             let loc = &r["locations"][0];
             assert_eq!(loc["logicalLocations"][0]["name"], f.subject.as_str());

@@ -38,7 +38,7 @@ fn all_at_once(into: &Plan) -> NetworkImport {
 /// What a finding is about, as the issue compares them: (code, subject), in report order.
 fn findings(report: &Report) -> Vec<(String, String)> {
     (report.findings.iter())
-        .map(|f| (f.code.clone(), f.subject.clone()))
+        .map(|f| (f.code.to_string(), f.subject.clone()))
         .collect()
 }
 

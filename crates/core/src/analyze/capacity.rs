@@ -8,6 +8,7 @@ use super::commands;
 use super::findings::Findings;
 use super::index::{Index, Svc};
 use super::placement::Placement;
+use super::Code;
 use super::{CapacityRow, ServiceUse};
 use crate::addr::{
     exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix,
@@ -36,7 +37,7 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
             Ok(s) if key == "max_surge" => surge = Some(s),
             Ok(_) => {}
             Err(e) => {
-                out.add("CAP003", &svc.name, format!("{}'s {key} is {value}: {e}", svc.name))
+                out.add(Code::Cap003, &svc.name, format!("{}'s {key} is {value}: {e}", svc.name))
                     .fix(format!("Set {key} to a non-negative integer (2) or a percentage from \"0%\" to \"100%\"."))
                     .at(rolling_at(key));
             }
@@ -45,7 +46,7 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
     let auto = format!("{}.autoscaler", svc.at());
     if let Some(min) = svc.read.autoscaler_min.filter(|&m| m < 1) {
         out.add(
-            "CAP004",
+            Code::Cap004,
             &svc.name,
             format!(
                 "{}'s autoscaler min is {min}; it must be at least 1",
@@ -58,7 +59,7 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
     if let (Some(min), Some(max)) = (svc.read.autoscaler_min, svc.read.autoscaler_max) {
         if max < min {
             out.add(
-                "CAP004",
+                Code::Cap004,
                 &svc.name,
                 format!("{}'s autoscaler max {max} is below its min {min}", svc.name),
             )
@@ -68,7 +69,7 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
     }
     if let Some(n) = svc.read.instance.filter(|&n| n < 0) {
         out.add(
-            "CAP004",
+            Code::Cap004,
             &svc.name,
             format!(
                 "{}'s metadata.instance is {n}; it cannot be negative",
@@ -149,7 +150,7 @@ pub fn check_capacity(
             let split = split_text(&row);
             if !fits {
                 let fix = resize_fix(ix, v, &row, net, 1.0);
-                let f = out.add("CAP001", &vsw.id, format!("{} ({net}) has {usable} usable IPs; {split} = {needed}, more than {usable}", vsw.id))
+                let f = out.add(Code::Cap001, &vsw.id, format!("{} ({net}) has {usable} usable IPs; {split} = {needed}, more than {usable}", vsw.id))
                     .fix(fix.0)
                     .at(at);
                 if let Some(cmd) = fix.1 {
@@ -159,7 +160,7 @@ pub fn check_capacity(
                 let fix = resize_fix(ix, v, &row, net, limit);
                 let f = out
                     .add(
-                        "CAP002",
+                        Code::Cap002,
                         &vsw.id,
                         format!(
                             "{} ({net}) has {usable} usable IPs; {split} = {needed}, {}",

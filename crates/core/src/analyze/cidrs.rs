@@ -4,6 +4,7 @@ use ipnet::IpNet;
 
 use super::findings::Findings;
 use super::index::Index;
+use super::Code;
 use crate::addr::{contains_net, overlapping_pairs, overlaps, parse_addr, parse_cidr, CidrError};
 
 /// Ranges no VPC or vSwitch may use (domain-facts §2: CreateVpc CidrBlock, CreateVSwitch).
@@ -40,7 +41,7 @@ fn cidr_fix(err: &CidrError) -> String {
 }
 
 fn report_bad(out: &mut Findings, subject: &str, at: String, value: &str, err: CidrError) {
-    out.add("CIDR001", subject, cidr_message(&at, value, &err))
+    out.add(Code::Cidr001, subject, cidr_message(&at, value, &err))
         .fix(cidr_fix(&err))
         .at(at);
 }
@@ -121,7 +122,7 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             if let IpNet::V4(n4) = net {
                 if !(8..=28).contains(&n4.prefix_len()) {
                     out.add(
-                        "CIDR002",
+                        Code::Cidr002,
                         &vpc.id,
                         format!(
                             "VPC {} CIDR {net} has a /{} mask; a VPC CIDR must be /8 to /28",
@@ -136,7 +137,7 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             if let Some(range) = forbidden_range(&net) {
                 vpc_forbidden.push(net);
                 out.add(
-                    "CIDR003",
+                    Code::Cidr003,
                     &vpc.id,
                     format!(
                         "VPC {} CIDR {net} lies in {range}, which a VPC cannot use",
@@ -150,7 +151,7 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
         // CIDR007: at most 5 secondary CIDRs, none overlapping (domain-facts §2, AssociateVpcCidrBlock).
         if vpc.cidrs.len() > 6 {
             out.add(
-                "CIDR007",
+                Code::Cidr007,
                 &vpc.id,
                 format!(
                     "VPC {} has {} secondary CIDRs; a VPC can have at most 5",
@@ -164,7 +165,7 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
         let (nets, idx) = parsed(&ix.vpc_cidrs[v]);
         for (a, b) in overlapping_pairs(&nets) {
             out.add(
-                "CIDR007",
+                Code::Cidr007,
                 &vpc.id,
                 format!("VPC {} CIDRs {} and {} overlap", vpc.id, nets[a], nets[b]),
             )
@@ -187,7 +188,7 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             // CIDR004: vSwitch masks /16 to /29, IPv4 only (domain-facts §2, CreateVSwitch).
             if let IpNet::V4(n4) = net {
                 if !(16..=29).contains(&n4.prefix_len()) {
-                    out.add("CIDR004", &vsw.id, format!("vSwitch {} CIDR {net} has a /{} mask; a vSwitch CIDR must be /16 to /29", vsw.id, n4.prefix_len()))
+                    out.add(Code::Cidr004, &vsw.id, format!("vSwitch {} CIDR {net} has a /{} mask; a vSwitch CIDR must be /16 to /29", vsw.id, n4.prefix_len()))
                         .fix("Create the vSwitch with a mask between /16 and /29.")
                         .at(at());
                 }
@@ -197,7 +198,7 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             if let Some(range) = forbidden_range(&net) {
                 if !vpc_forbidden.iter().any(|c| contains_net(c, &net)) {
                     out.add(
-                        "CIDR003",
+                        Code::Cidr003,
                         &vsw.id,
                         format!(
                             "vSwitch {} CIDR {net} lies in {range}, which a vSwitch cannot use",
@@ -212,7 +213,7 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             // CIDRs are not described, or when any of them does not parse: the vSwitch may lie
             // in that one, and its CIDR001 is the one finding (rules.md, no cascade).
             if !vpc_nets.is_empty() && all_read && !vpc_nets.iter().any(|c| contains_net(c, &net)) {
-                out.add("CIDR005", &vsw.id, format!("vSwitch {} CIDR {net} is not inside any CIDR of VPC {} ({})", vsw.id, vpc.id, vpc.cidrs.join(", ")))
+                out.add(Code::Cidr005, &vsw.id, format!("vSwitch {} CIDR {net} is not inside any CIDR of VPC {} ({})", vsw.id, vpc.id, vpc.cidrs.join(", ")))
                     .fix(format!("Create the vSwitch inside a CIDR of {}, or add a secondary CIDR that contains it.", vpc.id))
                     .at(at());
             }
@@ -225,7 +226,7 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
                 &vpc.vswitches[idx[a].max(idx[b])],
             );
             out.add(
-                "CIDR006",
+                Code::Cidr006,
                 &second.id,
                 format!(
                     "vSwitch {} ({}) overlaps vSwitch {} ({}) in VPC {}",
@@ -257,7 +258,7 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             .collect();
         if !pairs.is_empty() {
             out.add(
-                "CIDR008",
+                Code::Cidr008,
                 &peering.id,
                 format!(
                     "{} joins {} and {}, whose CIDRs overlap: {}",

@@ -1,19 +1,8 @@
-//! Collecting findings: the severity of each code, and the final order (rules.md, "Ordering").
+//! Collecting findings, and their final order (rules.md, "Ordering").
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Finding, Severity};
-
-/// The severity of every code of `docs/rules.md`.
-pub fn severity_of(code: &str) -> Severity {
-    match code {
-        "NET002" | "NET006" | "CAP002" | "SG003" | "PRIV004" | "WL001" | "WL002" => {
-            Severity::Warning
-        }
-        "NET005" | "INET006" => Severity::Info,
-        _ => Severity::Error,
-    }
-}
+use super::{Code, Finding};
 
 /// The `at` of a finding whose fix adds to a list (`vpcs[0].nat_gateways[0].snat_entries`): the
 /// list's path when it has entries, else its parent object's, since an empty list may be absent
@@ -57,13 +46,13 @@ pub struct Findings {
 impl Findings {
     pub fn add(
         &mut self,
-        code: &str,
+        code: Code,
         subject: impl Into<String>,
         message: impl Into<String>,
     ) -> Draft<'_> {
         self.list.push(Finding {
-            code: code.to_owned(),
-            severity: severity_of(code),
+            code,
+            severity: code.severity(),
             subject: subject.into(),
             message: message.into(),
             fix: String::new(),
@@ -77,17 +66,17 @@ impl Findings {
     /// Sorted by severity, code, subject (stable otherwise); identical findings (code,
     /// subject, message) once.
     pub fn finish(self) -> Vec<Finding> {
-        let mut seen: HashSet<(&str, &str, &str)> =
+        let mut seen: HashSet<(Code, &str, &str)> =
             HashSet::with_capacity_and_hasher(self.list.len(), Default::default());
         let first: Vec<bool> = (self.list.iter())
-            .map(|f| seen.insert((&f.code, &f.subject, &f.message)))
+            .map(|f| seen.insert((f.code, &f.subject, &f.message)))
             .collect();
         drop(seen);
         let mut list: Vec<Finding> = (self.list.into_iter().zip(first))
             .filter_map(|(f, first)| first.then_some(f))
             .collect();
         list.sort_by(|a, b| {
-            (a.severity, &a.code, &a.subject).cmp(&(b.severity, &b.code, &b.subject))
+            (a.severity, a.code, &a.subject).cmp(&(b.severity, b.code, &b.subject))
         });
         list
     }

@@ -1,7 +1,7 @@
 //! Building a flow's hops: each hop passes, fails with codes, or is unknown once an earlier
 //! hop failed.
 
-use super::{Hop, HopKind, HopStatus};
+use super::{Code, Hop, HopKind, HopStatus};
 
 /// The hops of one flow under construction.
 pub struct Hops {
@@ -27,14 +27,14 @@ impl Hops {
         kind: HopKind,
         label: impl Into<String>,
         status: HopStatus,
-        codes: &[&str],
+        codes: &[Code],
         at: Option<String>,
     ) {
         self.list.push(Hop {
             kind,
             label: label.into(),
             status,
-            codes: codes.iter().map(|c| (*c).to_owned()).collect(),
+            codes: codes.to_vec(),
             at,
         });
     }
@@ -55,7 +55,7 @@ impl Hops {
         &mut self,
         kind: HopKind,
         label: impl Into<String>,
-        codes: &[&str],
+        codes: &[Code],
         at: Option<String>,
     ) {
         let status = if self.stopped {
@@ -72,7 +72,7 @@ impl Hops {
         &mut self,
         kind: HopKind,
         label: impl Into<String>,
-        codes: &[&str],
+        codes: &[Code],
         at: Option<String>,
     ) {
         self.push(kind, label, HopStatus::Unknown, codes, at);
@@ -85,7 +85,7 @@ impl Hops {
         kind: HopKind,
         label: impl Into<String>,
         ok: Option<bool>,
-        codes: &[&str],
+        codes: &[Code],
         at: Option<String>,
     ) {
         let status = match ok {

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::findings::Findings;
 use super::index::Index;
 use super::routes::names_nothing;
+use super::Code;
 use crate::plan::NextHop;
 
 /// PLAN002: two objects of one kind share an ID, or two services share a name. IDs are the
@@ -67,7 +68,7 @@ pub fn check_duplicates(ix: &Index, out: &mut Findings) {
                 Some(earlier) => {
                     let what = if kind == "service" { "name" } else { "ID" };
                     out.add(
-                        "PLAN002",
+                        Code::Plan002,
                         *id,
                         format!("{at} reuses the {kind} {what} {id} of {earlier}; references resolve to the first"),
                     )
@@ -87,7 +88,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
             if let Some(table) = &vsw.route_table {
                 if !vpc.route_tables.iter().any(|t| &t.id == table) {
                     out.add(
-                        "PLAN003",
+                        Code::Plan003,
                         &vsw.id,
                         format!(
                             "vSwitch {} uses route table {table}, which is not a route table of {}",
@@ -115,7 +116,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                 let at = format!("vpcs[{v}].route_tables[{t}].routes[{r}].next_hop_id");
                 if route.hop() == NextHop::NatGateway {
                     out.add(
-                        "PLAN003",
+                        Code::Plan003,
                         &table.id,
                         format!("route {} in {} goes to NAT gateway {hop}, which is not a NAT gateway of {}", route.destination, table.id, vpc.id),
                     )
@@ -123,7 +124,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                     .at(at);
                 } else {
                     out.add(
-                        "PLAN003",
+                        Code::Plan003,
                         &table.id,
                         format!("route {} in {} goes to peering {hop}, which the plan does not describe", route.destination, table.id),
                     )
@@ -136,7 +137,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
             if let Some(vsw) = &nat.vswitch {
                 if !vpc.vswitches.iter().any(|s| &s.id == vsw) {
                     out.add(
-                        "PLAN003",
+                        Code::Plan003,
                         &nat.id,
                         format!(
                             "NAT gateway {} sits in vSwitch {vsw}, which is not a vSwitch of {}",
@@ -154,7 +155,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                 let src = &entry.source;
                 if src.starts_with("vsw-") && !vpc.vswitches.iter().any(|s| &s.id == src) {
                     out.add(
-                        "PLAN003",
+                        Code::Plan003,
                         &nat.id,
                         format!("SNAT entry {e} of {} covers vSwitch {src}, which is not a vSwitch of {}", nat.id, vpc.id),
                     )
@@ -168,7 +169,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
         if let Some(rg) = &svc.read.resource {
             if !ix.resource_groups.contains_key(rg.as_str()) {
                 out.add(
-                    "PLAN003",
+                    Code::Plan003,
                     &svc.name,
                     format!("service {} runs on resource group {rg}, which the plan does not describe", svc.name),
                 )
@@ -181,7 +182,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
         for (k, vpc) in peering.vpcs.iter().enumerate() {
             if !ix.vpcs.contains_key(vpc.as_str()) {
                 out.add(
-                    "PLAN003",
+                    Code::Plan003,
                     &peering.id,
                     format!(
                         "peering {} joins VPC {vpc}, which the plan does not describe",
@@ -252,7 +253,7 @@ pub fn check_id_shapes(ix: &Index, out: &mut Findings) {
         let (name, prefix) = PREFIXES[kind];
         if !looks_like(id, prefix) {
             out.add(
-                "NET002",
+                Code::Net002,
                 id,
                 format!("{id} does not look like a {name} ID ({prefix} followed by letters, digits and -)"),
             )

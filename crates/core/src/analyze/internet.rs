@@ -10,6 +10,7 @@ use super::hops::Hops;
 use super::index::{Index, SnatSources};
 use super::paths::{Origin, TableState};
 use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
+use super::Code;
 use super::HopKind;
 use crate::addr::{contains_net, parse_addr};
 use crate::plan::{NatGateway, NatKind, NextHop};
@@ -44,13 +45,13 @@ pub fn trace(
         hops.fail(
             HopKind::NatGateway,
             "no internet NAT gateway",
-            &["INET001"],
+            &[Code::Inet001],
             Some(nats_at.clone()),
         );
         let home = (vpc.vswitches.iter().find(|s| s.id != o.vsw.id))
             .map_or(o.vsw.id.as_str(), |s| s.id.as_str());
         out.add(
-            "INET001",
+            Code::Inet001,
             subject,
             format!(
                 "{} has no internet NAT gateway, so {subject} cannot reach {label}",
@@ -73,7 +74,7 @@ pub fn trace(
             hops.fail(
                 HopKind::RouteTable,
                 o.vsw.route_table.clone().unwrap_or_default(),
-                &["PLAN003"],
+                &[Code::Plan003],
                 None,
             );
             return Vec::new();
@@ -82,7 +83,7 @@ pub fn trace(
             hops.unknown(
                 HopKind::RouteTable,
                 "system route table (not described)",
-                &["NET006"],
+                &[Code::Net006],
                 None,
             );
             return Vec::new();
@@ -105,7 +106,7 @@ pub fn trace(
         hops.fail(
             HopKind::RouteTable,
             format!("{}: a route does not parse", table.id),
-            &["CIDR001"],
+            &[Code::Cidr001],
             Some(table_at),
         );
         return Vec::new();
@@ -115,10 +116,10 @@ pub fn trace(
             hops.fail(
                 HopKind::RouteTable,
                 format!("{}: no route to {dest}", table.id),
-                &["INET002"],
+                &[Code::Inet002],
                 Some(table_at.clone()),
             );
-            out.add("INET002", subject, format!("route table {} of {} has no route matching {dest}, so {subject} cannot reach {label}", table.id, o.vsw.id))
+            out.add(Code::Inet002, subject, format!("route table {} of {} has no route matching {dest}, so {subject} cannot reach {label}", table.id, o.vsw.id))
                 .fix(format!("Add a route {dest} → NAT gateway {} to route table {}.", first_nat.id, table.id))
                 .command(commands::create_route(region, &table.id, &dest.to_string(), "NatGateway", &first_nat.id))
                 .at(list_at(&table_at, "routes", !table.routes.is_empty()));
@@ -129,10 +130,10 @@ pub fn trace(
             hops.fail(
                 HopKind::RouteTable,
                 format!("{}: local {}", table.id, local.cidr),
-                &["INET003"],
+                &[Code::Inet003],
                 Some(table_at.clone()),
             );
-            out.add("INET003", subject, format!("{dest} from {} matches the local route of vSwitch {}, not an internet NAT gateway", o.vsw.id, local.id))
+            out.add(Code::Inet003, subject, format!("{dest} from {} matches the local route of vSwitch {}, not an internet NAT gateway", o.vsw.id, local.id))
                 .fix("Public destinations must leave through an internet NAT gateway; check the target's address.")
                 .at(table_at);
             return Vec::new();
@@ -152,7 +153,7 @@ pub fn trace(
             if names_nothing(ix, v, route) {
                 // PLAN003 already names the dangling next hop (NatGateway or VpcPeer): the hop
                 // fails without an INET003 (rules.md, "How checks combine").
-                hops.fail(HopKind::RouteTable, label, &["PLAN003"], Some(route_at));
+                hops.fail(HopKind::RouteTable, label, &[Code::Plan003], Some(route_at));
                 return Vec::new();
             }
             let is_nat = route.hop() == NextHop::NatGateway;
@@ -172,10 +173,10 @@ pub fn trace(
                     hops.fail(
                         HopKind::RouteTable,
                         label,
-                        &["INET003"],
+                        &[Code::Inet003],
                         Some(route_at.clone()),
                     );
-                    out.add("INET003", subject, format!("route {} in {} sends {subject}'s traffic to {label_dest} to {instead}, not to an internet NAT gateway of {}", route.destination, table.id, vpc.id, label_dest = Reach(dest)))
+                    out.add(Code::Inet003, subject, format!("route {} in {} sends {subject}'s traffic to {label_dest} to {instead}, not to an internet NAT gateway of {}", route.destination, table.id, vpc.id, label_dest = Reach(dest)))
                         .fix(format!("Point route {} of {} at internet NAT gateway {}.", route.destination, table.id, first_nat.id))
                         .command(format!(
                             "{} && {}",
@@ -207,7 +208,7 @@ pub fn trace(
         hops.fail(
             HopKind::SnatEntry,
             "an SNAT source does not parse",
-            &["CIDR001"],
+            &[Code::Cidr001],
             Some(entries_at()),
         );
         return Vec::new();
@@ -219,10 +220,10 @@ pub fn trace(
         hops.fail(
             HopKind::SnatEntry,
             format!("no SNAT entry for {}", o.vsw.id),
-            &["INET004"],
+            &[Code::Inet004],
             Some(entries_at()),
         );
-        out.add("INET004", subject, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {label}", nat.id, o.vsw.id, o.vsw.cidr))
+        out.add(Code::Inet004, subject, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {label}", nat.id, o.vsw.id, o.vsw.cidr))
             .fix(format!("In the NAT Gateway console, create an SNAT entry on {} for vSwitch {} with its EIP.", nat.id, o.vsw.id))
             .command(commands::create_snat(region, &o.vsw.id, &nat.eips))
             .at(entries_at());
@@ -232,7 +233,7 @@ pub fn trace(
     let entry_at = format!("{nat_at}.snat_entries[{chosen}]");
     if covering.len() > 1 {
         out.add(
-            "INET006",
+            Code::Inet006,
             &o.vsw.id,
             format!(
                 "{} SNAT entries of {} cover {}; the longest prefix is used: entry {chosen} ({})",
@@ -262,7 +263,7 @@ pub fn trace(
         hops.fail(
             HopKind::Eip,
             "an EIP does not parse",
-            &["CIDR001"],
+            &[Code::Cidr001],
             Some(nat_at.clone()),
         );
         return Vec::new();
@@ -305,9 +306,9 @@ pub fn trace(
         None
     };
     if let Some((what, fix, command, at)) = problem {
-        hops.fail(HopKind::Eip, "EIP", &["INET005"], Some(at.clone()));
+        hops.fail(HopKind::Eip, "EIP", &[Code::Inet005], Some(at.clone()));
         out.add(
-            "INET005",
+            Code::Inet005,
             subject,
             format!("{what}, so {subject} cannot reach {label}"),
         )

@@ -11,6 +11,7 @@
 
 mod capacity;
 mod cidrs;
+mod code;
 mod commands;
 mod findings;
 mod hops;
@@ -26,7 +27,7 @@ mod security;
 mod service_cache;
 mod whitelist;
 
-pub use findings::severity_of;
+pub use code::{Code, Group, UnknownCode};
 pub use report::*;
 pub use service_cache::ServiceCache;
 
@@ -76,7 +77,7 @@ fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>) -> Report {
     errors.extend(ix.errors.iter().cloned());
     if !errors.is_empty() {
         for e in errors {
-            out.add("PLAN001", plan001_subject(&e.path), e.to_string())
+            out.add(Code::Plan001, plan001_subject(&e.path), e.to_string())
                 .fix("Correct the plan file at this path.")
                 .at(e.path);
         }
@@ -109,7 +110,7 @@ pub fn analyze_text(text: &str) -> Report {
         Ok(plan) => analyze(&plan),
         Err(e) => {
             let mut out = Findings::default();
-            out.add("PLAN001", plan001_subject(&e.path), e.to_string())
+            out.add(Code::Plan001, plan001_subject(&e.path), e.to_string())
                 .fix("Correct the plan file at this path.")
                 .at(e.path);
             Report {

@@ -10,6 +10,7 @@ use super::hops::Hops;
 use super::index::{Index, Pos, Svc};
 use super::placement::Placement;
 use super::security::{describe, FlowSpec, Verdicts};
+use super::Code;
 use super::{commands, internet, private, Flow, HopKind, ServicePath};
 use crate::addr::{covers_union, parse_addr, parse_cidr, parse_cidr_lenient};
 use crate::plan::{Protocol, RouteTable, SecurityGroup, Target, VSwitch};
@@ -69,7 +70,7 @@ pub fn trace_services(
                     || dests.iter().flatten().any(|dest| needs_route(ix, o.v, dest));
                 if matches!(o.table, TableState::Unknown) && needs_routes {
                     let (v, i) = place.vswitch.unwrap_or_default();
-                    out.add("NET006", &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[v].id))
+                    out.add(Code::Net006, &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[v].id))
                         .fix(format!("Describe the system route table of {} (kind \"system\") or set the vSwitch's route_table.", ix.plan.vpcs[v].id))
                         .at(format!("vpcs[{v}].vswitches[{i}]"));
                 }
@@ -85,7 +86,7 @@ pub fn trace_services(
                 let Some(dest) = dests[t] else {
                     // CIDR001 names the address; nothing else can be judged.
                     let mut hops = Hops::default();
-                    hops.fail(HopKind::Target, target.address.clone(), &["CIDR001"], Some(format!("services[{}].targets[{t}].address", svc.index)));
+                    hops.fail(HopKind::Target, target.address.clone(), &[Code::Cidr001], Some(format!("services[{}].targets[{t}].address", svc.index)));
                     flows.push(Flow { name: target.display_name().to_owned(), destination: target.address.clone(), protocol: target.protocol.as_str().to_owned(), port: target.port, route: "unknown".to_owned(), ok: false, hops: hops.list, source_cidr: None, snat_ips: Vec::new() });
                     continue;
                 };
@@ -253,7 +254,7 @@ fn security_verdict(
             HopKind::SecurityGroup,
             "security group (not described)",
             None,
-            &["NET006"],
+            &[Code::Net006],
             None,
         );
         return;
@@ -274,7 +275,7 @@ fn security_verdict(
         HopKind::SecurityGroup,
         group.id.clone(),
         Some(false),
-        &["SG001"],
+        &[Code::Sg001],
         Some(at.clone()),
     );
     let because = match rule {
@@ -301,7 +302,7 @@ fn security_verdict(
     let dest = spec.dest.to_string();
     let proto = spec.protocol.as_str();
     let found = out.add(
-        "SG001",
+        Code::Sg001,
         subject,
         format!(
             "security group {} drops {subject}'s {flow}: {because}",
@@ -367,7 +368,7 @@ fn whitelist(
         }
         let message = format!("{name}'s whitelist {shown} does not cover {}'s CIDR {src}: EAS instances get new IPs from the whole vSwitch on restart", o.vsw.id);
         (
-            "WL001",
+            Code::Wl001,
             src.to_string(),
             message,
             format!("Add {src} (the vSwitch CIDR) to {name}'s whitelist."),
@@ -391,7 +392,7 @@ fn whitelist(
             svc.name
         );
         (
-            "WL002",
+            Code::Wl002,
             missing.clone(),
             message,
             format!("Add {missing} to {name}'s whitelist."),
@@ -401,7 +402,7 @@ fn whitelist(
         hops.fail(
             HopKind::Whitelist,
             "an entry does not parse",
-            &["WL003"],
+            &[Code::Wl003],
             Some(at),
         );
     } else {

@@ -3,6 +3,7 @@
 
 use super::findings::Findings;
 use super::index::{Index, Pos};
+use super::Code;
 use crate::plan::{Networking, NetworkingSource};
 
 /// A service's place in the network, as far as the plan describes it.
@@ -31,7 +32,7 @@ fn report_partial(out: &mut Findings, subject: &str, net: &Networking, at: &str)
         .filter(|(_, id)| id.is_none())
         .map(|(k, _)| *k)
         .collect();
-    out.add("NET001", subject, format!("{subject} sets only part of its networking: {} missing", missing.join(", ")))
+    out.add(Code::Net001, subject, format!("{subject} sets only part of its networking: {} missing", missing.join(", ")))
         .fix("Set all three of vpc_id, vswitch_id and security_group_id (the console asks for VPC, vSwitch and security group together).")
         .at(at);
 }
@@ -57,7 +58,7 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
             let unknown_group = (svc.read.resource.as_deref())
                 .is_some_and(|rg| !ix.resource_groups.contains_key(rg));
             if (entry.needs_internet || !entry.targets.is_empty()) && !unknown_group {
-                out.add("NET007", &svc.name, format!("{} needs {} but has no VPC networking, so EAS keeps it isolated", svc.name, needs(entry.needs_internet, entry.targets.len())))
+                out.add(Code::Net007, &svc.name, format!("{} needs {} but has no VPC networking, so EAS keeps it isolated", svc.name, needs(entry.needs_internet, entry.targets.len())))
                     .fix(format!("Set cloud.networking (vpc_id, vswitch_id, security_group_id) of {}, or run it on a resource group with VPC configuration.", svc.name))
                     .at(svc.at());
             }
@@ -71,7 +72,7 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         if *source == NetworkingSource::Service {
             let group = svc.read.resource.as_deref().and_then(|rg| ix.resource_groups.get(rg)).map(|&g| &ix.plan.resource_groups[g]);
             if let Some(group) = group.filter(|g| g.networking.as_ref().is_some_and(Networking::is_set)) {
-                out.add("NET005", &svc.name, format!("{} sets its own networking and runs on resource group {}, which sets one too: the service's wins", svc.name, group.id))
+                out.add(Code::Net005, &svc.name, format!("{} sets its own networking and runs on resource group {}, which sets one too: the service's wins", svc.name, group.id))
                     .fix("Nothing to do if intended; remove cloud.networking to use the resource group's.")
                     .at(at.clone());
             }
@@ -102,7 +103,7 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         if let (Some(vpc_id), Some((v, i))) = (vpc_id, vswitch) {
             let home = &ix.plan.vpcs[v];
             if home.id != vpc_id {
-                out.add("NET003", &svc.name, format!("{}'s vSwitch {} is in {}, not in its vpc_id {vpc_id}", svc.name, home.vswitches[i].id, home.id))
+                out.add(Code::Net003, &svc.name, format!("{}'s vSwitch {} is in {}, not in its vpc_id {vpc_id}", svc.name, home.vswitches[i].id, home.id))
                     .fix(format!("Pick a vSwitch of {vpc_id}, or set vpc_id to {}.", home.id))
                     .at(format!("{at}.vswitch_id"));
                 ok = false;
@@ -111,7 +112,7 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         if let (Some(vpc_id), Some((v, i))) = (vpc_id, security_group) {
             let home = &ix.plan.vpcs[v];
             if home.id != vpc_id {
-                out.add("NET004", &svc.name, format!("{}'s security group {} is in {}, not in its vpc_id {vpc_id}", svc.name, home.security_groups[i].id, home.id))
+                out.add(Code::Net004, &svc.name, format!("{}'s security group {} is in {}, not in its vpc_id {vpc_id}", svc.name, home.security_groups[i].id, home.id))
                     .fix(format!("Pick a security group of {vpc_id}."))
                     .at(format!("{at}.security_group_id"));
                 ok = false;
@@ -151,7 +152,7 @@ fn check_described(ix: &Index, out: &mut Findings, who: &str, net: &Networking, 
         ),
     ] {
         if let (Some(id), false) = (id, known) {
-            out.add("NET006", id, format!("{who} uses {kind} {id}, which the plan does not describe: the checks that need it are skipped"))
+            out.add(Code::Net006, id, format!("{who} uses {kind} {id}, which the plan does not describe: the checks that need it are skipped"))
                 .fix(format!("Describe {kind} {id} in the plan (or import it), or correct {key}."))
                 .at(format!("{at}.{key}"));
         }

@@ -9,6 +9,7 @@ use super::hops::Hops;
 use super::index::Index;
 use super::paths::{Origin, TableState};
 use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
+use super::Code;
 use super::HopKind;
 use crate::addr::contains_net;
 use crate::plan::{NextHop, PeeringKind, RouteTable};
@@ -39,16 +40,16 @@ pub fn trace(
         // (rules.md, no cascade), no PRIV004 on top of it.
         if ix.vpc_cidrs.iter().flatten().any(Option::is_none) {
             let at = Some(target_at.to_owned());
-            hops.unknown(HopKind::Target, dest.to_string(), &["CIDR001"], at);
+            hops.unknown(HopKind::Target, dest.to_string(), &[Code::Cidr001], at);
             return;
         }
         hops.unknown(
             HopKind::Target,
             dest.to_string(),
-            &["PRIV004"],
+            &[Code::Priv004],
             Some(target_at.to_owned()),
         );
-        out.add("PRIV004", subject, format!("{subject} at {dest} is in no VPC of the plan: its reachability cannot be checked (on-premises, or a VPC not described)"))
+        out.add(Code::Priv004, subject, format!("{subject} at {dest} is in no VPC of the plan: its reachability cannot be checked (on-premises, or a VPC not described)"))
             .fix("Describe the target's VPC in the plan (with its peering), or check the path by hand.")
             .at(target_at);
         return;
@@ -73,10 +74,10 @@ pub fn trace(
         hops.fail(
             HopKind::Peering,
             format!("no peering {} ↔ {}", vpc.id, target_vpc.id),
-            &["PRIV001"],
+            &[Code::Priv001],
             Some(at.clone()),
         );
-        out.add("PRIV001", subject, format!("{subject} at {dest} is in {}, and no peering or CEN joins it to {}", target_vpc.id, vpc.id))
+        out.add(Code::Priv001, subject, format!("{subject} at {dest} is in {}, and no peering or CEN joins it to {}", target_vpc.id, vpc.id))
             .fix(format!("Create a VPC peering connection between {} and {} (or attach both to a CEN), then add routes both ways.", vpc.id, target_vpc.id))
             .command(commands::create_peering(region, &vpc.id, &target_vpc.id))
             .at(at);
@@ -101,10 +102,15 @@ pub fn trace(
                 Verdict::Ok(label) => hops.pass(HopKind::RouteTable, label, Some(at)),
                 Verdict::Silent(label) => hops.fail(HopKind::RouteTable, label, &[], Some(at)),
                 Verdict::Wrong(label, why) => {
-                    hops.fail(HopKind::RouteTable, label, &["PRIV002"], Some(at.clone()));
+                    hops.fail(
+                        HopKind::RouteTable,
+                        label,
+                        &[Code::Priv002],
+                        Some(at.clone()),
+                    );
                     let (hop_type, hop) = hop_for(peering.kind, &peering.id);
                     out.add(
-                        "PRIV002",
+                        Code::Priv002,
                         subject,
                         format!(
                             "route table {} of {} has no route to {dest} through {}: {why}",
@@ -129,13 +135,13 @@ pub fn trace(
         TableState::Missing => hops.fail(
             HopKind::RouteTable,
             o.vsw.route_table.clone().unwrap_or_default(),
-            &["PLAN003"],
+            &[Code::Plan003],
             None,
         ),
         TableState::Unknown => hops.unknown(
             HopKind::RouteTable,
             "system route table (not described)",
-            &["NET006"],
+            &[Code::Net006],
             None,
         ),
     }
@@ -160,9 +166,14 @@ pub fn trace(
         Verdict::Ok(label) => hops.pass(HopKind::ReturnRoute, label, Some(at)),
         Verdict::Silent(label) => hops.fail(HopKind::ReturnRoute, label, &[], Some(at)),
         Verdict::Wrong(label, why) => {
-            hops.fail(HopKind::ReturnRoute, label, &["PRIV003"], Some(at.clone()));
+            hops.fail(
+                HopKind::ReturnRoute,
+                label,
+                &[Code::Priv003],
+                Some(at.clone()),
+            );
             let (hop_type, hop) = hop_for(peering.kind, &peering.id);
-            out.add("PRIV003", subject, format!("the return route is missing: route table {} of target vSwitch {} has no route to {} ({src}) through {}: {why}", table.id, target_vsw.id, o.vsw.id, peering.id))
+            out.add(Code::Priv003, subject, format!("the return route is missing: route table {} of target vSwitch {} has no route to {} ({src}) through {}: {why}", table.id, target_vsw.id, o.vsw.id, peering.id))
                 .fix(format!("Add a route {src} → {} to route table {} in {}.", peering.id, table.id, target_vpc.id))
                 .command(commands::create_route(region, &table.id, &src.to_string(), hop_type, &hop))
                 .at(list_at(&at, "routes", !table.routes.is_empty()));

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Code;
+
 /// How bad a finding is. Ordered as rules.md sorts: error, warning, info.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -26,7 +28,7 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The stable code (`CAP001`).
-    pub code: String,
+    pub code: Code,
     pub severity: Severity,
     /// The ID or name it is about (`vsw-eas-a`, `llm-chat`, `llm-chat/orders-db`).
     pub subject: String,
@@ -121,7 +123,7 @@ pub struct Hop {
     pub status: HopStatus,
     /// The finding codes that stop this hop.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub codes: Vec<String>,
+    pub codes: Vec<Code>,
     /// JSON path of the object, where there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
@@ -180,7 +182,7 @@ impl Report {
     }
 
     /// The codes of all findings, in order (handy in tests).
-    pub fn codes(&self) -> Vec<&str> {
+    pub fn codes(&self) -> Vec<&'static str> {
         self.findings.iter().map(|f| f.code.as_str()).collect()
     }
 }

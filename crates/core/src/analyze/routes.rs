@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
 use super::index::Index;
+use super::Code;
 use crate::addr::{contains_net, parse_cidr};
 use crate::plan::{NextHop, Route, RouteTable};
 
@@ -100,7 +101,7 @@ pub fn check_routes(ix: &Index, out: &mut Findings) {
                 }
                 seen.entry(dest).or_insert(r);
                 if let Some(problem) = problem {
-                    out.add("ROUTE001", &table.id, format!("route {r} of {} to {dest} {problem}", table.id))
+                    out.add(Code::Route001, &table.id, format!("route {r} of {} to {dest} {problem}", table.id))
                         .fix(format!("Delete or change route {r} of {}: a route may contain a vSwitch CIDR but not equal or lie inside one.", table.id))
                         .at(format!("vpcs[{v}].route_tables[{t}].routes[{r}].destination"));
                 }

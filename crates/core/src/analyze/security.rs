@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
 use super::index::{Index, Pos};
+use super::Code;
 use crate::addr::{contains_net, parse_cidr_lenient};
 use crate::plan::{EgressRule, Policy, Protocol, SecurityGroup, SecurityGroupKind};
 
@@ -184,7 +185,7 @@ pub fn check_groups(ix: &Index, out: &mut Findings) {
                     continue;
                 }
                 if let Err(problem) = parse_rule(i, rule) {
-                    out.add("SG002", &group.id, format!("{} egress[{i}]: {problem}", group.id))
+                    out.add(Code::Sg002, &group.id, format!("{} egress[{i}]: {problem}", group.id))
                         .fix(format!("Correct egress rule {i} of {}: priority 1-100, ports \"start/end\" for tcp/udp and -1/-1 otherwise, a destination CIDR.", group.id))
                         .at(format!("vpcs[{v}].security_groups[{g}].egress[{i}]"));
                 }
@@ -199,7 +200,7 @@ pub fn check_groups(ix: &Index, out: &mut Findings) {
                         && d.ports.contains(accept.ports)
                 });
                 if let Some(drop) = shadow {
-                    out.add("SG003", &group.id, format!("{} {} never applies: {} matches everything it matches and wins", group.id, describe(group, accept.index), describe(group, drop.index)))
+                    out.add(Code::Sg003, &group.id, format!("{} {} never applies: {} matches everything it matches and wins", group.id, describe(group, accept.index), describe(group, drop.index)))
                         .fix(if drop.priority > 1 {
                             format!("Give the accept rule a priority number smaller than {} (drop wins a tie), or narrow the drop rule.", drop.priority)
                         } else {

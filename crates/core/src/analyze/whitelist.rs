@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::findings::Findings;
 use super::index::Index;
 use super::placement::Placement;
+use super::Code;
 use crate::addr::parse_cidr_lenient;
 
 const MAX_ENTRIES: usize = 1000;
@@ -21,7 +22,7 @@ pub fn check_whitelists(ix: &Index, placements: &[Placement], out: &mut Findings
             let at = format!("services[{}].targets[{t}].whitelist", svc.index);
             if list.len() > MAX_ENTRIES {
                 out.add(
-                    "WL003",
+                    Code::Wl003,
                     &subject,
                     format!(
                         "{}'s whitelist has {} entries; a whitelist holds at most {MAX_ENTRIES}",
@@ -36,14 +37,14 @@ pub fn check_whitelists(ix: &Index, placements: &[Placement], out: &mut Findings
             for (k, entry) in list.iter().enumerate() {
                 match parse_cidr_lenient(entry) {
                     Err(_) => {
-                        out.add("WL003", &subject, format!("{at}[{k}]: expected an IP address or CIDR such as 10.23.12.24 or 10.23.12.0/24, got \"{entry}\""))
+                        out.add(Code::Wl003, &subject, format!("{at}[{k}]: expected an IP address or CIDR such as 10.23.12.24 or 10.23.12.0/24, got \"{entry}\""))
                             .fix("Write each whitelist entry as an IP address or a CIDR.")
                             .at(format!("{at}[{k}]"));
                     }
                     Ok(net) => {
                         if let Some(first) = seen.get(&net) {
                             out.add(
-                                "WL003",
+                                Code::Wl003,
                                 &subject,
                                 format!(
                                     "{}'s whitelist lists {entry} twice (entries {first} and {k})",

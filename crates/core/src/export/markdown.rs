@@ -13,7 +13,7 @@ use crate::words::plural;
 ///
 /// # Examples
 /// ```
-/// use easnet_core::analyze::{Finding, Report, Severity};
+/// use easnet_core::analyze::{Code, Finding, Report, Severity};
 /// use easnet_core::export::markdown_report;
 /// use easnet_core::plan::Plan;
 ///
@@ -21,7 +21,7 @@ use crate::words::plural;
 /// assert!(markdown_report(&Plan::empty(), &report).contains("No findings"));
 ///
 /// report.findings.push(Finding {
-///     code: "CAP001".into(), severity: Severity::Error, subject: "vsw-a".into(),
+///     code: Code::Cap001, severity: Severity::Error, subject: "vsw-a".into(),
 ///     message: "vsw-a has 28 usable IPs but needs 30.".into(),
 ///     fix: "Create a larger vSwitch.".into(), command: None, at: None,
 /// });
@@ -164,7 +164,14 @@ fn paths(md: &mut String, report: &Report) {
                     let codes = if h.codes.is_empty() {
                         String::new()
                     } else {
-                        format!(" ({})", h.codes.join(", "))
+                        format!(
+                            " ({})",
+                            h.codes
+                                .iter()
+                                .map(|c| c.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
                     };
                     format!("{} {}{codes}", mark(h.status), code(&h.label))
                 })

@@ -33,13 +33,13 @@ impl Paint {
 ///
 /// # Examples
 /// ```
-/// use easnet_core::analyze::{Finding, Report, Severity};
+/// use easnet_core::analyze::{Code, Finding, Report, Severity};
 /// use easnet_core::export::text_report;
 ///
 /// assert!(text_report(&Report::default(), false).starts_with("No findings."));
 ///
 /// let report = Report { findings: vec![Finding {
-///     code: "INET004".into(), severity: Severity::Error, subject: "llm".into(),
+///     code: Code::Inet004, severity: Severity::Error, subject: "llm".into(),
 ///     message: "No SNAT entry covers vsw-a.".into(), fix: "Add an SNAT entry.".into(),
 ///     command: None, at: None,
 /// }], ..Report::default() };
@@ -76,7 +76,7 @@ pub fn text_report(report: &Report, color: bool) -> String {
             let _ = writeln!(
                 out,
                 "  {} {}: {}",
-                p.paint(style, &f.code),
+                p.paint(style, f.code.as_str()),
                 f.subject,
                 f.message
             );

@@ -64,7 +64,7 @@ fn finding(f: &Finding) -> Html {
     html! {
         <li class={classes!("finding", f.severity.as_str())}>
             <div class="finding-head">
-                <span class={classes!("code", f.severity.as_str())}>{&f.code}</span>
+                <span class={classes!("code", f.severity.as_str())}>{f.code.as_str()}</span>
                 <span class="subject">{&f.subject}</span>
                 if let Some(go) = go {
                     <button type="button" class="small link" onclick={go}

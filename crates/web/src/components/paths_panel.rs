@@ -123,7 +123,7 @@ fn hop(h: &Hop) -> Html {
                 <span class="hop-kind">{kind_name(h.kind)}</span>
                 <span class="hop-label">{label}</span>
                 if !h.codes.is_empty() {
-                    <span class="hop-codes">{h.codes.join(" ")}</span>
+                    <span class="hop-codes">{h.codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" ")}</span>
                 }
                 <span class="sr-only">{format!(" ({status})")}</span>
             </button>
