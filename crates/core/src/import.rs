@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::addr::{parse_cidr, usable_ips};
 use crate::cloud::{self, ImportSummary};
-use crate::export::set_networking;
+use crate::plan::service_json::set_networking;
 use crate::plan::{
     parse_plan, Networking, Plan, PlanError, ServiceEntry, ServiceJson, ServiceSpec,
 };

@@ -17,6 +17,7 @@
 //! - [`import`]: pasted JSON in — a plan, or a service JSON joining the current plan.
 //! - [`map`]: each VPC's address space laid out (vSwitches, free blocks) for drawing.
 //! - [`share`]: a plan in a URL fragment (deflate + base64url).
+//! - [`shell`]: words of a pasted shell line: plan values quoted, placeholders bare.
 //! - [`synth`]: synthetic plans of a given size, for benchmarks and performance measurements.
 //! - [`whatif`]: the capacity calculator (a CIDR and a service's numbers → fits or not).
 //! - [`words`]: wording shared by messages (plurals).
@@ -31,6 +32,7 @@ pub mod import;
 pub mod map;
 pub mod plan;
 pub mod share;
+pub mod shell;
 pub mod synth;
 pub mod whatif;
 pub mod words;

@@ -14,6 +14,7 @@ mod cidrs;
 mod code;
 mod commands;
 mod findings;
+mod flow;
 mod hops;
 mod ids;
 mod index;

@@ -6,39 +6,14 @@ use std::net::Ipv4Addr;
 use ipnet::{IpNet, Ipv4Net};
 
 use super::findings::{list_at, Findings};
+use super::flow::{Origin, TableState, Trace};
 use super::hops::Hops;
-use super::index::{Index, Pos, Svc};
+use super::index::{Index, Svc};
 use super::placement::Placement;
 use super::security::{describe, FlowSpec, Verdicts};
-use super::Code;
-use super::{commands, internet, private, Flow, HopKind, ServicePath};
+use super::{commands, internet, private, Code, Flow, FlowRoute, HopKind, ServicePath};
 use crate::addr::{covers_union, parse_addr, parse_cidr, parse_cidr_lenient};
-use crate::plan::{Protocol, RouteTable, SecurityGroup, Target, VSwitch};
-
-/// The service vSwitch's route table, as far as the plan tells.
-pub enum TableState<'p> {
-    Known(usize, &'p RouteTable),
-    /// `route_table` names a table the VPC does not have (PLAN003).
-    Missing,
-    /// No `route_table` and no system table described (NET006).
-    Unknown,
-}
-
-/// The service side of every flow.
-pub struct Origin<'p> {
-    pub v: usize,
-    pub vsw: &'p VSwitch,
-    /// The vSwitch hop's label and JSON path, formatted once for all the service's flows.
-    vsw_label: String,
-    vsw_at: String,
-    pub vsw_net: Option<IpNet>,
-    /// `vsw_net` written out once (formatting an address is slow, and every flow shows it).
-    vsw_net_text: Option<String>,
-    pub table: TableState<'p>,
-    pub sg: Option<(Pos, &'p SecurityGroup)>,
-    /// The security group's JSON path, formatted once.
-    sg_at: String,
-}
+use crate::plan::{Protocol, Target};
 
 /// RFC 1918: a target there is private even when no VPC of the plan holds it (plan-format.md).
 fn is_rfc1918(net: &IpNet) -> bool {
@@ -75,11 +50,13 @@ pub fn trace_services(
                         .at(format!("vpcs[{v}].vswitches[{i}]"));
                 }
             }
+            let from = From { ix, svc, place, origin: origin.as_ref() };
             let mut flows = Vec::new();
             if entry.needs_internet {
                 let dest = IpNet::V4(Ipv4Net::default());
                 let spec = FlowSpec { dest, protocol: Protocol::Tcp, port: Some(443), internet: true };
-                flows.push(flow(ix, svc, place, origin.as_ref(), "internet", &svc.name, spec, None, &mut verdicts, out));
+                let to = To { name: "internet", subject: &svc.name, spec, target: None };
+                flows.push(flow(&from, to, &mut verdicts, out));
             }
             for (t, target) in entry.targets.iter().enumerate() {
                 let subject = [&svc.name, "/", target.display_name()].concat();
@@ -87,15 +64,34 @@ pub fn trace_services(
                     // CIDR001 names the address; nothing else can be judged.
                     let mut hops = Hops::default();
                     hops.fail(HopKind::Target, target.address.clone(), &[Code::Cidr001], Some(format!("services[{}].targets[{t}].address", svc.index)));
-                    flows.push(Flow { name: target.display_name().to_owned(), destination: target.address.clone(), protocol: target.protocol.as_str().to_owned(), port: target.port, route: "unknown".to_owned(), ok: false, hops: hops.list, source_cidr: None, snat_ips: Vec::new() });
+                    flows.push(Flow { name: target.display_name().to_owned(), destination: target.address.clone(), protocol: target.protocol, port: target.port, route: FlowRoute::Unknown, ok: false, hops: hops.list, source_cidr: None, snat_ips: Vec::new() });
                     continue;
                 };
                 let spec = FlowSpec { dest, protocol: target.protocol, port: target.port.and_then(|p| u16::try_from(p).ok()), internet: false };
-                flows.push(flow(ix, svc, place, origin.as_ref(), target.display_name(), &subject, spec, Some((t, target)), &mut verdicts, out));
+                let to = To { name: target.display_name(), subject: &subject, spec, target: Some((t, target)) };
+                flows.push(flow(&from, to, &mut verdicts, out));
             }
             ServicePath { service: svc.name.clone(), flows }
         })
         .collect()
+}
+
+/// Where every flow of one service starts.
+struct From<'a, 'p> {
+    ix: &'a Index<'p>,
+    svc: &'a Svc,
+    place: &'a Placement,
+    /// `None` when the service's networking is missing, partial or undescribed.
+    origin: Option<&'a Origin<'p>>,
+}
+
+/// Where one flow goes: its name in the report, its findings' subject, what it carries, and
+/// its target (none for the `needs_internet` flow).
+struct To<'a> {
+    name: &'a str,
+    subject: &'a str,
+    spec: FlowSpec,
+    target: Option<(usize, &'a Target)>,
 }
 
 /// Whether a flow to `dest` looks up a route: a public target (the internet path) or one in
@@ -137,19 +133,11 @@ fn origin<'p>(ix: &Index<'p>, place: &Placement) -> Option<Origin<'p>> {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn flow(
-    ix: &Index,
-    svc: &Svc,
-    place: &Placement,
-    origin: Option<&Origin>,
-    name: &str,
-    subject: &str,
-    spec: FlowSpec,
-    target: Option<(usize, &Target)>,
-    verdicts: &mut Verdicts,
-    out: &mut Findings,
-) -> Flow {
+/// One flow as hops: the service, its vSwitch, the security group's verdict, then the
+/// private or internet path, the target's whitelist and the target.
+fn flow(from: &From, to: To, verdicts: &mut Verdicts, out: &mut Findings) -> Flow {
+    let (ix, svc) = (from.ix, from.svc);
+    let spec = &to.spec;
     let mut hops = Hops::default();
     hops.pass(
         HopKind::Service,
@@ -157,80 +145,75 @@ fn flow(
         Some(svc.at().to_owned()),
     );
     let private = !spec.internet && (ix.in_some_vpc(&spec.dest) || is_rfc1918(&spec.dest));
-    let mut snat_ips = Vec::new();
-    let Some(o) = origin else {
+    let route = if private {
+        FlowRoute::Private
+    } else {
+        FlowRoute::Internet
+    };
+    let Some(o) = from.origin else {
         // Networking missing, partial, inconsistent or undescribed: the placement findings
         // say why; no path finding is added (rules.md).
         hops.unknown(
             HopKind::VSwitch,
             "no usable networking",
             &[],
-            place.networking_at.clone(),
+            from.place.networking_at.clone(),
         );
-        return finish(name, &spec, target, private, hops, None, snat_ips);
+        return finish(&to, route, hops, None, Vec::new());
     };
     hops.pass(
         HopKind::VSwitch,
         o.vsw_label.clone(),
         Some(o.vsw_at.clone()),
     );
-    security_verdict(ix, o, subject, &spec, verdicts, &mut hops, out);
+    let mut t = Trace::new(ix, o, to.subject, hops, out);
+    security_verdict(&mut t, spec, verdicts);
+    let mut snat_ips = Vec::new();
     if private {
-        let target_at = target.map_or_else(String::new, |(t, _)| {
-            format!("services[{}].targets[{t}]", svc.index)
+        let target_at = to.target.map_or_else(String::new, |(i, _)| {
+            format!("services[{}].targets[{i}]", svc.index)
         });
-        private::trace(ix, o, &spec.dest, &target_at, subject, &mut hops, out);
+        private::trace(&mut t, &spec.dest, &target_at);
     } else {
-        snat_ips = internet::trace(ix, o, &spec.dest, subject, &mut hops, out);
-        hops.fill(&[
+        snat_ips = internet::trace(&mut t, &spec.dest);
+        t.hops.fill(&[
             HopKind::RouteTable,
             HopKind::NatGateway,
             HopKind::SnatEntry,
             HopKind::Eip,
         ]);
     }
-    if let Some((t, target)) = target {
-        whitelist(
-            svc, o, t, target, private, &snat_ips, subject, &mut hops, out,
-        );
-        hops.pass(
+    if let Some((i, target)) = to.target {
+        whitelist(&mut t, svc, (i, target), private, &snat_ips);
+        t.pass(
             HopKind::Target,
             [target.display_name(), " ", &target.address].concat(),
-            Some(format!("services[{}].targets[{t}]", svc.index)),
+            Some(format!("services[{}].targets[{i}]", svc.index)),
         );
     } else {
-        hops.pass(HopKind::Internet, "internet", None);
+        t.pass(HopKind::Internet, "internet", None);
     }
-    finish(
-        name,
-        &spec,
-        target,
-        private,
-        hops,
-        o.vsw_net_text.clone(),
-        snat_ips,
-    )
+    let hops = t.hops;
+    finish(&to, route, hops, o.vsw_net_text.clone(), snat_ips)
 }
 
 fn finish(
-    name: &str,
-    spec: &FlowSpec,
-    target: Option<(usize, &Target)>,
-    private: bool,
+    to: &To,
+    route: FlowRoute,
     hops: Hops,
     source_cidr: Option<String>,
     snat_ips: Vec<String>,
 ) -> Flow {
     Flow {
-        name: name.to_owned(),
-        destination: match target {
+        name: to.name.to_owned(),
+        destination: match to.target {
             Some((_, t)) => t.address.clone(),
-            None if spec.internet => "0.0.0.0/0".to_owned(),
-            None => spec.dest.to_string(),
+            None if to.spec.internet => "0.0.0.0/0".to_owned(),
+            None => to.spec.dest.to_string(),
         },
-        protocol: spec.protocol.as_str().to_owned(),
-        port: target.map_or(Some(443), |(_, t)| t.port),
-        route: if private { "private" } else { "internet" }.to_owned(),
+        protocol: to.spec.protocol,
+        port: to.target.map_or(Some(443), |(_, t)| t.port),
+        route,
         ok: hops.ok(),
         hops: hops.list,
         source_cidr,
@@ -240,29 +223,18 @@ fn finish(
 
 /// SG001: the security group's egress verdict, judged on its own for every flow
 /// (EAS-NET: "All outbound traffic from EAS services is subject to security group rules").
-fn security_verdict(
-    ix: &Index,
-    o: &Origin,
-    subject: &str,
-    spec: &FlowSpec,
-    verdicts: &mut Verdicts,
-    hops: &mut Hops,
-    out: &mut Findings,
-) {
+fn security_verdict(t: &mut Trace, spec: &FlowSpec, verdicts: &mut Verdicts) {
+    let (ix, o, subject) = (t.ix, t.o, t.subject);
     let Some(((gv, g), group)) = o.sg else {
-        hops.independent(
-            HopKind::SecurityGroup,
-            "security group (not described)",
-            None,
-            &[Code::Net006],
-            None,
-        );
+        let label = "security group (not described)";
+        t.hops
+            .independent(HopKind::SecurityGroup, label, None, &[Code::Net006], None);
         return;
     };
     let at = o.sg_at.clone();
     let (rule, accepted) = verdicts.of(ix, (gv, g), spec);
     if accepted {
-        hops.independent(
+        t.hops.independent(
             HopKind::SecurityGroup,
             group.id.clone(),
             Some(true),
@@ -271,7 +243,8 @@ fn security_verdict(
         );
         return;
     }
-    hops.independent(
+    // Judged on its own: the hop fails without stopping the path.
+    t.hops.independent(
         HopKind::SecurityGroup,
         group.id.clone(),
         Some(false),
@@ -301,7 +274,7 @@ fn security_verdict(
     };
     let dest = spec.dest.to_string();
     let proto = spec.protocol.as_str();
-    let found = out.add(
+    let found = t.out.add(
         Code::Sg001,
         subject,
         format!(
@@ -328,18 +301,14 @@ fn security_verdict(
 /// WL001 (private: the whole vSwitch CIDR, since instances get new IPs on restart — EAS-NET)
 /// and WL002 (public: every SNAT IP — EAS-OLD "Configure a whitelist"). An absent whitelist
 /// is unknown and not checked; entries that do not parse are WL003 only.
-#[allow(clippy::too_many_arguments)]
 fn whitelist(
+    tr: &mut Trace,
     svc: &Svc,
-    o: &Origin,
-    t: usize,
-    target: &Target,
+    (t, target): (usize, &Target),
     private: bool,
     snat_ips: &[String],
-    subject: &str,
-    hops: &mut Hops,
-    out: &mut Findings,
 ) {
+    let o = tr.o;
     let Some(list) = &target.whitelist else {
         return;
     };
@@ -360,7 +329,7 @@ fn whitelist(
             return;
         };
         if covers_union(&entries, &src) {
-            return hops.pass(
+            return tr.pass(
                 HopKind::Whitelist,
                 ["whitelist covers ", src_text].concat(),
                 Some(at),
@@ -384,7 +353,7 @@ fn whitelist(
             .map(String::as_str)
             .collect();
         if missing.is_empty() {
-            return hops.pass(HopKind::Whitelist, "whitelist has the SNAT IPs", Some(at));
+            return tr.pass(HopKind::Whitelist, "whitelist has the SNAT IPs", Some(at));
         }
         let missing = missing.join(", ");
         let message = format!(
@@ -399,20 +368,19 @@ fn whitelist(
         )
     };
     if unreadable {
-        hops.fail(
+        let hop = (
             HopKind::Whitelist,
-            "an entry does not parse",
-            &[Code::Wl003],
+            "an entry does not parse".to_owned(),
             Some(at),
         );
+        tr.halt(hop, &[Code::Wl003]);
     } else {
-        hops.fail(
+        let hop = (
             HopKind::Whitelist,
             format!("whitelist misses {needed}"),
-            &[code],
             Some(at.clone()),
         );
-        out.add(code, subject, message).fix(fix).at(at);
+        tr.stop(code, hop, message).fix(fix).at(at);
     }
 }
 

@@ -4,27 +4,18 @@
 use ipnet::IpNet;
 
 use super::commands;
-use super::findings::{list_at, Findings};
-use super::hops::Hops;
+use super::findings::list_at;
+use super::flow::Trace;
 use super::index::Index;
-use super::paths::{Origin, TableState};
 use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
-use super::Code;
-use super::HopKind;
+use super::{Code, HopKind};
 use crate::addr::contains_net;
 use crate::plan::{NextHop, PeeringKind, RouteTable};
 
 /// Traces a private target at `dest`, already known to be private; `target_at` is the
 /// target's path in the plan.
-pub fn trace(
-    ix: &Index,
-    o: &Origin,
-    dest: &IpNet,
-    target_at: &str,
-    subject: &str,
-    hops: &mut Hops,
-    out: &mut Findings,
-) {
+pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
+    let (ix, o, subject) = (t.ix, t.o, t.subject);
     let region = ix.region();
     let vpc = &ix.plan.vpcs[o.v];
     // A target inside several VPCs belongs to the service's own VPC if it is one of them,
@@ -36,26 +27,26 @@ pub fn trace(
         .find(|&h| h == o.v)
         .or(homes.first().copied())
     else {
+        let hop = (
+            HopKind::Target,
+            dest.to_string(),
+            Some(target_at.to_owned()),
+        );
         // A VPC CIDR that does not parse may be the target's: its CIDR001 is the one finding
         // (rules.md, no cascade), no PRIV004 on top of it.
         if ix.vpc_cidrs.iter().flatten().any(Option::is_none) {
-            let at = Some(target_at.to_owned());
-            hops.unknown(HopKind::Target, dest.to_string(), &[Code::Cidr001], at);
+            t.unknown(hop, &[Code::Cidr001]);
             return;
         }
-        hops.unknown(
-            HopKind::Target,
-            dest.to_string(),
-            &[Code::Priv004],
-            Some(target_at.to_owned()),
-        );
-        out.add(Code::Priv004, subject, format!("{subject} at {dest} is in no VPC of the plan: its reachability cannot be checked (on-premises, or a VPC not described)"))
+        // Not a stop: the hop cannot be judged, and the finding says so.
+        t.unknown(hop, &[Code::Priv004]);
+        t.out.add(Code::Priv004, subject, format!("{subject} at {dest} is in no VPC of the plan: its reachability cannot be checked (on-premises, or a VPC not described)"))
             .fix("Describe the target's VPC in the plan (with its peering), or check the path by hand.")
             .at(target_at);
         return;
     };
     if tv == o.v {
-        hops.pass(
+        t.pass(
             HopKind::RouteTable,
             format!("local route in {}", vpc.id),
             None,
@@ -71,20 +62,19 @@ pub fn trace(
         } else {
             "peerings".to_owned()
         };
-        hops.fail(
+        let hop = (
             HopKind::Peering,
             format!("no peering {} ↔ {}", vpc.id, target_vpc.id),
-            &[Code::Priv001],
             Some(at.clone()),
         );
-        out.add(Code::Priv001, subject, format!("{subject} at {dest} is in {}, and no peering or CEN joins it to {}", target_vpc.id, vpc.id))
+        t.stop(Code::Priv001, hop, format!("{subject} at {dest} is in {}, and no peering or CEN joins it to {}", target_vpc.id, vpc.id))
             .fix(format!("Create a VPC peering connection between {} and {} (or attach both to a CEN), then add routes both ways.", vpc.id, target_vpc.id))
             .command(commands::create_peering(region, &vpc.id, &target_vpc.id))
             .at(at);
         return;
     };
     let peering = &ix.plan.peerings[p];
-    hops.pass(
+    t.pass(
         HopKind::Peering,
         peering.id.clone(),
         Some(format!("peerings[{p}]")),
@@ -95,88 +85,67 @@ pub fn trace(
         .unwrap_or(*dest);
 
     // PRIV002: the route there (routes are not added for you: domain-facts §6).
-    match &o.table {
-        TableState::Known(t, table) => {
-            let at = format!("vpcs[{}].route_tables[{t}]", o.v);
-            match judge(ix, o.v, table, dest, (&vpc.id, &target_vpc.id)) {
-                Verdict::Ok(label) => hops.pass(HopKind::RouteTable, label, Some(at)),
-                Verdict::Silent(label) => hops.fail(HopKind::RouteTable, label, &[], Some(at)),
-                Verdict::Wrong(label, why) => {
-                    hops.fail(
-                        HopKind::RouteTable,
-                        label,
-                        &[Code::Priv002],
-                        Some(at.clone()),
-                    );
-                    let (hop_type, hop) = hop_for(peering.kind, &peering.id);
-                    out.add(
-                        Code::Priv002,
-                        subject,
-                        format!(
-                            "route table {} of {} has no route to {dest} through {}: {why}",
-                            table.id, o.vsw.id, peering.id
-                        ),
-                    )
-                    .fix(format!(
-                        "Add a route {target_cidr} → {} to route table {}.",
-                        peering.id, table.id
-                    ))
-                    .command(commands::create_route(
-                        region,
-                        &table.id,
-                        &target_cidr.to_string(),
-                        hop_type,
-                        &hop,
-                    ))
-                    .at(list_at(&at, "routes", !table.routes.is_empty()));
-                }
+    if let Some((ti, table)) = t.known_table() {
+        let at = format!("vpcs[{}].route_tables[{ti}]", o.v);
+        match judge(ix, o.v, table, dest, (&vpc.id, &target_vpc.id)) {
+            Verdict::Ok(label) => t.pass(HopKind::RouteTable, label, Some(at)),
+            Verdict::Silent(label) => t.halt((HopKind::RouteTable, label, Some(at)), &[]),
+            Verdict::Wrong(label, why) => {
+                let (hop_type, hop) = hop_for(peering.kind, &peering.id);
+                let routes_at = list_at(&at, "routes", !table.routes.is_empty());
+                t.stop(
+                    Code::Priv002,
+                    (HopKind::RouteTable, label, Some(at)),
+                    format!(
+                        "route table {} of {} has no route to {dest} through {}: {why}",
+                        table.id, o.vsw.id, peering.id
+                    ),
+                )
+                .fix(format!(
+                    "Add a route {target_cidr} → {} to route table {}.",
+                    peering.id, table.id
+                ))
+                .command(commands::create_route(
+                    region,
+                    &table.id,
+                    &target_cidr.to_string(),
+                    hop_type,
+                    &hop,
+                ))
+                .at(routes_at);
             }
         }
-        TableState::Missing => hops.fail(
-            HopKind::RouteTable,
-            o.vsw.route_table.clone().unwrap_or_default(),
-            &[Code::Plan003],
-            None,
-        ),
-        TableState::Unknown => hops.unknown(
-            HopKind::RouteTable,
-            "system route table (not described)",
-            &[Code::Net006],
-            None,
-        ),
     }
 
-    // PRIV003: the route back, from the target vSwitch's route table to the service's vSwitch.
-    // Skipped when the target vSwitch, its route table or the service's CIDR is unknown.
+    // PRIV003: the route back, from the target vSwitch's route table to the service's vSwitch,
+    // reported whether or not the way there passes (rules.md). Skipped when the target
+    // vSwitch, its route table or the service's CIDR is unknown.
     let back = (ix.vswitch_containing(tv, dest))
         .and_then(|i| ix.route_table_of((tv, i)).map(|pos| (i, pos)));
-    let (Some((i, ((_, t), table))), Some(src)) = (back, o.vsw_net) else {
+    let (Some((i, ((_, bt), table))), Some(src)) = (back, o.vsw_net) else {
         // Not described, so not checked: unknown, not a pass.
-        hops.unknown(
-            HopKind::ReturnRoute,
-            "return route (not described)",
+        t.unknown(
+            (
+                HopKind::ReturnRoute,
+                "return route (not described)".to_owned(),
+                None,
+            ),
             &[],
-            None,
         );
         return;
     };
     let target_vsw = &target_vpc.vswitches[i];
-    let at = format!("vpcs[{tv}].route_tables[{t}]");
+    let at = format!("vpcs[{tv}].route_tables[{bt}]");
     match judge(ix, tv, table, &src, (&target_vpc.id, &vpc.id)) {
-        Verdict::Ok(label) => hops.pass(HopKind::ReturnRoute, label, Some(at)),
-        Verdict::Silent(label) => hops.fail(HopKind::ReturnRoute, label, &[], Some(at)),
+        Verdict::Ok(label) => t.pass(HopKind::ReturnRoute, label, Some(at)),
+        Verdict::Silent(label) => t.halt((HopKind::ReturnRoute, label, Some(at)), &[]),
         Verdict::Wrong(label, why) => {
-            hops.fail(
-                HopKind::ReturnRoute,
-                label,
-                &[Code::Priv003],
-                Some(at.clone()),
-            );
             let (hop_type, hop) = hop_for(peering.kind, &peering.id);
-            out.add(Code::Priv003, subject, format!("the return route is missing: route table {} of target vSwitch {} has no route to {} ({src}) through {}: {why}", table.id, target_vsw.id, o.vsw.id, peering.id))
+            let routes_at = list_at(&at, "routes", !table.routes.is_empty());
+            t.stop(Code::Priv003, (HopKind::ReturnRoute, label, Some(at)), format!("the return route is missing: route table {} of target vSwitch {} has no route to {} ({src}) through {}: {why}", table.id, target_vsw.id, o.vsw.id, peering.id))
                 .fix(format!("Add a route {src} → {} to route table {} in {}.", peering.id, table.id, target_vpc.id))
                 .command(commands::create_route(region, &table.id, &src.to_string(), hop_type, &hop))
-                .at(list_at(&at, "routes", !table.routes.is_empty()));
+                .at(routes_at);
         }
     }
 }

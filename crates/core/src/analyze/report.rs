@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Code;
+use crate::plan::Protocol;
 
 /// How bad a finding is. Ordered as rules.md sorts: error, warning, info.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -129,6 +130,28 @@ pub struct Hop {
     pub at: Option<String>,
 }
 
+/// Which way a flow goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowRoute {
+    /// Out through a NAT gateway (`needs_internet`, or a public target).
+    Internet,
+    /// To a target inside the service's VPC or a VPC joined to it.
+    Private,
+    /// The target's address does not parse (CIDR001).
+    Unknown,
+}
+
+impl FlowRoute {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowRoute::Internet => "internet",
+            FlowRoute::Private => "private",
+            FlowRoute::Unknown => "unknown",
+        }
+    }
+}
+
 /// One flow a service needs: to the internet, or to a target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flow {
@@ -136,11 +159,10 @@ pub struct Flow {
     pub name: String,
     /// The destination address or CIDR (`0.0.0.0/0`, `10.0.5.10`).
     pub destination: String,
-    pub protocol: String,
+    pub protocol: Protocol,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u64>,
-    /// `internet` or `private`.
-    pub route: String,
+    pub route: FlowRoute,
     pub hops: Vec<Hop>,
     /// Whether every hop passes.
     pub ok: bool,

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::plan::service_json::SpliceError;
+
 /// An export that cannot be made from what it was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -33,16 +35,9 @@ pub enum ExportError {
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ExportError::NotJson(why) => write!(f, "the service JSON is not valid JSON: {why}"),
-            ExportError::NotAnObject(what) => {
-                write!(f, "the service JSON must be an object, got {what}")
-            }
-            ExportError::CloudNotAnObject(what) => {
-                write!(
-                    f,
-                    "the service JSON's \"cloud\" must be an object, got {what}"
-                )
-            }
+            ExportError::NotJson(why) => SpliceError::NotJson(why.clone()).fmt(f),
+            ExportError::NotAnObject(what) => SpliceError::NotAnObject(what).fmt(f),
+            ExportError::CloudNotAnObject(what) => SpliceError::CloudNotAnObject(what).fmt(f),
             ExportError::UnknownService { name, known } if known.is_empty() => {
                 write!(f, "no service named \"{name}\": the plan has no services")
             }
@@ -72,3 +67,14 @@ impl fmt::Display for ExportError {
 }
 
 impl std::error::Error for ExportError {}
+
+/// The splice's errors keep their own variants, so callers of the exports see one error type.
+impl From<SpliceError> for ExportError {
+    fn from(e: SpliceError) -> ExportError {
+        match e {
+            SpliceError::NotJson(why) => ExportError::NotJson(why),
+            SpliceError::NotAnObject(what) => ExportError::NotAnObject(what),
+            SpliceError::CloudNotAnObject(what) => ExportError::CloudNotAnObject(what),
+        }
+    }
+}

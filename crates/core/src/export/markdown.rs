@@ -155,9 +155,9 @@ fn paths(md: &mut String, report: &Report) {
                     HopStatus::Fail
                 }),
                 text(&flow.name),
-                flow.protocol,
+                flow.protocol.as_str(),
                 code(&flow.destination),
-                flow.route,
+                flow.route.as_str(),
             );
             let hops: Vec<String> = (flow.hops.iter())
                 .map(|h| {

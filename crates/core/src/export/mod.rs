@@ -7,8 +7,7 @@
 //! # Organization
 //! - [`networking_json`]: the `cloud.networking` object as pretty JSON.
 //! - [`set_networking`]: the user's full service JSON with `cloud.networking` set or replaced,
-//!   every other byte untouched (a text splice guided by a byte-offset scanner, `scan`, in the
-//!   file's own layout, `layout`).
+//!   every other byte untouched (the splice of [`crate::plan::service_json`]).
 //! - [`diff_lines`]: a line diff of the service JSON before and after, for the page.
 //! - Commands, with their arguments shell-quoted: [`eascmd_lines`] (create / modify a
 //!   service) and [`dlink_command`] (a resource group's VPC direct connection).
@@ -24,29 +23,24 @@ mod capacity;
 mod commands;
 mod diff;
 mod error;
-mod layout;
 mod lookup;
 mod markdown;
 mod networking;
 mod page;
 mod probe;
 mod sarif;
-mod scan;
-mod splice;
 mod text;
 mod whitelist;
 
 pub use capacity::{capacity, Capacity};
 pub use commands::{dlink_command, eascmd_lines};
-pub(crate) use commands::{region_word, shell_word};
 pub use diff::{diff_lines, DiffKind, DiffLine};
 pub use error::ExportError;
 pub use lookup::{find_service, service_dlink, service_names, service_networking, service_text};
 pub use markdown::markdown_report;
-pub use networking::networking_json;
+pub use networking::{networking_json, set_networking};
 pub use page::{page_exports, service_exports, Export, PlanExport};
 pub use probe::test_commands;
 pub use sarif::sarif;
-pub use splice::set_networking;
 pub use text::text_report;
 pub use whitelist::{whitelist_entries, WhitelistAdvice};

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::lookup::find_service;
 use super::ExportError;
 use crate::addr::{contains_net, covers_union, parse_cidr_lenient};
-use crate::analyze::{Flow, Report};
+use crate::analyze::{Flow, FlowRoute, Report};
 use crate::plan::{Plan, Target};
 
 /// What one target's whitelist needs.
@@ -42,16 +42,16 @@ pub struct WhitelistAdvice {
 ///
 /// # Examples
 /// ```
-/// use easnet_core::analyze::{Flow, Report, ServicePath};
+/// use easnet_core::analyze::{Flow, FlowRoute, Report, ServicePath};
 /// use easnet_core::export::whitelist_entries;
-/// use easnet_core::plan::parse_plan;
+/// use easnet_core::plan::{parse_plan, Protocol};
 ///
 /// let plan = parse_plan(r#"{"version": 1, "services": [{
 ///   "service": {"metadata": {"name": "s"}},
 ///   "targets": [{"name": "rm-bp1orders", "address": "10.0.5.10", "port": 3306, "whitelist": ["10.0.1.7"]}]}]}"#).unwrap();
 /// let flow = Flow {
-///     name: "rm-bp1orders".into(), destination: "10.0.5.10".into(), protocol: "tcp".into(),
-///     port: Some(3306), route: "private".into(), hops: vec![], ok: true,
+///     name: "rm-bp1orders".into(), destination: "10.0.5.10".into(), protocol: Protocol::Tcp,
+///     port: Some(3306), route: FlowRoute::Private, hops: vec![], ok: true,
 ///     source_cidr: Some("10.0.1.0/24".into()), snat_ips: vec![],
 /// };
 /// let report = Report { paths: vec![ServicePath { service: "s".into(), flows: vec![flow] }], ..Report::default() };
@@ -93,7 +93,7 @@ fn advise(target: &Target, whitelist: &[String], flow: Option<&Flow>) -> Whiteli
     let mut advice = WhitelistAdvice {
         target: target.display_name().to_owned(),
         address: target.address.clone(),
-        route: flow.map_or_else(String::new, |f| f.route.clone()),
+        route: flow.map_or_else(String::new, |f| f.route.as_str().to_owned()),
         required: Vec::new(),
         to_add: Vec::new(),
         command: None,
@@ -103,7 +103,7 @@ fn advise(target: &Target, whitelist: &[String], flow: Option<&Flow>) -> Whiteli
         advice.note = Some("no path to this target was analysed, so its source is unknown".into());
         return advice;
     };
-    if flow.route == "private" {
+    if flow.route == FlowRoute::Private {
         advice.required.extend(flow.source_cidr.clone());
         advice.to_add = (advice.required.iter())
             .filter(|cidr| match parse_cidr_lenient(cidr) {
@@ -219,13 +219,13 @@ mod tests {
         }
     }
 
-    fn flow(route: &str, source: Option<&str>, snat: &[&str]) -> Flow {
+    fn flow(route: FlowRoute, source: Option<&str>, snat: &[&str]) -> Flow {
         Flow {
             name: "t".into(),
             destination: "x".into(),
-            protocol: "tcp".into(),
+            protocol: crate::plan::Protocol::Tcp,
             port: Some(1),
-            route: route.into(),
+            route,
             hops: vec![],
             ok: true,
             source_cidr: source.map(str::to_owned),
@@ -237,7 +237,7 @@ mod tests {
     fn coverage() {
         let t = target(Some("redis"), "10.0.5.10");
         let wl = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let private = flow("private", Some("10.0.1.0/24"), &[]);
+        let private = flow(FlowRoute::Private, Some("10.0.1.0/24"), &[]);
         // Covered by a wider entry with host bits, or by two halves: nothing to add.
         assert!(advise(&t, &wl(&["10.0.1.9/16"]), Some(&private))
             .to_add
@@ -252,14 +252,14 @@ mod tests {
             advise(&t, &wl(&["10.0.1.7", "junk"]), Some(&private)).to_add,
             ["10.0.1.0/24"]
         );
-        let public = flow("internet", None, &["47.96.1.10", "47.96.1.11"]);
+        let public = flow(FlowRoute::Internet, None, &["47.96.1.10", "47.96.1.11"]);
         let a = advise(&t, &wl(&["47.96.1.10/32"]), Some(&public));
         assert_eq!(
             (a.required.len(), a.to_add.clone()),
             (2, vec!["47.96.1.11".to_owned()])
         );
         assert_eq!(a.command, None);
-        let none = advise(&t, &wl(&[]), Some(&flow("internet", None, &[])));
+        let none = advise(&t, &wl(&[]), Some(&flow(FlowRoute::Internet, None, &[])));
         assert!(none.note.unwrap().contains("SNAT"));
         assert!(advise(&t, &wl(&[]), None).note.is_some());
     }

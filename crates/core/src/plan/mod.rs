@@ -5,6 +5,7 @@
 //! - [`parse_plan`] / [`write_plan`]: strict reading with path-naming [`PlanError`]s.
 //! - [`validate`]: the PLAN001 rules serde cannot express.
 //! - [`ServiceSpec`]: the fields of the user's service JSON that the checks read.
+//! - [`service_json`]: `cloud.networking` spliced into the user's service JSON text.
 //! - [`effective_networking`]: which networking a service uses (its own or its resource group's).
 
 mod error;
@@ -13,6 +14,7 @@ mod parse;
 mod resolve;
 mod service;
 pub mod service_edit;
+pub mod service_json;
 mod validate;
 
 pub use error::PlanError;

@@ -59,7 +59,7 @@ pub fn set_networking_id(
         p if p == SECURITY_GROUP_ID => net.security_group_id = value.clone(),
         _ => return service.clone(),
     }
-    crate::export::set_networking(service.text(), &net)
+    super::service_json::set_networking(service.text(), &net)
         .ok()
         .and_then(|text| ServiceJson::from_text(&text).ok())
         // The splice refuses only text it cannot edit in place (a `cloud` that is not an

@@ -84,7 +84,7 @@ fn flow(f: &Flow) -> Html {
     let title = format!(
         "{} — {} {}{}",
         f.name,
-        f.protocol,
+        f.protocol.as_str(),
         f.destination,
         f.port.map(|p| format!(":{p}")).unwrap_or_default()
     );
@@ -93,7 +93,7 @@ fn flow(f: &Flow) -> Html {
             <p class="flow-title">
                 <span class="verdict" aria-hidden="true">{if f.ok { "✓" } else { "✗" }}</span>
                 <span class="sr-only">{if f.ok { "reachable: " } else { "blocked: " }}</span>
-                {title}<span class="muted">{format!(" ({})", f.route)}</span>
+                {title}<span class="muted">{format!(" ({})", f.route.as_str())}</span>
             </p>
             <ol class="hops">{ for f.hops.iter().map(hop) }</ol>
         </div>

@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 
 use super::layout::{Habits, Layout};
 use super::scan::{kind_at, object_at, skip_ws, Object};
-use super::ExportError;
+use super::SpliceError;
 use crate::plan::Networking;
 
 /// The keys of `cloud.networking` that easnet sets; any other key there (`destination_cidrs`,
@@ -34,7 +34,7 @@ const ID_KEYS: [&str; 3] = ["vpc_id", "vswitch_id", "security_group_id"];
 ///
 /// # Examples
 /// ```
-/// use easnet_core::export::set_networking;
+/// use easnet_core::plan::service_json::set_networking;
 /// use easnet_core::plan::Networking;
 ///
 /// let net = Networking {
@@ -55,18 +55,18 @@ const ID_KEYS: [&str; 3] = ["vpc_id", "vswitch_id", "security_group_id"];
 /// );
 /// assert!(set_networking("{\"a\": }", &net).unwrap_err().to_string().contains("line 1 column 7"));
 /// ```
-pub fn set_networking(service_text: &str, net: &Networking) -> Result<String, ExportError> {
+pub fn set_networking(service_text: &str, net: &Networking) -> Result<String, SpliceError> {
     let bom = if service_text.starts_with('\u{feff}') {
         3
     } else {
         0
     };
     serde_json::from_str::<&RawValue>(&service_text[bom..])
-        .map_err(|e| ExportError::NotJson(e.to_string()))?;
+        .map_err(|e| SpliceError::NotJson(e.to_string()))?;
     let text = service_text;
     let b = text.as_bytes();
     let start = skip_ws(b, bom);
-    let root = object_at(text, start).ok_or(ExportError::NotAnObject(kind_at(b, start)))?;
+    let root = object_at(text, start).ok_or(SpliceError::NotAnObject(kind_at(b, start)))?;
     let habits = Habits::detect(text, &root);
     let (span, replacement) = edit(text, &root, net, &habits)?;
     Ok(format!(
@@ -82,7 +82,7 @@ fn edit(
     root: &Object,
     net: &Networking,
     habits: &Habits,
-) -> Result<(std::ops::Range<usize>, String), ExportError> {
+) -> Result<(std::ops::Range<usize>, String), SpliceError> {
     let root_layout = habits.layout(text, root);
     let Some(cloud) = root.last("cloud") else {
         let value = new_cloud(net, habits, &habits.child(&root_layout));
@@ -95,7 +95,7 @@ fn edit(
                 cloud.value.clone(),
                 new_cloud(net, habits, &habits.child(&root_layout)),
             )),
-            _ => Err(ExportError::CloudNotAnObject(kind_at(b, cloud.value.start))),
+            _ => Err(SpliceError::CloudNotAnObject(kind_at(b, cloud.value.start))),
         };
     };
     let cloud_layout = habits.layout(text, &cloud_obj);
