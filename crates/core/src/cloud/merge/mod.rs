@@ -19,7 +19,8 @@
 //! - **A route table's kind** decides `route_table`: a vSwitch on its VPC's system table gets
 //!   none (the plan's way of saying "the system table"), on a custom table its ID.
 //! - The merged plan must still pass [`crate::plan::validate`] (beyond what the current plan
-//!   already breaks), or nothing is imported.
+//!   already breaks: a problem is told by its rule and its object's ID, which a move keeps), or
+//!   nothing is imported.
 //!
 //! One file per kind of object, in the order [`apply`] merges them (a vSwitch needs its VPC,
 //! a route its table): `vpcs`, `vswitches`, `route_tables` (and their routes),
@@ -35,9 +36,9 @@ mod security_groups;
 mod vpcs;
 mod vswitches;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::plan::{validate, Plan};
+use crate::plan::{problems, Plan, ProblemKind};
 
 use super::facts::Facts;
 use super::summary::{Kind, SummaryLine};
@@ -134,18 +135,21 @@ impl Merge<'_> {
         }
     }
 
-    /// Refuses a merge that breaks a rule of the plan format the current plan kept. Problems
-    /// are told apart by their messages, which name the objects: a problem the plan already
-    /// had keeps its message when the merge moves the object (a table to its own VPC), and
-    /// with it its JSON path.
+    /// Refuses a merge that breaks a rule of the plan format the current plan kept. A problem
+    /// is known by its kind, which names its object by ID, not by its JSON path: a problem the
+    /// plan already had is the same problem when the merge moves its object (a table to its
+    /// own VPC) and the path changes.
     fn check_valid(&self) -> Result<(), CloudError> {
-        let before: Vec<String> = (validate(self.original).into_iter())
-            .map(|e| e.message)
+        let before: HashSet<ProblemKind> = (problems(self.original).into_iter())
+            .map(|p| p.kind)
             .collect();
-        match (validate(&self.plan).into_iter()).find(|e| !before.contains(&e.message)) {
-            Some(e) => Err(CloudError::new(
+        match (problems(&self.plan).into_iter()).find(|p| !before.contains(&p.kind)) {
+            Some(p) => Err(CloudError::new(
                 CloudErrorKind::InvalidPlan,
-                format!("the merged plan would not be valid: {e}. Nothing imported"),
+                format!(
+                    "the merged plan would not be valid: {}. Nothing imported",
+                    p.error
+                ),
             )),
             None => Ok(()),
         }
