@@ -9,6 +9,7 @@ use crate::cloud::facts::Facts;
 use crate::cloud::summary::Kind;
 use crate::cloud::{CloudError, CloudErrorKind};
 use crate::plan::{RouteTable, RouteTableKind};
+use crate::words::plural;
 
 use super::by_id::{index_of, upsert};
 use super::Merge;
@@ -91,14 +92,13 @@ impl Merge<'_> {
         let index = index_of(&self.plan, |v| &v.route_tables, |t| &t.id);
         for (tid, routes) in &facts.routes {
             let Some(&(v, i)) = index.get(tid) else {
-                let n = routes.len();
                 self.skip(
                     Kind::Route,
                     tid,
                     format!(
-                        "{n} route{}: the route table is not in the plan: paste \
+                        "{}: the route table is not in the plan: paste \
                          DescribeRouteTableList too",
-                        if n == 1 { "" } else { "s" }
+                        plural(routes.len(), "route", "routes")
                     ),
                 );
                 continue;

@@ -8,6 +8,7 @@ use crate::addr::{parse_cidr, usable_ips};
 use crate::cloud::facts::{Facts, VSwitchFact};
 use crate::cloud::summary::Kind;
 use crate::plan::{Plan, RouteTableKind, VSwitch};
+use crate::words::plural;
 
 use super::by_id::{index_of, upsert};
 use super::Merge;
@@ -97,11 +98,11 @@ impl Merge<'_> {
         }
         if from_cloud > 0 {
             self.note(format!(
-                "other_ips of {from_cloud} vSwitch{} = usable IPs − AvailableIpAddressCount: every \
+                "other_ips of {} = usable IPs − AvailableIpAddressCount: every \
                  address in use there, including the ENIs of EAS instances already running. A \
                  service of this plan that is running is counted twice (in other_ips and as a \
                  service): lower other_ips by its instances.",
-                if from_cloud == 1 { "" } else { "es" }
+                plural(from_cloud, "vSwitch", "vSwitches")
             ));
         }
     }

@@ -11,6 +11,8 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use crate::words::plural;
+
 use super::Operation;
 
 pub(crate) use write::write;
@@ -180,9 +182,8 @@ impl ImportSummary {
             .collect();
         let _ = writeln!(
             out,
-            "Read {} response{}: {}",
-            self.responses.len(),
-            if self.responses.len() == 1 { "" } else { "s" },
+            "Read {}: {}",
+            plural(self.responses.len(), "response", "responses"),
             read.join(", ")
         );
         let _ = writeln!(
