@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let _ = easnet_core::import::import_text(text, &Plan::empty());
+    let _ = easnet_core::import::import_paste(text, &Plan::empty());
     let net = Networking {
         vpc_id: Some("vpc-a".into()),
         vswitch_id: Some("vsw-a".into()),

@@ -2,25 +2,16 @@
 //! service of the current plan, or the output of `aliyun` describe calls merged into the
 //! current plan ([`crate::cloud`]).
 
+use std::fmt;
+
 use serde_json::Value;
 
 use crate::addr::{parse_cidr, usable_ips};
-use crate::cloud::{self, ImportSummary};
+use crate::cloud::{self, CloudError, ImportSummary};
 use crate::plan::service_json::set_networking;
 use crate::plan::{
     parse_plan, Networking, Plan, PlanError, ServiceEntry, ServiceJson, ServiceSpec,
 };
-
-/// What an import produced.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Imported {
-    /// A whole plan, replacing the current one: a pasted plan, or the current plan with a
-    /// pasted network merged in.
-    Plan(Plan),
-    /// The current plan with one more service (its name), networking pre-filled when the
-    /// service JSON had none.
-    Service { plan: Plan, name: String },
-}
 
 /// Top-level keys that make a paste a plan.
 const PLAN_KEYS: &[&str] = &["version", "vpcs", "services"];
@@ -33,31 +24,99 @@ const SERVICE_KEYS: &[&str] = &["metadata", "containers", "processor", "cloud", 
 pub enum Pasted {
     /// A whole plan, replacing the current one.
     Plan(Plan),
-    /// The current plan with one more service (its name).
+    /// The current plan with one more service (its name), networking pre-filled when the
+    /// service JSON had none.
     Service { plan: Plan, name: String },
     /// The current plan with the network of `aliyun` describe output merged in, and what was
     /// imported, updated and skipped.
     Network { plan: Plan, summary: ImportSummary },
 }
 
-/// Recognises `text` as a plan, a service JSON, or describe-call output and imports it, like
-/// [`import_text`], but keeps a network import's summary ([`Pasted::Network`]). Describe
-/// output is one response, several pasted together, or a `--pager` list; an error response,
-/// an unknown shape or a page cut off is an error with path `""`. The current plan is never
-/// changed: on error nothing is imported.
+/// Why a paste imported nothing. Its text ([`fmt::Display`]) is the error's own: a cloud
+/// error's message, a plan error's path and message.
 ///
 /// # Examples
 /// ```
-/// use easnet_core::import::{import_paste, Pasted};
+/// use easnet_core::cloud::CloudErrorKind;
+/// use easnet_core::import::{import_paste, ImportError};
+/// use easnet_core::plan::Plan;
+/// let cut = r#"{"NextToken": "AAAB", "SecurityGroups": {"SecurityGroup": []}}"#;
+/// let e = import_paste(cut, &Plan::empty()).unwrap_err();
+/// let ImportError::Cloud(c) = &e else { panic!("a cloud error") };
+/// assert_eq!(c.kind, CloudErrorKind::CutOff);
+/// assert_eq!(e.to_string(), c.message);
+/// assert!(c.message.starts_with("the response (DescribeSecurityGroups) is cut off"));
+///
+/// let e = import_paste(r#"{"version": 1, "vpcs": [{}]}"#, &Plan::empty()).unwrap_err();
+/// assert!(matches!(&e, ImportError::Plan(p) if p.path == "vpcs[0].id"));
+/// assert_eq!(e.to_string(), "vpcs[0].id: missing required field (line 1, column 26)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Describe output the importer refused (an error response, a page cut off, a merge that
+    /// would break the plan format), its kind kept: the plan it names is the cloud's.
+    Cloud(CloudError),
+    /// A plan or a service JSON that cannot be read (its JSON path), or a paste that is not
+    /// JSON or none of the three (an empty path).
+    Plan(PlanError),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Cloud(e) => e.fmt(f),
+            ImportError::Plan(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Cloud(e) => Some(e),
+            ImportError::Plan(e) => Some(e),
+        }
+    }
+}
+
+impl From<CloudError> for ImportError {
+    fn from(e: CloudError) -> Self {
+        ImportError::Cloud(e)
+    }
+}
+
+impl From<PlanError> for ImportError {
+    fn from(e: PlanError) -> Self {
+        ImportError::Plan(e)
+    }
+}
+
+/// Recognises `text` as a plan (it has `"version"`, `"vpcs"` or `"services"`), a service
+/// JSON (it has `"metadata"`, `"containers"`, `"processor"`, `"cloud"` or `"model_path"`), or
+/// the output of `aliyun` describe calls, and imports it. Describe output is one response,
+/// several pasted together, or a `--pager` list, and comes back as [`Pasted::Network`] with the
+/// import's summary; an error response, an unknown shape or a page cut off is an
+/// [`ImportError::Cloud`]. The current plan is never changed: on error nothing is imported.
+///
+/// # Examples
+/// ```
+/// use easnet_core::import::{import_paste, ImportError, Pasted};
 /// use easnet_core::plan::Plan;
 /// let paste = r#"{"RequestId": "r", "Vpcs": {"Vpc": [{"VpcId": "vpc-a", "CidrBlock": "10.0.0.0/16"}]}}"#;
 /// let Ok(Pasted::Network { plan, summary }) = import_paste(paste, &Plan::empty()) else { panic!() };
 /// assert_eq!((plan.vpcs[0].id.as_str(), summary.imported), ("vpc-a", 1));
 ///
 /// let denied = r#"{"RequestId": "r", "Code": "Forbidden.RAM", "Message": "User not authorized"}"#;
-/// assert!(import_paste(denied, &plan).unwrap_err().message.contains("Forbidden.RAM"));
+/// assert!(import_paste(denied, &plan).unwrap_err().to_string().contains("Forbidden.RAM"));
+///
+/// let got = import_paste(r#"{"metadata": {"name": "svc"}}"#, &Plan::empty()).unwrap();
+/// assert!(matches!(got, Pasted::Service { ref name, .. } if name == "svc"));
+/// let e = import_paste("[]", &Plan::empty()).unwrap_err();
+/// assert!(matches!(e, ImportError::Plan(ref e) if e.path.is_empty()));
+/// let vpcs = r#"{"Vpcs": {"Vpc": [{"VpcId": "vpc-a"}]}}"#;
+/// assert!(matches!(import_paste(vpcs, &Plan::empty()), Ok(Pasted::Network { plan: p, .. }) if p.vpcs[0].id == "vpc-a"));
 /// ```
-pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, PlanError> {
+pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
     // Read once here; a paste of several responses is not one JSON value, and is looked at
     // again by the importer, which reads each.
     let parsed: Result<Value, _> = serde_json::from_str(text);
@@ -74,31 +133,30 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, PlanError> {
         Err(_) => cloud::is_describe_paste(text),
     };
     if describe {
-        return cloud::import(text, current)
-            .map(|n| Pasted::Network {
-                plan: n.plan,
-                summary: n.summary,
-            })
-            .map_err(|e| PlanError::new("", e.message));
+        let n = cloud::import(text, current)?;
+        return Ok(Pasted::Network {
+            plan: n.plan,
+            summary: n.summary,
+        });
     }
     let value = parsed.map_err(|e| PlanError::new("", format!("not JSON: {e}")))?;
     let Some(obj) = value.as_object() else {
-        return Err(PlanError::new(
+        return Err(ImportError::Plan(PlanError::new(
             "",
             "expected a plan, an EAS service JSON, or the output of an aliyun describe call: a JSON object",
-        ));
+        )));
     };
     if PLAN_KEYS.iter().any(|k| obj.contains_key(*k)) {
-        return parse_plan(text).map(Pasted::Plan);
+        return Ok(Pasted::Plan(parse_plan(text)?));
     }
     let is_service = SERVICE_KEYS.iter().any(|k| obj.contains_key(*k));
     if !is_service {
-        return Err(PlanError::new(
+        return Err(ImportError::Plan(PlanError::new(
             "",
             "expected a plan (with \"version\": 1), an EAS service JSON (with \"metadata\"), \
              or the output of an aliyun describe call (with \"Vpcs\", \"VSwitches\", \
              \"SecurityGroups\", …)",
-        ));
+        )));
     }
     let at = format!("services[{}].service", current.services.len());
     let mut service = ServiceJson::from_text(text.trim())
@@ -126,29 +184,6 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, PlanError> {
     Ok(Pasted::Service { plan, name })
 }
 
-/// Recognises `text` as a plan (it has `"version"`), a service JSON (it has `"metadata"`,
-/// `"containers"`, `"processor"` or `"cloud"`), or the output of `aliyun` describe calls, and
-/// imports it. Describe output comes back as [`Imported::Plan`]: the current plan with the
-/// network merged in (use [`import_paste`] to get the summary too). The current plan is
-/// never changed: on error nothing is imported.
-///
-/// # Examples
-/// ```
-/// use easnet_core::import::{import_text, Imported};
-/// use easnet_core::plan::Plan;
-/// let got = import_text(r#"{"metadata": {"name": "svc"}}"#, &Plan::empty()).unwrap();
-/// assert!(matches!(got, Imported::Service { ref name, .. } if name == "svc"));
-/// assert_eq!(import_text("[]", &Plan::empty()).unwrap_err().path, "");
-/// let vpcs = r#"{"Vpcs": {"Vpc": [{"VpcId": "vpc-a"}]}}"#;
-/// assert!(matches!(import_text(vpcs, &Plan::empty()), Ok(Imported::Plan(p)) if p.vpcs[0].id == "vpc-a"));
-/// ```
-pub fn import_text(text: &str, current: &Plan) -> Result<Imported, PlanError> {
-    Ok(match import_paste(text, current)? {
-        Pasted::Plan(plan) | Pasted::Network { plan, .. } => Imported::Plan(plan),
-        Pasted::Service { plan, name } => Imported::Service { plan, name },
-    })
-}
-
 /// Networking for a new service: the first VPC with a vSwitch and a security group, its
 /// vSwitch with the most usable IPs left after `other_ips`, and its first security group.
 pub fn suggest_networking(plan: &Plan) -> Option<Networking> {
@@ -168,17 +203,26 @@ pub fn suggest_networking(plan: &Plan) -> Option<Networking> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cloud::CloudErrorKind;
     use crate::examples::default_example;
+
+    /// The plan error of a paste that is not describe output.
+    fn plan_error(text: &str, plan: &Plan) -> PlanError {
+        match import_paste(text, plan) {
+            Err(ImportError::Plan(e)) => e,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
 
     #[test]
     fn a_service_json_joins_the_plan_with_networking_prefilled() {
         let plan = parse_plan(default_example().json).unwrap();
-        let got = import_text(
+        let got = import_paste(
             r#"{"metadata": {"name": "embed", "instance": 2}, "containers": []}"#,
             &plan,
         )
         .unwrap();
-        let Imported::Service { plan: next, name } = got else {
+        let Pasted::Service { plan: next, name } = got else {
             panic!("service")
         };
         assert_eq!(name, "embed");
@@ -196,7 +240,7 @@ mod tests {
     fn prefilling_networking_keeps_every_other_byte() {
         let plan = parse_plan(default_example().json).unwrap();
         let text = "{\n  \"metadata\": {\"name\": \"e\", \"ratio\": 1e1},\n  \"big\": 123456789012345678901\n}";
-        let Imported::Service { plan: next, .. } = import_text(text, &plan).unwrap() else {
+        let Pasted::Service { plan: next, .. } = import_paste(text, &plan).unwrap() else {
             panic!()
         };
         let got = next.services.last().unwrap().service.text();
@@ -210,7 +254,7 @@ mod tests {
     #[test]
     fn a_service_with_networking_is_kept_verbatim() {
         let text = "{\"metadata\": {\"name\": \"x\"}, \"cloud\": {\"networking\": {\"vpc_id\": \"vpc-a\"}}, \"n\": 1e3}";
-        let Imported::Service { plan, .. } = import_text(text, &Plan::empty()).unwrap() else {
+        let Pasted::Service { plan, .. } = import_paste(text, &Plan::empty()).unwrap() else {
             panic!()
         };
         assert_eq!(plan.services[0].service.text(), text);
@@ -231,10 +275,6 @@ mod tests {
         assert_eq!(next.services, plan.services);
         assert_eq!(summary.imported, 1, "{summary:?}");
         assert!(next.vpcs[0].vswitches.iter().any(|s| s.id == "vsw-uf6new"));
-        let Imported::Plan(same) = import_text(paste, &plan).unwrap() else {
-            panic!("plan")
-        };
-        assert_eq!(same, next);
     }
 
     #[test]
@@ -248,7 +288,11 @@ mod tests {
         let other = r#"{"RequestId": "r", "Instances": {"Instance": []}}"#;
         let e = import_paste(other, &Plan::empty()).unwrap_err();
         assert!(
-            e.message
+            matches!(&e, ImportError::Cloud(c) if c.kind == CloudErrorKind::UnknownShape),
+            "{e:?}"
+        );
+        assert!(
+            e.to_string()
                 .contains("found an object with keys RequestId, Instances"),
             "{e}"
         );
@@ -281,30 +325,27 @@ mod tests {
                 "Forbidden: denied",
             ),
         ] {
-            let e = import_paste(paste, &plan).unwrap_err();
+            // The importer's error as it is: its kind, and no JSON path of the plan.
+            let Err(ImportError::Cloud(e)) = import_paste(paste, &plan) else {
+                panic!("{paste}: a cloud error")
+            };
             assert!(e.message.contains(want), "{paste}: {e}");
-            assert_eq!(e.path, "");
         }
     }
 
     #[test]
     fn bad_input_names_the_problem() {
         let plan = Plan::empty();
-        assert!(import_text("{", &plan)
-            .unwrap_err()
-            .message
-            .starts_with("not JSON"));
-        assert!(import_text("{\"hello\": 1}", &plan)
-            .unwrap_err()
+        assert!(plan_error("{", &plan).message.starts_with("not JSON"));
+        assert!(plan_error("{\"hello\": 1}", &plan)
             .message
             .contains("EAS service JSON"));
-        assert!(import_text("{\"hello\": 1}", &plan)
-            .unwrap_err()
+        assert!(plan_error("{\"hello\": 1}", &plan)
             .message
             .contains("aliyun describe call"));
-        let e = import_text("{\"metadata\": {\"instance\": \"2\"}}", &plan).unwrap_err();
+        let e = plan_error("{\"metadata\": {\"instance\": \"2\"}}", &plan);
         assert_eq!(e.path, "services[0].service.metadata.instance");
-        let e = import_text("{\"version\": 1, \"vpcs\": [{}]}", &plan).unwrap_err();
+        let e = plan_error("{\"version\": 1, \"vpcs\": [{}]}", &plan);
         assert_eq!(e.path, "vpcs[0].id");
     }
 }

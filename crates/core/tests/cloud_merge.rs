@@ -348,6 +348,52 @@ fn a_plan_already_broken_mid_edit_still_takes_an_import() {
     assert_eq!(got.plan.vpcs[0].id, "vpc-a");
 }
 
+/// The plan format's rules, with vpc-a breaking one already (two system tables) and vtb-x,
+/// listed before them, about to move: the merge changes the problem's JSON path.
+const TWO_SYSTEM_TABLES: &str = r#"{"version": 1, "vpcs": [
+    {"id": "vpc-a", "cidrs": ["10.0.0.0/16"], "route_tables": [
+        {"id": "vtb-x", "kind": "custom", "routes": []},
+        {"id": "vtb-s1", "kind": "system", "routes": []},
+        {"id": "vtb-s2", "kind": "system", "routes": []},
+        {"id": "vtb-s3", "kind": "system", "routes": []}]},
+    {"id": "vpc-b", "cidrs": ["10.1.0.0/16"], "route_tables": [
+        {"id": "vtb-b", "kind": "system", "routes": []}]}]}"#;
+
+fn table_in(id: &str, vpc: &str, kind: Option<&str>) -> String {
+    let kind = kind.map_or_else(String::new, |k| format!(r#", "RouteTableType": "{k}""#));
+    format!(
+        r#"{{"RouterTableList": {{"RouterTableListType": [{{"RouteTableId": "{id}", "VpcId": "{vpc}"{kind}}}]}}}}"#
+    )
+}
+
+#[test]
+fn a_problem_the_plan_had_is_not_new_when_the_merge_moves_its_objects() {
+    let plan = easnet_core::plan::parse_plan_shape(TWO_SYSTEM_TABLES).unwrap();
+    // vtb-x moves to vpc-b: vpc-a's problem is now at route_tables[2], not [3].
+    let got = import(&table_in("vtb-x", "vpc-b", Some("Custom")), &plan).unwrap();
+    assert_eq!(got.plan.vpcs[0].route_tables.len(), 3);
+    // vtb-s1 becomes vpc-b's custom table: vpc-a still has two system tables, named by
+    // vtb-s2 now. The same problem (vpc-a's), not a new one.
+    let got = import(&table_in("vtb-s1", "vpc-b", Some("Custom")), &plan).unwrap();
+    let ids: Vec<&str> = (got.plan.vpcs[0].route_tables.iter())
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(ids, ["vtb-x", "vtb-s2", "vtb-s3"]);
+}
+
+#[test]
+fn a_problem_of_another_object_is_new_and_imports_nothing() {
+    let plan = easnet_core::plan::parse_plan_shape(TWO_SYSTEM_TABLES).unwrap();
+    // The paste does not say vtb-s1's type: it stays system, and vpc-b gets a second one.
+    let e = import(&table_in("vtb-s1", "vpc-b", None), &plan).unwrap_err();
+    assert_eq!(e.kind, CloudErrorKind::InvalidPlan);
+    assert_eq!(
+        e.message,
+        "the merged plan would not be valid: vpcs[1].route_tables[1].kind: a VPC has one system \
+         route table, but vpc-b also has vtb-b. Nothing imported"
+    );
+}
+
 #[test]
 fn the_summary_serializes_as_plain_data() {
     let got = import(&network(), &services()).unwrap();

@@ -2,7 +2,7 @@
 //! names. Each gets a clear answer, never a panic.
 
 use easnet_core::analyze::{analyze, analyze_text};
-use easnet_core::import::import_text;
+use easnet_core::import::{import_paste, Pasted};
 use easnet_core::plan::{parse_plan, Plan};
 
 fn base() -> Plan {
@@ -79,16 +79,14 @@ fn json_nested_10_000_deep_is_plan001() {
         "{}",
         report.findings[0].message
     );
-    assert!(import_text(&inner, &base()).is_err());
+    assert!(import_paste(&inner, &base()).is_err());
 }
 
 #[test]
 fn unicode_and_markup_in_names_are_kept_as_given() {
     let name = "<script>alert(1)</script> 模型-服务 🚀";
     let text = serde_json::json!({"metadata": {"name": name, "instance": 1}}).to_string();
-    let easnet_core::import::Imported::Service { plan, name: got } =
-        import_text(&text, &base()).unwrap()
-    else {
+    let Pasted::Service { plan, name: got } = import_paste(&text, &base()).unwrap() else {
         panic!("a service");
     };
     assert_eq!(got, name);

@@ -15,9 +15,10 @@
 //! - `map/`: one mapper per operation, JSON → facts by ID, and skipped lines for what the plan
 //!   cannot hold (rules towards groups or prefix lists, ECMP routes, a VPC NAT's private IPs,
 //!   ingress rules, a dual-stack vSwitch's IPv6 CIDR).
-//! - `merge`: the facts into the plan by ID, keeping what the user wrote (its doc says how
-//!   `other_ips` overrides survive).
-//! - `summary`: [`ImportSummary`] — counts, lines, notes; `text()` for a terminal.
+//! - `merge/`: the facts into the plan by ID, keeping what the user wrote (its doc says how
+//!   `other_ips` overrides survive), one file per kind of object; it logs what it touched.
+//! - `summary/`: [`ImportSummary`] — counts, lines, notes; `text()` for a terminal; the lines
+//!   written from the merge's log by comparing each touched object before and after.
 //!
 //! Operations read: `vpc DescribeVpcs`, `DescribeVSwitches`, `DescribeRouteTableList`,
 //! `DescribeRouteEntryList`, `DescribeRouteTables`, `DescribeNatGateways`,
@@ -108,16 +109,7 @@ pub fn merge(responses: &[Response], current: &Plan) -> Result<NetworkImport, Cl
         });
     }
     let merged = merge::apply(facts, current)?;
-    let count = |c: Change| merged.lines.iter().filter(|l| l.change == c).count();
-    let summary = ImportSummary {
-        responses: read,
-        imported: count(Change::Imported),
-        updated: count(Change::Updated),
-        unchanged: merged.unchanged,
-        skipped: count(Change::Skipped),
-        lines: merged.lines,
-        notes: merged.notes,
-    };
+    let summary = summary::write(read, merged.log, current, &merged.plan);
     Ok(NetworkImport {
         plan: merged.plan,
         summary,

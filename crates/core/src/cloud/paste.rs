@@ -4,6 +4,8 @@
 
 use serde_json::Value;
 
+use crate::words::plural;
+
 use super::read::{list, text};
 use super::shape::{error_response, keys_of, Operation};
 use super::{CloudError, CloudErrorKind};
@@ -177,7 +179,7 @@ fn split(text: &str) -> Result<Vec<Value>, CloudError> {
             Err(e) => {
                 let after = match values.len() {
                     0 => String::new(),
-                    n => format!(" after {n} response{}", if n == 1 { "" } else { "s" }),
+                    n => format!(" after {}", plural(n, "response", "responses")),
                 };
                 return Err(CloudError::new(
                     CloudErrorKind::NotJson,

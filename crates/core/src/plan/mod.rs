@@ -24,4 +24,4 @@ pub(crate) use resolve::resolve_networking;
 pub use resolve::{effective_networking, NetworkingSource};
 pub use service::{Rolling, ServiceSpec};
 pub use validate::validate;
-pub(crate) use validate::validate_structure;
+pub(crate) use validate::{problems, validate_structure, ProblemKind};

@@ -18,33 +18,79 @@ use crate::plan::Plan;
 /// assert_eq!(validate(&plan)[0].to_string(), "version: expected 1, got 2");
 /// ```
 pub fn validate(plan: &Plan) -> Vec<PlanError> {
-    let mut errors = validate_structure(plan);
+    problems(plan).into_iter().map(|p| p.error).collect()
+}
+
+/// A PLAN001 problem of [`validate`]: which rule it breaks and for which object, beside the
+/// error the user reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    pub kind: ProblemKind,
+    pub error: PlanError,
+}
+
+/// Which rule a [`Problem`] breaks, and the object it is about by ID. An edit that moves the
+/// object (the importer moving a route table to its own VPC) changes the error's JSON path but
+/// not its kind, so the importer tells a problem the plan already had from a new one by kind.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum ProblemKind {
+    /// `version` is not 1.
+    Version,
+    /// `utilization_warning` is outside (0, 1].
+    UtilizationWarning,
+    /// The VPC of this ID has more than one system route table.
+    SystemRouteTables { vpc: String },
+    /// The peering of this ID does not join two different VPCs.
+    PeeringVpcs { peering: String },
+    /// A target of a service has no port, or one outside 1-65535. Services and targets have no
+    /// ID of their own, so their positions stand for one (the importer keeps every service
+    /// where it is).
+    TargetPort { service: usize, target: usize },
+    /// The service JSON at this position cannot be read, or a field the checks need has the
+    /// wrong type.
+    ServiceJson { service: usize },
+}
+
+/// Every problem of [`validate`], in its order.
+pub(crate) fn problems(plan: &Plan) -> Vec<Problem> {
+    let mut problems = structure_problems(plan);
     for (s, entry) in plan.services.iter().enumerate() {
-        if let Err(e) = read_service(entry, s) {
-            errors.push(e);
+        if let Err(error) = read_service(entry, s) {
+            problems.push(Problem {
+                kind: ProblemKind::ServiceJson { service: s },
+                error,
+            });
         }
     }
-    errors
+    problems
 }
 
 /// The plan-wide and VPC-level rules.
-fn validate_head(plan: &Plan) -> Vec<PlanError> {
-    let mut errors = Vec::new();
+fn head_problems(plan: &Plan) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut push = |kind, path: String, message: String| {
+        problems.push(Problem {
+            kind,
+            error: PlanError::new(path, message),
+        });
+    };
     if plan.version != 1 {
-        errors.push(PlanError::new(
-            "version",
+        push(
+            ProblemKind::Version,
+            "version".to_owned(),
             format!("expected 1, got {}", plan.version),
-        ));
+        );
     }
     if let Some(t) = plan.utilization_warning {
         if !(t > 0.0 && t <= 1.0) {
-            errors.push(PlanError::new(
-                "utilization_warning",
+            push(
+                ProblemKind::UtilizationWarning,
+                "utilization_warning".to_owned(),
                 format!(
                     "expected a share between 0 and 1 such as 0.8, got {}",
                     crate::decimal::shortest(t)
                 ),
-            ));
+            );
         }
     }
     for (v, vpc) in plan.vpcs.iter().enumerate() {
@@ -53,29 +99,35 @@ fn validate_head(plan: &Plan) -> Vec<PlanError> {
             .map(|(i, _)| i)
             .collect();
         if let Some(&second) = systems.get(1) {
-            errors.push(PlanError::new(
+            push(
+                ProblemKind::SystemRouteTables {
+                    vpc: vpc.id.clone(),
+                },
                 format!("vpcs[{v}].route_tables[{second}].kind"),
                 format!(
                     "a VPC has one system route table, but {} also has {}",
                     vpc.id, vpc.route_tables[systems[0]].id
                 ),
-            ));
+            );
         }
     }
     for (p, peering) in plan.peerings.iter().enumerate() {
         let ok = peering.vpcs.len() == 2 && peering.vpcs[0] != peering.vpcs[1];
         if !ok {
-            errors.push(PlanError::new(
+            push(
+                ProblemKind::PeeringVpcs {
+                    peering: peering.id.clone(),
+                },
                 format!("peerings[{p}].vpcs"),
                 // As JSON, the way the plan spells it.
                 format!(
                     "expected exactly two different VPC IDs, got {}",
                     serde_json::to_string(&peering.vpcs).unwrap_or_default()
                 ),
-            ));
+            );
         }
     }
-    errors
+    problems
 }
 
 /// The service JSON of `services[s]` and a check that the fields the checks need have their
@@ -91,25 +143,35 @@ fn read_service(entry: &ServiceEntry, s: usize) -> Result<Value, PlanError> {
 /// [`validate`] without reading the service JSON (the analyzer reads each service once, in
 /// its index, and reports those errors itself).
 pub(crate) fn validate_structure(plan: &Plan) -> Vec<PlanError> {
-    let mut errors = validate_head(plan);
+    structure_problems(plan)
+        .into_iter()
+        .map(|p| p.error)
+        .collect()
+}
+
+/// The problems of [`validate_structure`].
+fn structure_problems(plan: &Plan) -> Vec<Problem> {
+    let mut problems = head_problems(plan);
     for (s, entry) in plan.services.iter().enumerate() {
         for (t, target) in entry.targets.iter().enumerate() {
-            let at = || format!("services[{s}].targets[{t}].port");
-            match target.port {
-                None if target.protocol.has_ports() => errors.push(PlanError::new(
-                    at(),
-                    format!(
-                        "required for protocol {}: expected a port 1-65535",
-                        target.protocol.as_str()
-                    ),
-                )),
-                Some(port) if !(1..=65535).contains(&port) => errors.push(PlanError::new(
-                    at(),
-                    format!("expected a port 1-65535, got {port}"),
-                )),
-                _ => {}
-            }
+            let message = match target.port {
+                None if target.protocol.has_ports() => format!(
+                    "required for protocol {}: expected a port 1-65535",
+                    target.protocol.as_str()
+                ),
+                Some(port) if !(1..=65535).contains(&port) => {
+                    format!("expected a port 1-65535, got {port}")
+                }
+                _ => continue,
+            };
+            problems.push(Problem {
+                kind: ProblemKind::TargetPort {
+                    service: s,
+                    target: t,
+                },
+                error: PlanError::new(format!("services[{s}].targets[{t}].port"), message),
+            });
         }
     }
-    errors
+    problems
 }

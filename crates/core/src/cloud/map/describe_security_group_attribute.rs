@@ -10,6 +10,7 @@ use crate::cloud::facts::{push_new, Facts};
 use crate::cloud::read::{int, is, list, text};
 use crate::cloud::summary::Kind;
 use crate::plan::{EgressRule, Policy, Protocol};
+use crate::words::plural;
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "Permissions", "Permission");
@@ -48,8 +49,8 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
             Kind::IngressRule,
             &group,
             format!(
-                "{ingress} ingress rule{}: the plan checks egress only",
-                if ingress == 1 { "" } else { "s" }
+                "{}: the plan checks egress only",
+                plural(ingress, "ingress rule", "ingress rules")
             ),
         );
     }

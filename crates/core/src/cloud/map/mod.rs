@@ -15,6 +15,7 @@ mod describe_vswitches;
 mod vpc_peer_connections;
 
 use crate::plan::Route;
+use crate::words::plural;
 
 use super::facts::{push_new, Facts};
 use super::read::{list, text};
@@ -60,8 +61,8 @@ impl SystemRoutes {
                 Kind::Route,
                 table,
                 format!(
-                    "{n} system route{} ({}): local and cloud-service routes, implicit in the plan",
-                    if n == 1 { "" } else { "s" },
+                    "{} ({}): local and cloud-service routes, implicit in the plan",
+                    plural(n, "system route", "system routes"),
                     dests.join(", ")
                 ),
             );

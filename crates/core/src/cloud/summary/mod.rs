@@ -1,11 +1,21 @@
 //! What an import did, as data the page can show and the CLI prints: counts, one line per
 //! object imported or updated and per thing skipped, and notes to read.
+//!
+//! The types and their text are here; `write` writes a merge's summary from what the merge
+//! logged, and `describe` puts the plan's objects in words for its lines.
+
+mod describe;
+mod write;
 
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use crate::words::plural;
+
 use super::Operation;
+
+pub(crate) use write::write;
 
 /// The summary of one import.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -172,9 +182,8 @@ impl ImportSummary {
             .collect();
         let _ = writeln!(
             out,
-            "Read {} response{}: {}",
-            self.responses.len(),
-            if self.responses.len() == 1 { "" } else { "s" },
+            "Read {}: {}",
+            plural(self.responses.len(), "response", "responses"),
             read.join(", ")
         );
         let _ = writeln!(

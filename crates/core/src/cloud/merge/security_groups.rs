@@ -1,0 +1,75 @@
+//! Security groups: by ID, with their kind and egress rules. Rules have no ID in the plan
+//! and the cloud lists a group's rules whole, so the paste's list replaces the plan's.
+
+use std::collections::BTreeSet;
+
+use crate::cloud::facts::Facts;
+use crate::cloud::summary::Kind;
+use crate::plan::{SecurityGroup, SecurityGroupKind};
+
+use super::by_id::{index_of, upsert};
+use super::Merge;
+
+impl Merge<'_> {
+    pub(super) fn security_groups(&mut self, facts: &Facts) {
+        let mut index = index_of(&self.plan, |v| &v.security_groups, |g| &g.id);
+        let ids: BTreeSet<&String> = facts.groups.keys().chain(facts.rules.keys()).collect();
+        for id in ids {
+            let group = facts.groups.get(id);
+            let rules = facts.rules.get(id);
+            let vpc_id =
+                (group.and_then(|g| g.vpc.clone())).or_else(|| rules.and_then(|r| r.vpc.clone()));
+            let vpc = match vpc_id {
+                Some(vpc) => match self.vpc_or_skip(Kind::SecurityGroup, id, &vpc) {
+                    Some(i) => i,
+                    None => continue,
+                },
+                None => match index.get(id.as_str()) {
+                    Some(&(v, _)) => v,
+                    None => {
+                        self.skip(
+                            Kind::SecurityGroup,
+                            id,
+                            "its VpcId is empty: a classic-network group, not in a VPC",
+                        );
+                        continue;
+                    }
+                },
+            };
+            self.touch(Kind::SecurityGroup, id);
+            let kind = group.and_then(|g| g.kind);
+            let is_new = !index.contains_key(id.as_str());
+            if is_new && kind.is_none() {
+                self.note(format!(
+                    "{id}: its kind is not in the paste, so it is taken as basic (which accepts \
+                     what no rule matches); paste DescribeSecurityGroups to know"
+                ));
+            }
+            if is_new && rules.is_none() {
+                self.note(format!(
+                    "{id}: its rules are not in the paste, so the plan holds none; paste \
+                     `aliyun ecs DescribeSecurityGroupAttribute --SecurityGroupId {id} --MaxResults 1000`"
+                ));
+            }
+            upsert(
+                &mut self.plan,
+                &mut index,
+                |v| &mut v.security_groups,
+                vpc,
+                id,
+                |old| {
+                    let mut g = old.unwrap_or_else(|| SecurityGroup {
+                        id: id.clone(),
+                        kind: SecurityGroupKind::Basic,
+                        egress: Vec::new(),
+                    });
+                    g.kind = kind.unwrap_or(g.kind);
+                    if let Some(r) = rules {
+                        g.egress = r.egress.clone();
+                    }
+                    g
+                },
+            );
+        }
+    }
+}
