@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use ipnet::IpNet;
 
-use super::security::{parse_rules, Rule};
+use super::rule::{parse_rules, Rule};
 use super::service_cache::{Reads, ServiceCache, ServiceRead};
 use crate::addr::{parse_cidr, PrefixMap};
 use crate::plan::{

@@ -24,6 +24,7 @@ mod placement;
 mod private;
 mod report;
 mod routes;
+mod rule;
 mod security;
 mod service_cache;
 mod whitelist;

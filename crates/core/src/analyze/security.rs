@@ -6,101 +6,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
 use super::index::{Index, Pos};
+use super::rule::{parse_rule, Ports, Rule};
 use super::Code;
-use crate::addr::{contains_net, parse_cidr_lenient};
-use crate::plan::{EgressRule, Policy, Protocol, SecurityGroup, SecurityGroupKind};
-
-/// The ports a rule covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ports {
-    /// `-1/-1`: every port (icmp, gre, all).
-    Every,
-    Range(u16, u16),
-}
-
-impl Ports {
-    fn contains(self, other: Ports) -> bool {
-        match (self, other) {
-            (Ports::Every, _) => true,
-            (Ports::Range(..), Ports::Every) => false,
-            (Ports::Range(a, b), Ports::Range(c, d)) => a <= c && d <= b,
-        }
-    }
-}
-
-/// A well-formed egress rule.
-#[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    pub index: usize,
-    pub policy: Policy,
-    pub priority: i64,
-    pub protocol: Protocol,
-    pub ports: Ports,
-    pub dest: IpNet,
-}
-
-/// What is wrong with a rule, if anything (domain-facts §5: priority 1–100, PortRange 1–65535
-/// "a/b" for TCP/UDP and -1/-1 for ICMP/GRE/ALL, a destination CIDR).
-fn parse_rule(index: usize, rule: &EgressRule) -> Result<Rule, String> {
-    if !(1..=100).contains(&rule.priority) {
-        return Err(format!("priority {} is outside 1-100", rule.priority));
-    }
-    let range = rule.port_range.as_deref().unwrap_or("-1/-1");
-    let ports = match range.split_once('/') {
-        Some(("-1", "-1")) => Ports::Every,
-        Some((a, b)) => match (a.parse::<u16>(), b.parse::<u16>()) {
-            (Ok(a), Ok(b)) if a >= 1 && a <= b => Ports::Range(a, b),
-            _ => {
-                return Err(format!(
-                    "port_range \"{range}\" is not \"start/end\" with 1 <= start <= end <= 65535"
-                ))
-            }
-        },
-        None => return Err(format!("port_range \"{range}\" is not \"start/end\"")),
-    };
-    match (rule.protocol.has_ports(), ports) {
-        (true, Ports::Every) => {
-            let got = match &rule.port_range {
-                Some(r) => format!("not {r}"),
-                None => "and has none".to_owned(),
-            };
-            return Err(format!(
-                "{} needs a port_range such as 443/443 or 1/65535 (-1/-1 is for icmp, gre and all), {got}",
-                rule.protocol.as_str()
-            ));
-        }
-        (false, Ports::Range(..)) => {
-            return Err(format!(
-                "{} takes port_range -1/-1, not \"{range}\"",
-                rule.protocol.as_str()
-            ))
-        }
-        _ => {}
-    }
-    let dest = parse_cidr_lenient(&rule.destination)
-        .map(|n| n.trunc())
-        .map_err(|_| {
-            format!(
-                "destination \"{}\" is not a CIDR such as 0.0.0.0/0",
-                rule.destination
-            )
-        })?;
-    Ok(Rule {
-        index,
-        policy: rule.policy,
-        priority: rule.priority,
-        protocol: rule.protocol,
-        ports,
-        dest,
-    })
-}
-
-/// The well-formed rules of a group (SG001 ignores the malformed ones: they are SG002).
-pub fn parse_rules(group: &SecurityGroup) -> Vec<Rule> {
-    (group.egress.iter().enumerate())
-        .filter_map(|(i, r)| parse_rule(i, r).ok())
-        .collect()
-}
+use crate::addr::contains_net;
+use crate::plan::{Policy, Protocol, SecurityGroup, SecurityGroupKind};
 
 /// A flow out of the service: destination, protocol, port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

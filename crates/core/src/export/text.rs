@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::addr::utilisation_permille;
 use crate::analyze::{Finding, HopStatus, Report, Severity};
+use crate::words::plural;
 
 const RED: &str = "\x1b[31m";
 const YELLOW: &str = "\x1b[33m";
@@ -56,8 +57,8 @@ pub fn text_report(report: &Report, color: bool) -> String {
         out.push_str(&p.paint(GREEN, "No findings."));
         out.push('\n');
     } else {
-        let errors = format!("{e} error{}", if e == 1 { "" } else { "s" });
-        let warnings = format!("{w} warning{}", if w == 1 { "" } else { "s" });
+        let errors = plural(e, "error", "errors");
+        let warnings = plural(w, "warning", "warnings");
         let _ = writeln!(out, "{}, {warnings}, {i} info", p.paint(BOLD, &errors));
     }
     for (severity, title, style) in [

@@ -1,7 +1,8 @@
 //! The fields of the user's EAS service JSON that the checks read, with their JSON paths.
 //!
-//! The service JSON itself stays a `serde_json::Value` so that it round-trips untouched; this
-//! module only *reads* it. A field the checks need with the wrong type is a PLAN001 error
+//! The service JSON itself is kept as its exact text ([`ServiceJson`](super::ServiceJson)) so
+//! that it round-trips untouched; the analyzer parses that text into a `serde_json::Value`
+//! once, and this module only *reads* the value. A field the checks need with the wrong type is a PLAN001 error
 //! naming its path (`services[0].service.metadata.instance`); `max_surge` and
 //! `max_unavailable` are kept raw because a bad one is CAP003, not PLAN001.
 
