@@ -29,9 +29,12 @@ impl PartialEq for ExportPanelProps {
 pub fn export_panel(props: &ExportPanelProps) -> Html {
     // Reading every service JSON for its name costs milliseconds on a large plan: only when
     // the services change.
-    let names = use_memo(PlanPart::new(&props.plan, |p| &p.services), |key| {
-        export::service_names(key.plan())
-    });
+    let names = {
+        let plan = props.plan.clone();
+        use_memo(PlanPart::services(&props.plan), move |_| {
+            export::service_names(&plan)
+        })
+    };
     let service = use_state(|| 0usize);
     let tab = use_state(|| 0usize);
     let name = names.get(*service).cloned();
