@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use easnet_core::analyze::Report;
-use easnet_core::export::{self, Export, PlanExport};
+use easnet_core::export::{self, DiffKind, Export, PlanExport};
 use easnet_core::plan::Plan;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -93,8 +93,13 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                         }}>{format!("Download {}", e.file_name)}</button>
                     </div>
                     if let Some(diff) = &e.diff {
-                        <pre class="diff" aria-label="Changes against the service JSON as imported">{ for diff.iter().map(|(sign, line)| html! {
-                            <span class={match *sign { '+' => "added", '-' => "removed", _ => "same" }}>{format!("{sign} {line}\n")}</span>
+                        <pre class="diff" aria-label="Changes against the service JSON as imported">{ for diff.iter().map(|line| {
+                            let (sign, class) = match line.kind {
+                                DiffKind::Added => ('+', "added"),
+                                DiffKind::Removed => ('-', "removed"),
+                                DiffKind::Same => (' ', "same"),
+                            };
+                            html! { <span {class}>{format!("{sign} {}\n", line.text)}</span> }
                         }) }</pre>
                     }
                     <pre class="export-text" tabindex="0"><code>{&e.text}</code></pre>
