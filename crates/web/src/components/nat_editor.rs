@@ -1,7 +1,7 @@
 use easnet_core::plan::{NatGateway, NatKind, SnatEntry};
 use yew::prelude::*;
 
-use super::{EnumSelect, ItemActions, SelectField, StringListField, TextField};
+use super::{enum_select, ItemActions, SelectField, StringListField, TextField};
 use crate::browser::field_id;
 use crate::list::{appended, duplicated, removed, replaced, setter};
 
@@ -44,14 +44,14 @@ pub fn nat_editor(props: &NatEditorProps) -> Html {
             ))
         })
     };
+    let on_kind = setter(n, &props.on_change, |n, k: NatKind| n.kind = k);
     let mut vsw_options = vec![(String::new(), "(none)".to_owned())];
     vsw_options.extend(props.vswitches.iter().map(|s| (s.clone(), s.clone())));
     html! {
         <>
             <div class="grid">
                 <TextField path={format!("{p}.id")} label="NAT gateway ID" value={n.id.clone()} mono=true placeholder="ngw-…" on_change={set(|n, v| n.id = v)} />
-                <EnumSelect<NatKind> path={format!("{p}.kind")} label="Kind" value={n.kind}
-                    on_change={setter(n, &props.on_change, |n, k: NatKind| n.kind = k)} />
+                { enum_select(format!("{p}.kind"), "Kind", n.kind, on_kind) }
                 <SelectField path={format!("{p}.vswitch")} label="In vSwitch" value={n.vswitch.clone().unwrap_or_default()}
                     options={vsw_options} on_change={set(|n, v| n.vswitch = Some(v).filter(|s| !s.is_empty()))} />
             </div>

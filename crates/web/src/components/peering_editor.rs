@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::list::setter;
 
-use super::{EnumSelect, IssueList, SelectField, TextField};
+use super::{enum_select, IssueList, SelectField, TextField};
 use crate::memo::PlanPart;
 
 #[derive(PartialEq, Properties)]
@@ -38,7 +38,7 @@ pub fn peering_editor(props: &PeeringEditorProps) -> Html {
     html! {
         <div class="grid">
             <TextField path={format!("{p}.id")} label="ID" value={x.id.clone()} mono=true placeholder="pcc-…" on_change={on_id} />
-            <EnumSelect<PeeringKind> path={format!("{p}.kind")} label="Kind" value={x.kind} on_change={on_kind} />
+            { enum_select(format!("{p}.kind"), "Kind", x.kind, on_kind) }
             <SelectField path={format!("{p}.vpcs[0]")} label="VPC" value={x.vpcs.first().cloned().unwrap_or_default()} options={vpcs.clone()} on_change={side(0)} />
             <SelectField path={format!("{p}.vpcs[1]")} label="Peer VPC" value={x.vpcs.get(1).cloned().unwrap_or_default()} options={vpcs} on_change={side(1)} />
             <IssueList path={format!("{p}.vpcs")} />

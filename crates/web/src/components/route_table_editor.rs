@@ -1,7 +1,7 @@
 use easnet_core::plan::{Route, RouteTable, RouteTableKind};
 use yew::prelude::*;
 
-use super::{EnumSelect, ItemActions, SelectField, TextField};
+use super::{enum_select, ItemActions, SelectField, TextField};
 use crate::browser::field_id;
 use crate::list::{appended, duplicated, removed, replaced, setter};
 
@@ -51,13 +51,13 @@ pub fn route_table_editor(props: &RouteTableEditorProps) -> Html {
             ))
         })
     };
+    let on_kind = setter(t, &props.on_change, |t, k: RouteTableKind| t.kind = k);
     html! {
         <>
             <div class="grid">
                 <TextField path={format!("{p}.id")} label="Route table ID" value={t.id.clone()} mono=true placeholder="vtb-…"
                     on_change={set(|t, v| t.id = v)} />
-                <EnumSelect<RouteTableKind> path={format!("{p}.kind")} label="Kind" value={t.kind}
-                    on_change={setter(t, &props.on_change, |t, k: RouteTableKind| t.kind = k)} />
+                { enum_select(format!("{p}.kind"), "Kind", t.kind, on_kind) }
             </div>
             <div class="rows" id={field_id(&format!("{p}.routes"))} tabindex="-1">
                 <h5>{"Routes"}</h5>

@@ -1,7 +1,7 @@
 use easnet_core::plan::{EgressRule, Policy, Protocol, SecurityGroup, SecurityGroupKind};
 use yew::prelude::*;
 
-use super::{EnumSelect, ItemActions, NumberField, TextField};
+use super::{enum_select, ItemActions, NumberField, TextField};
 use crate::browser::field_id;
 use crate::list::{appended, duplicated, removed, replaced, setter};
 
@@ -44,8 +44,7 @@ pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
         <>
             <div class="grid">
                 <TextField path={format!("{p}.id")} label="Security group ID" value={g.id.clone()} mono=true placeholder="sg-…" on_change={on_id} />
-                <EnumSelect<SecurityGroupKind> path={format!("{p}.kind")} label="Kind (basic accepts by default, enterprise drops)"
-                    value={g.kind} on_change={on_kind} />
+                { enum_select(format!("{p}.kind"), "Kind (basic accepts by default, enterprise drops)", g.kind, on_kind) }
             </div>
             <div class="rows" id={field_id(&format!("{p}.egress"))} tabindex="-1">
                 <h5>{"Egress rules"}</h5>
@@ -56,16 +55,16 @@ pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
                     let rp = format!("{p}.egress[{i}]");
                     let on_rule = { let (rules, cb) = (g.egress.clone(), set_rules.clone()); Callback::from(move |next: EgressRule| cb.emit(replaced(&rules, i, next))) };
                     let edit = |f: fn(&mut EgressRule, String)| setter(rule, &on_rule, f);
+                    let on_policy = setter(rule, &on_rule, |r, v: Policy| r.policy = v);
                     let priority = setter(rule, &on_rule, |r, v: Option<i64>| r.priority = v.unwrap_or(1));
+                    let on_protocol = setter(rule, &on_rule, |r, v: Protocol| r.protocol = v);
                     let dup = { let (rules, cb) = (g.egress.clone(), set_rules.clone()); Callback::from(move |_| cb.emit(duplicated(&rules, i))) };
                     let del = { let (rules, cb) = (g.egress.clone(), set_rules.clone()); Callback::from(move |_| cb.emit(removed(&rules, i))) };
                     html! {
                         <div class="row" key={i} id={field_id(&rp)} tabindex="-1">
-                            <EnumSelect<Policy> path={format!("{rp}.policy")} label="Policy" value={rule.policy}
-                                on_change={setter(rule, &on_rule, |r, v: Policy| r.policy = v)} />
+                            { enum_select(format!("{rp}.policy"), "Policy", rule.policy, on_policy) }
                             <NumberField<i64> path={format!("{rp}.priority")} label="Priority (1 wins)" value={Some(rule.priority)} on_change={priority} />
-                            <EnumSelect<Protocol> path={format!("{rp}.protocol")} label="Protocol" value={rule.protocol}
-                                on_change={setter(rule, &on_rule, |r, v: Protocol| r.protocol = v)} />
+                            { enum_select(format!("{rp}.protocol"), "Protocol", rule.protocol, on_protocol) }
                             <TextField path={format!("{rp}.port_range")} label="Ports" value={rule.port_range.clone().unwrap_or_else(|| "-1/-1".into())} mono=true
                                 placeholder="443/443" on_change={edit(|r, v| r.port_range = Some(v))} />
                             <TextField path={format!("{rp}.destination")} label="Destination" value={rule.destination.clone()} mono=true

@@ -55,34 +55,29 @@ choice!(PeeringKind, |k| match k {
     PeeringKind::Cen => "CEN (transit router)",
 });
 
-#[derive(PartialEq, Properties)]
-pub struct EnumSelectProps<T: Choice> {
-    pub path: AttrValue,
-    pub label: AttrValue,
-    pub value: T,
-    pub on_change: Callback<T>,
-}
-
-/// A drop-down of every value of a plan enum ([`Choice`]). A value that does not read back
-/// (none can: the options are the enum's own) is ignored, not coerced.
-#[function_component(EnumSelect)]
-pub fn enum_select<T: Choice>(props: &EnumSelectProps<T>) -> Html {
-    let on_change = {
-        let cb = props.on_change.clone();
-        Callback::from(move |v: String| {
-            if let Ok(v) = v.parse::<T>() {
-                cb.emit(v)
-            }
-        })
-    };
-    let options: Vec<(&str, &str)> = T::ALL.iter().map(|&v| (v.value(), v.label())).collect();
-    select(
-        &props.path,
-        &props.label,
-        props.value.value(),
-        &options,
-        on_change,
-    )
+/// A drop-down of every value of a plan enum ([`Choice`]), drawn by [`SelectField`]: the
+/// options are the enum's own, and the chosen one is read back with `FromStr`; a value that
+/// does not read (none can) is ignored, not coerced.
+///
+/// A function, not a component of its own: a generic component would put Yew's component
+/// code in the page once per enum (6 × ~5 KB of wasm), this one puts in a few lines per enum.
+pub fn enum_select<T: Choice>(
+    path: impl Into<AttrValue>,
+    label: &'static str,
+    value: T,
+    on_change: Callback<T>,
+) -> Html {
+    let options: Vec<(String, String)> = (T::ALL.iter())
+        .map(|&v| (v.value().to_owned(), v.label().to_owned()))
+        .collect();
+    let on_change = Callback::from(move |v: String| {
+        if let Ok(v) = v.parse::<T>() {
+            on_change.emit(v)
+        }
+    });
+    html! {
+        <SelectField path={path.into()} {label} value={value.value()} {options} {on_change} />
+    }
 }
 
 #[derive(PartialEq, Properties)]
@@ -96,46 +91,33 @@ pub struct SelectFieldProps {
     pub on_change: Callback<String>,
 }
 
-/// A drop-down of IDs the plan has (or of the cloud's spellings of a free-text field).
+/// A drop-down: of IDs the plan has, of the cloud's spellings of a free-text field, or of a
+/// plan enum's values ([`enum_select`]).
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
-    let options: Vec<(&str, &str)> = (props.options.iter())
-        .map(|(v, l)| (v.as_str(), l.as_str()))
-        .collect();
-    select(
-        &props.path,
-        &props.label,
-        &props.value,
-        &options,
-        props.on_change.clone(),
-    )
-}
-
-/// The markup of both drop-downs, once.
-fn select(
-    path: &AttrValue,
-    label: &AttrValue,
-    value: &str,
-    options: &[(&str, &str)],
-    on_change: Callback<String>,
-) -> Html {
-    let id = field_id(path);
-    let on_change = Callback::from(move |e: Event| {
-        on_change.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
-    });
-    let known = options.iter().any(|(v, _)| *v == value);
+    let id = field_id(&props.path);
+    let on_change = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let known = props
+        .options
+        .iter()
+        .any(|(v, _)| v.as_str() == props.value.as_str());
     html! {
         <div class="field">
-            <label for={id.clone()}>{label.clone()}</label>
-            <select id={id} onchange={on_change} aria-describedby={format!("issues-{path}")}>
+            <label for={id.clone()}>{props.label.clone()}</label>
+            <select id={id} onchange={on_change} aria-describedby={format!("issues-{}", props.path)}>
                 if !known {
-                    <option value={value.to_owned()} selected=true>{format!("{value} (not in the plan)")}</option>
+                    <option value={props.value.clone()} selected=true>{format!("{} (not in the plan)", props.value)}</option>
                 }
-                { for options.iter().map(|(v, l)| html! {
-                    <option value={(*v).to_owned()} selected={*v == value}>{*l}</option>
+                { for props.options.iter().map(|(v, l)| html! {
+                    <option value={v.clone()} selected={v.as_str() == props.value.as_str()}>{l}</option>
                 }) }
             </select>
-            <IssueList path={path.clone()} />
+            <IssueList path={props.path.clone()} />
         </div>
     }
 }

@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::list::setter;
 
-use super::{CheckField, EnumSelect, NumberField, StringListField, TextField};
+use super::{enum_select, CheckField, NumberField, StringListField, TextField};
 
 #[derive(PartialEq, Properties)]
 pub struct TargetEditorProps {
@@ -53,7 +53,7 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
                     on_change={set(|t, v| t.name = Some(v).filter(|n| !n.is_empty()))} />
                 <TextField path={format!("{p}.address")} label="Address" value={t.address.clone()} mono=true placeholder="10.0.5.10"
                     on_change={set(|t, v| t.address = v)} />
-                <EnumSelect<Protocol> path={format!("{p}.protocol")} label="Protocol" value={t.protocol} on_change={on_protocol} />
+                { enum_select(format!("{p}.protocol"), "Protocol", t.protocol, on_protocol) }
                 <NumberField<i64> path={format!("{p}.port")} label="Port" value={t.port.map(|n| n as i64)} on_change={on_port} placeholder="3306" />
             </div>
             <CheckField path={format!("{p}.has_whitelist")} label="The target has an IP whitelist (RDS, Redis, an API allow-list)"
