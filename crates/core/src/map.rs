@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::addr::{
     contains_net, first_usable, free_blocks, last_usable, parse_cidr, total_addresses, usable_ips,
 };
-use crate::plan::Plan;
+use crate::plan::Vpc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -116,12 +116,12 @@ fn segment(space: &IpNet, net: &IpNet, kind: SegmentKind, id: Option<String>) ->
     }
 }
 
-/// The map of every VPC with readable CIDRs; segments sorted by address.
+/// The map of each of `vpcs` (a plan's) with readable CIDRs; segments sorted by address.
 ///
 /// # Examples
 /// ```
 /// use easnet_core::{map::address_map, examples::default_example, plan::parse_plan};
-/// let maps = address_map(&parse_plan(default_example().json).unwrap());
+/// let maps = address_map(&parse_plan(default_example().json).unwrap().vpcs);
 /// let space = &maps[0].spaces[0];
 /// assert_eq!(space.cidr, "192.168.0.0/16");
 /// let covered: f64 = space.segments.iter().map(|s| s.width).sum();
@@ -131,9 +131,8 @@ fn segment(space: &IpNet, net: &IpNet, kind: SegmentKind, id: Option<String>) ->
 /// let eas = &space.cells[20];
 /// assert_eq!((eas.cidr.as_str(), eas.vswitches.as_slice(), eas.used), ("192.168.20.0/24", &["vsw-uf6eas-e".to_owned()][..], 0.125));
 /// ```
-pub fn address_map(plan: &Plan) -> Vec<VpcMap> {
-    plan.vpcs
-        .iter()
+pub fn address_map(vpcs: &[Vpc]) -> Vec<VpcMap> {
+    vpcs.iter()
         .map(|vpc| {
             let vsws: Vec<(IpNet, &str)> = (vpc.vswitches.iter())
                 .filter_map(|s| parse_cidr(&s.cidr).ok().map(|n| (n, s.id.as_str())))

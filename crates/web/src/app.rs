@@ -18,7 +18,7 @@ use crate::components::{
     AddressMap, CapacityPanel, ExportPanel, FieldIssues, FindingsPanel, Header, ImportDialog,
     ImportSummaryPanel, NoticeBar, PathsPanel, PlanEditor, WhatIfPanel,
 };
-use crate::memo::Identity;
+use crate::memo::{Identity, PlanPart, ReportPart};
 use crate::state::{Action, AppState, Notice, PlanPatch};
 
 /// The first state: a shared link's plan, else the autosave, else the default example.
@@ -209,6 +209,8 @@ pub fn app() -> Html {
     let issues = use_memo(Identity(state.report.clone()), |report| {
         FieldIssues::from_report(&report.0)
     });
+    // Each panel is given the part of the plan or the report it draws.
+    let vpcs = PlanPart::vpcs(&state.plan);
     html! {
         <ContextProvider<FieldIssues> context={(*issues).clone()}>
             <Header source={state.source.clone()} can_undo={!state.undo.is_empty()} can_redo={!state.redo.is_empty()}
@@ -230,11 +232,11 @@ pub fn app() -> Html {
                 </div>
                 // Busy while the findings are of the plan before the last keystroke.
                 <div class="column see" aria-busy={state.stale.to_string()}>
-                    <FindingsPanel report={state.report.clone()} />
-                    <PathsPanel report={state.report.clone()} />
-                    <CapacityPanel report={state.report.clone()} />
-                    <AddressMap plan={state.plan.clone()} />
-                    <WhatIfPanel plan={state.plan.clone()} />
+                    <FindingsPanel findings={ReportPart::findings(&state.report)} />
+                    <PathsPanel paths={ReportPart::paths(&state.report)} />
+                    <CapacityPanel rows={ReportPart::capacity(&state.report)} />
+                    <AddressMap vpcs={vpcs.clone()} />
+                    <WhatIfPanel {vpcs} />
                     <ExportPanel plan={state.plan.clone()} report={state.report.clone()} />
                 </div>
             </main>

@@ -40,12 +40,7 @@ impl Listed for VSwitch {
 
 impl Listed for RouteTable {
     fn title(&self) -> String {
-        let kind = if self.kind == RouteTableKind::System {
-            "system"
-        } else {
-            "custom"
-        };
-        format!("{} ({kind})", self.id)
+        format!("{} ({})", self.id, self.kind.as_str())
     }
     fn fresh(n: usize) -> Self {
         let kind = if n == 0 {

@@ -1,10 +1,12 @@
-//! Memo keys over one part of the plan, so that a panel recomputes what it draws from that
-//! part only when the part changes: on a large plan, typing a region must not redo the
-//! address map.
+//! Props and memo keys over one part of the plan or the report, so that a component redraws,
+//! or a panel recomputes what it draws, only when that part changes: on a large plan, typing a
+//! region must not redo the address map.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
-use easnet_core::plan::Plan;
+use easnet_core::analyze::{CapacityRow, Finding, Report, ServicePath};
+use easnet_core::plan::{Peering, Plan, ResourceGroup, ServiceEntry, Vpc};
 
 /// Whether two shared values are equal in what `eq` compares, without looking inside when they
 /// are the same `Rc`. For props and effect dependencies holding the plan or the report: `==`
@@ -25,30 +27,95 @@ impl<T: ?Sized> PartialEq for Identity<T> {
     }
 }
 
-/// The plan as a `use_memo` dependency that compares only `part` of it (by value, without
-/// copying it: the previous plan is kept by its `Rc`).
-pub struct PlanPart<T: PartialEq + ?Sized + 'static> {
-    plan: Rc<Plan>,
-    part: fn(&Plan) -> &T,
+/// One part of a shared value (the plan, the report), for props and `use_memo` dependencies:
+/// equal when it is the same `Rc`, else when the parts are equal (by value, without copying
+/// them: the previous whole is kept by its `Rc`). Its holder sees the part only (`Deref`), so
+/// a component given parts reads exactly what its props compare, and derives `PartialEq`.
+///
+/// Parts are made by the constructors below, one per part, so that two parts of one type are
+/// always taken by the same function.
+pub struct Part<S: 'static, T: ?Sized + 'static> {
+    whole: Rc<S>,
+    get: fn(&S) -> &T,
 }
 
-impl<T: PartialEq + ?Sized> PlanPart<T> {
-    pub fn new(plan: &Rc<Plan>, part: fn(&Plan) -> &T) -> Self {
-        PlanPart {
-            plan: plan.clone(),
-            part,
+/// A part of the plan.
+pub type PlanPart<T> = Part<Plan, T>;
+/// A part of the analyzer's report.
+pub type ReportPart<T> = Part<Report, T>;
+
+impl<S, T: ?Sized> Part<S, T> {
+    fn new(whole: &Rc<S>, get: fn(&S) -> &T) -> Self {
+        Part {
+            whole: whole.clone(),
+            get,
         }
     }
+}
 
-    pub fn plan(&self) -> &Plan {
-        &self.plan
+impl PlanPart<[ServiceEntry]> {
+    pub fn services(plan: &Rc<Plan>) -> Self {
+        Part::new(plan, |p| &p.services)
     }
 }
 
-impl<T: PartialEq + ?Sized> PartialEq for PlanPart<T> {
+impl PlanPart<[Vpc]> {
+    pub fn vpcs(plan: &Rc<Plan>) -> Self {
+        Part::new(plan, |p| &p.vpcs)
+    }
+}
+
+impl PlanPart<[Peering]> {
+    pub fn peerings(plan: &Rc<Plan>) -> Self {
+        Part::new(plan, |p| &p.peerings)
+    }
+}
+
+impl PlanPart<[ResourceGroup]> {
+    pub fn resource_groups(plan: &Rc<Plan>) -> Self {
+        Part::new(plan, |p| &p.resource_groups)
+    }
+}
+
+impl ReportPart<[Finding]> {
+    pub fn findings(report: &Rc<Report>) -> Self {
+        Part::new(report, |r| &r.findings)
+    }
+}
+
+impl ReportPart<[ServicePath]> {
+    pub fn paths(report: &Rc<Report>) -> Self {
+        Part::new(report, |r| &r.paths)
+    }
+}
+
+impl ReportPart<[CapacityRow]> {
+    pub fn capacity(report: &Rc<Report>) -> Self {
+        Part::new(report, |r| &r.capacity)
+    }
+}
+
+impl<S, T: ?Sized> Clone for Part<S, T> {
+    fn clone(&self) -> Self {
+        Part {
+            whole: self.whole.clone(),
+            get: self.get,
+        }
+    }
+}
+
+impl<S, T: ?Sized> Deref for Part<S, T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        (self.get)(&self.whole)
+    }
+}
+
+impl<S, T: PartialEq + ?Sized> PartialEq for Part<S, T> {
     fn eq(&self, other: &Self) -> bool {
-        same(&self.plan, &other.plan, |a, b| {
-            (self.part)(a) == (other.part)(b)
+        same(&self.whole, &other.whole, |a, b| {
+            (self.get)(a) == (other.get)(b)
         })
     }
 }
@@ -59,6 +126,14 @@ mod tests {
 
     fn vpcs(p: &Plan) -> &[easnet_core::plan::Vpc] {
         &p.vpcs
+    }
+
+    #[test]
+    fn a_part_shows_its_part() {
+        let plan = Rc::new(easnet_core::synth::large_plan(0));
+        let part = PlanPart::new(&plan, vpcs);
+        assert_eq!(part.len(), plan.vpcs.len());
+        assert!(part.clone() == part);
     }
 
     #[test]

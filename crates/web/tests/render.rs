@@ -11,6 +11,7 @@ use easnet_web::components::{
     CapacityPanel, CapacityPanelProps, FindingsPanel, FindingsPanelProps, PathsPanel,
     PathsPanelProps, PlanEditor, PlanEditorProps,
 };
+use easnet_web::memo::ReportPart;
 use easnet_web::state::PlanPatch;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -40,7 +41,9 @@ async fn findings_panel_groups_findings_and_shows_fixes() {
     let root = mount_point();
     yew::Renderer::<FindingsPanel>::with_root_and_props(
         root.clone(),
-        FindingsPanelProps { report },
+        FindingsPanelProps {
+            findings: ReportPart::findings(&report),
+        },
     )
     .render();
     settle().await;
@@ -74,7 +77,9 @@ async fn findings_panel_says_all_clear_for_a_healthy_plan() {
     let root = mount_point();
     yew::Renderer::<FindingsPanel>::with_root_and_props(
         root.clone(),
-        FindingsPanelProps { report },
+        FindingsPanelProps {
+            findings: ReportPart::findings(&report),
+        },
     )
     .render();
     settle().await;
@@ -86,8 +91,13 @@ async fn findings_panel_says_all_clear_for_a_healthy_plan() {
 async fn paths_panel_marks_the_failing_hop() {
     let report = Rc::new(analyze(&parse_plan(default_example().json).unwrap()));
     let root = mount_point();
-    yew::Renderer::<PathsPanel>::with_root_and_props(root.clone(), PathsPanelProps { report })
-        .render();
+    yew::Renderer::<PathsPanel>::with_root_and_props(
+        root.clone(),
+        PathsPanelProps {
+            paths: ReportPart::paths(&report),
+        },
+    )
+    .render();
     settle().await;
     let failed = root
         .query_selector(".flow.broken .hop.fail")
@@ -108,7 +118,9 @@ async fn capacity_panel_draws_a_bar_per_vswitch() {
     let root = mount_point();
     yew::Renderer::<CapacityPanel>::with_root_and_props(
         root.clone(),
-        CapacityPanelProps { report },
+        CapacityPanelProps {
+            rows: ReportPart::capacity(&report),
+        },
     )
     .render();
     settle().await;

@@ -6,6 +6,7 @@ use super::findings::Findings;
 use super::index::Index;
 use super::Code;
 use crate::addr::{contains_net, overlapping_pairs, overlaps, parse_addr, parse_cidr, CidrError};
+use crate::plan::SnatSourceKind;
 
 /// Ranges no VPC or vSwitch may use (domain-facts §2: CreateVpc CidrBlock, CreateVSwitch).
 const FORBIDDEN: &[&str] = &[
@@ -76,7 +77,7 @@ pub fn check_other_fields(ix: &Index, out: &mut Findings) {
             }
             for (e, entry) in nat.snat_entries.iter().enumerate() {
                 let at = format!("vpcs[{v}].nat_gateways[{n}].snat_entries[{e}]");
-                if !entry.source.starts_with("vsw-") {
+                if entry.source_kind() == SnatSourceKind::Cidr {
                     if let Err(err) = parse_cidr(&entry.source) {
                         report_bad(out, &nat.id, format!("{at}.source"), &entry.source, err);
                     }

@@ -8,6 +8,7 @@ use super::index::Index;
 use super::routes::names_nothing;
 use super::Code;
 use crate::plan::NextHop;
+use crate::plan::SnatSourceKind;
 
 /// PLAN002: two objects of one kind share an ID, or two services share a name. IDs are the
 /// cloud's, unique per kind across a region, so duplicates are checked across the whole plan.
@@ -153,7 +154,9 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
             }
             for (e, entry) in nat.snat_entries.iter().enumerate() {
                 let src = &entry.source;
-                if src.starts_with("vsw-") && !vpc.vswitches.iter().any(|s| &s.id == src) {
+                if entry.source_kind() == SnatSourceKind::VSwitch
+                    && !vpc.vswitches.iter().any(|s| &s.id == src)
+                {
                     out.add(
                         Code::Plan003,
                         &nat.id,

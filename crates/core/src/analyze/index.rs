@@ -8,6 +8,7 @@ use ipnet::IpNet;
 use super::rule::{parse_rules, Rule};
 use super::service_cache::{Reads, ServiceCache, ServiceRead};
 use crate::addr::{parse_cidr, PrefixMap};
+use crate::plan::SnatSourceKind;
 use crate::plan::{
     resolve_networking, NatGateway, Networking, NetworkingSource, PeeringKind, Plan, PlanError,
     RouteTable, RouteTableKind,
@@ -58,7 +59,7 @@ impl<'p> SnatSources<'p> {
     fn read(nat: &'p NatGateway) -> Self {
         let mut sources = SnatSources::default();
         for (e, entry) in nat.snat_entries.iter().enumerate() {
-            if entry.source.starts_with("vsw-") {
+            if entry.source_kind() == SnatSourceKind::VSwitch {
                 sources.by_vswitch.entry(&entry.source).or_default().push(e);
             } else if let Ok(net) = parse_cidr(&entry.source) {
                 sources.cidrs.push((e, net));

@@ -69,10 +69,7 @@ impl Verdicts {
 /// Describes a rule for messages: `egress[2] (drop tcp 443/443 to 0.0.0.0/0, priority 1)`.
 pub fn describe(group: &SecurityGroup, index: usize) -> String {
     let r = &group.egress[index];
-    let policy = match r.policy {
-        Policy::Accept => "accept",
-        Policy::Drop => "drop",
-    };
+    let policy = r.policy.as_str();
     format!(
         "egress[{index}] ({policy} {} {} to {}, priority {})",
         r.protocol.as_str(),

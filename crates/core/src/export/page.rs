@@ -3,7 +3,7 @@
 use super::lookup::first_service_name;
 use super::{
     diff_lines, eascmd_lines, find_service, markdown_report, networking_json, service_dlink,
-    service_networking, service_text, test_commands, whitelist_entries, DiffKind,
+    service_networking, service_text, test_commands, whitelist_entries, DiffLine,
 };
 use crate::analyze::Report;
 use crate::plan::{write_plan, Plan};
@@ -16,9 +16,9 @@ pub struct Export {
     pub text: String,
     pub file_name: String,
     pub mime: String,
-    /// For the edited service JSON: its lines against the JSON as imported,
-    /// `('+' | '-' | ' ', line)`.
-    pub diff: Option<Vec<(char, String)>>,
+    /// For the edited service JSON: its lines against the JSON as imported, each same, added
+    /// or removed.
+    pub diff: Option<Vec<DiffLine>>,
 }
 
 fn export(title: &str, description: String, text: String, file_name: &str, mime: &str) -> Export {
@@ -121,17 +121,7 @@ pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> V
             let original = find_service(plan, name)
                 .map(|(_, e)| e.service.text().to_owned())
                 .unwrap_or_default();
-            let diff = diff_lines(&original, &text)
-                .into_iter()
-                .map(|l| {
-                    let sign = match l.kind {
-                        DiffKind::Added => '+',
-                        DiffKind::Removed => '-',
-                        DiffKind::Same => ' ',
-                    };
-                    (sign, l.text)
-                })
-                .collect();
+            let diff = diff_lines(&original, &text);
             let mut e = export("Service JSON", format!("{name}'s service JSON with cloud.networking set; every other key, number and space as you gave it."), text, &file, JSON);
             e.diff = Some(diff);
             list.push(e);
@@ -190,6 +180,7 @@ pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> V
 mod tests {
     use super::*;
     use crate::analyze::analyze;
+    use crate::export::DiffKind;
     use crate::plan::parse_plan;
 
     #[test]
@@ -208,10 +199,13 @@ mod tests {
             // The lines of a's own JSON are kept, not the unnamed service's.
             assert!(
                 diff.iter()
-                    .any(|(sign, line)| *sign == ' ' && line.contains("\"a\"")),
+                    .any(|l| l.kind == DiffKind::Same && l.text.contains("\"a\"")),
                 "{service:?}: {diff:?}"
             );
-            assert!(!diff.iter().any(|(sign, _)| *sign == '-'), "{diff:?}");
+            assert!(
+                !diff.iter().any(|l| l.kind == DiffKind::Removed),
+                "{diff:?}"
+            );
         }
         assert!(service_exports(&plan, &report, Some("b")).is_empty());
     }

@@ -4,9 +4,71 @@
 //! disable a check. CIDRs and addresses stay strings here: a CIDR that does not parse is a
 //! finding (CIDR001) of the analyzer, not a reason to refuse the whole plan.
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
+
+/// A name that is none of an enum's spellings: what [`FromStr`] says for the plan's enums.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    /// What was being read (`"protocol"`).
+    pub what: &'static str,
+    /// The spellings it accepts, in the enum's `ALL` order.
+    pub expected: &'static [&'static str],
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a {}: expected ", self.what)?;
+        for (i, name) in self.expected.iter().enumerate() {
+            let sep = match i {
+                0 => "",
+                _ if i + 1 == self.expected.len() => " or ",
+                _ => ", ",
+            };
+            write!(f, "{sep}{name}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+/// `ALL`, `as_str` and `FromStr` for an enum the plan's JSON holds as a string, from one list
+/// of its spellings (which must be serde's: a test checks they agree).
+macro_rules! spelled {
+    ($name:ident, $what:literal: $($variant:ident => $text:literal),+ $(,)?) => {
+        impl $name {
+            /// Every value, in the order the page offers them (the default first).
+            pub const ALL: [Self; [$($text),+].len()] = [$(Self::$variant),+];
+
+            /// The plan's spelling (as in its JSON).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text),+
+                }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownName;
+
+            /// Reads the plan's spelling, exactly (no case folding).
+            fn from_str(s: &str) -> Result<Self, UnknownName> {
+                match s {
+                    $($text => Ok(Self::$variant),)+
+                    _ => Err(UnknownName {
+                        what: $what,
+                        expected: &[$($text),+],
+                    }),
+                }
+            }
+        }
+    };
+}
 
 /// A whole plan: the services a team deploys and the network around them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,14 +173,7 @@ pub enum RouteTableKind {
     Custom,
 }
 
-impl RouteTableKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RouteTableKind::System => "system",
-            RouteTableKind::Custom => "custom",
-        }
-    }
-}
+spelled!(RouteTableKind, "route table kind": Custom => "custom", System => "system");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -184,14 +239,7 @@ pub enum SecurityGroupKind {
     Enterprise,
 }
 
-impl SecurityGroupKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SecurityGroupKind::Basic => "basic",
-            SecurityGroupKind::Enterprise => "enterprise",
-        }
-    }
-}
+spelled!(SecurityGroupKind, "security group kind": Basic => "basic", Enterprise => "enterprise");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -211,6 +259,8 @@ pub enum Policy {
     Drop,
 }
 
+spelled!(Policy, "policy": Accept => "accept", Drop => "drop");
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Protocol {
@@ -227,17 +277,9 @@ impl Protocol {
     pub fn has_ports(self) -> bool {
         matches!(self, Protocol::Tcp | Protocol::Udp)
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Protocol::Tcp => "tcp",
-            Protocol::Udp => "udp",
-            Protocol::Icmp => "icmp",
-            Protocol::Gre => "gre",
-            Protocol::All => "all",
-        }
-    }
 }
+
+spelled!(Protocol, "protocol": Tcp => "tcp", Udp => "udp", Icmp => "icmp", Gre => "gre", All => "all");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -270,14 +312,7 @@ pub enum NatKind {
     Vpc,
 }
 
-impl NatKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NatKind::Internet => "internet",
-            NatKind::Vpc => "vpc",
-        }
-    }
-}
+spelled!(NatKind, "NAT gateway kind": Internet => "internet", Vpc => "vpc");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -296,10 +331,41 @@ pub struct NatGateway {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SnatEntry {
-    /// A vSwitch ID (starts with `vsw-`) or a CIDR.
+    /// A vSwitch ID (starts with `vsw-`) or a CIDR: [`SnatEntry::source_kind`].
     pub source: String,
     #[serde(default, deserialize_with = "null_as_default")]
     pub snat_ips: Vec<String>,
+}
+
+/// What an SNAT entry's `source` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnatSourceKind {
+    /// A vSwitch ID: the entry covers that vSwitch.
+    VSwitch,
+    /// CIDR text, which may not parse (CIDR001): the entry covers the addresses in it.
+    Cidr,
+}
+
+impl SnatEntry {
+    /// Whether `source` is a vSwitch ID or a CIDR. The one place of the rule (rules.md,
+    /// PLAN003): a `source` starting with `vsw-` is a vSwitch ID; "a `source` not starting with
+    /// `vsw-` is a CIDR".
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::plan::{SnatEntry, SnatSourceKind};
+    /// let entry = |s: &str| SnatEntry { source: s.into(), snat_ips: Vec::new() };
+    /// assert_eq!(entry("vsw-eas-a").source_kind(), SnatSourceKind::VSwitch);
+    /// assert_eq!(entry("10.0.1.0/24").source_kind(), SnatSourceKind::Cidr);
+    /// assert_eq!(entry("vsw").source_kind(), SnatSourceKind::Cidr);
+    /// ```
+    pub fn source_kind(&self) -> SnatSourceKind {
+        if self.source.starts_with("vsw-") {
+            SnatSourceKind::VSwitch
+        } else {
+            SnatSourceKind::Cidr
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -308,6 +374,8 @@ pub enum PeeringKind {
     VpcPeer,
     Cen,
 }
+
+spelled!(PeeringKind, "peering kind": VpcPeer => "vpc_peer", Cen => "cen");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -454,4 +522,88 @@ where
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every value's `as_str` is serde's spelling, `FromStr` reads it back, and the error
+    /// lists exactly the spellings of `ALL`.
+    fn agree<T>(all: &[T], as_str: fn(T) -> &'static str)
+    where
+        T: Copy + PartialEq + fmt::Debug + Serialize + for<'de> Deserialize<'de>,
+        T: FromStr<Err = UnknownName>,
+    {
+        for &v in all {
+            let name = as_str(v);
+            assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{name}\""));
+            assert_eq!(
+                serde_json::from_str::<T>(&format!("\"{name}\"")).unwrap(),
+                v
+            );
+            assert_eq!(name.parse::<T>(), Ok(v));
+        }
+        let err = "?".parse::<T>().unwrap_err();
+        let names: Vec<&str> = all.iter().map(|&v| as_str(v)).collect();
+        assert_eq!(err.expected, names);
+    }
+
+    /// Any text reads as the same value through `FromStr` and through serde, or through
+    /// neither.
+    fn same_reading<T>(s: &str)
+    where
+        T: PartialEq + fmt::Debug + for<'de> Deserialize<'de> + FromStr,
+    {
+        let json = serde_json::to_string(s).unwrap();
+        assert_eq!(
+            s.parse::<T>().ok(),
+            serde_json::from_str::<T>(&json).ok(),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn as_str_from_str_and_serde_agree() {
+        agree(&RouteTableKind::ALL, RouteTableKind::as_str);
+        agree(&SecurityGroupKind::ALL, SecurityGroupKind::as_str);
+        agree(&Policy::ALL, Policy::as_str);
+        agree(&Protocol::ALL, Protocol::as_str);
+        agree(&NatKind::ALL, NatKind::as_str);
+        agree(&PeeringKind::ALL, PeeringKind::as_str);
+    }
+
+    #[test]
+    fn unknown_names_say_what_was_expected() {
+        let err = "TCP".parse::<Protocol>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "not a protocol: expected tcp, udp, icmp, gre or all"
+        );
+        assert_eq!(
+            "vpc-peer".parse::<PeeringKind>().unwrap_err().to_string(),
+            "not a peering kind: expected vpc_peer or cen"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn from_str_reads_what_serde_reads(
+            s in prop_oneof![
+                "[a-z_]{0,12}",
+                prop::sample::select(vec![
+                    "custom", "system", "basic", "enterprise", "accept", "drop", "tcp", "udp",
+                    "icmp", "gre", "all", "internet", "vpc", "vpc_peer", "cen", "Tcp", "VPC",
+                ]).prop_map(str::to_owned),
+            ]
+        ) {
+            same_reading::<RouteTableKind>(&s);
+            same_reading::<SecurityGroupKind>(&s);
+            same_reading::<Policy>(&s);
+            same_reading::<Protocol>(&s);
+            same_reading::<NatKind>(&s);
+            same_reading::<PeeringKind>(&s);
+        }
+    }
 }

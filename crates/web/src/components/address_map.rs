@@ -3,21 +3,15 @@ use std::rc::Rc;
 
 use easnet_core::decimal::fixed;
 use easnet_core::map::{address_map, Cell, Segment, SegmentKind, Space, VpcMap};
-use easnet_core::plan::Plan;
+use easnet_core::plan::Vpc;
 use yew::prelude::*;
 
-use crate::memo::{same, PlanPart};
-
-#[derive(Properties)]
-pub struct AddressMapProps {
-    pub plan: Rc<Plan>,
-}
+use crate::memo::PlanPart;
 
 /// It draws the VPCs: nothing else of the plan.
-impl PartialEq for AddressMapProps {
-    fn eq(&self, other: &Self) -> bool {
-        same(&self.plan, &other.plan, |a, b| a.vpcs == b.vpcs)
-    }
+#[derive(PartialEq, Properties)]
+pub struct AddressMapProps {
+    pub vpcs: PlanPart<[Vpc]>,
 }
 
 /// Each VPC CIDR drawn to scale: its vSwitches and its free blocks, details on hover.
@@ -25,9 +19,7 @@ impl PartialEq for AddressMapProps {
 pub fn address_map_view(props: &AddressMapProps) -> Html {
     // Most edits (a region, a service, a rule) leave the address space as it was: the drawing
     // is redrawn only when the maps differ.
-    let maps = use_memo(PlanPart::new(&props.plan, |p| &p.vpcs), |key| {
-        address_map(key.plan())
-    });
+    let maps = use_memo(props.vpcs.clone(), |vpcs| address_map(vpcs));
     html! { <AddressMapDrawing {maps} /> }
 }
 

@@ -1,22 +1,15 @@
-use std::rc::Rc;
-
-use easnet_core::analyze::{CapacityRow, Report};
+use easnet_core::analyze::CapacityRow;
 use easnet_core::decimal::fixed;
 use yew::prelude::*;
 
 use crate::browser::focus_path;
+use crate::memo::ReportPart;
 
-#[derive(Properties)]
-pub struct CapacityPanelProps {
-    pub report: Rc<Report>,
-}
-
-/// Redrawn only when the report's capacity change: an edit that changes only findings (a
+/// Redrawn only when the report's capacity rows change: an edit that changes only findings (a
 /// region in their commands) leaves this panel as it is.
-impl PartialEq for CapacityPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report) || self.report.capacity == other.report.capacity
-    }
+#[derive(PartialEq, Properties)]
+pub struct CapacityPanelProps {
+    pub rows: ReportPart<[CapacityRow]>,
 }
 
 /// The bars' width in drawing units (the SVG's viewBox).
@@ -31,7 +24,7 @@ const SHOW_ALL_UP_TO: usize = 30;
 #[function_component(CapacityPanel)]
 pub fn capacity_panel(props: &CapacityPanelProps) -> Html {
     let show_all = use_state(|| false);
-    let rows = &props.report.capacity;
+    let rows = &*props.rows;
     let busy = |r: &&CapacityRow| !r.services.is_empty() || r.warn || !r.fits;
     let everything = *show_all || rows.len() <= SHOW_ALL_UP_TO;
     let hidden = if everything {
@@ -53,7 +46,7 @@ pub fn capacity_panel(props: &CapacityPanelProps) -> Html {
                 <span class="key free"></span>{"free "}
                 <span class="key threshold"></span>{"warning threshold"}
             </p>
-            if props.report.capacity.is_empty() {
+            if rows.is_empty() {
                 <p class="muted">{"No vSwitch with a readable CIDR yet."}</p>
             }
             { for rows.iter().filter(|r| everything || busy(r)).map(bar) }

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use easnet_core::analyze::Report;
-use easnet_core::export::{self, Export, PlanExport};
+use easnet_core::export::{self, DiffKind, Export, PlanExport};
 use easnet_core::plan::Plan;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -29,9 +29,12 @@ impl PartialEq for ExportPanelProps {
 pub fn export_panel(props: &ExportPanelProps) -> Html {
     // Reading every service JSON for its name costs milliseconds on a large plan: only when
     // the services change.
-    let names = use_memo(PlanPart::new(&props.plan, |p| &p.services), |key| {
-        export::service_names(key.plan())
-    });
+    let names = {
+        let plan = props.plan.clone();
+        use_memo(PlanPart::services(&props.plan), move |_| {
+            export::service_names(&plan)
+        })
+    };
     let service = use_state(|| 0usize);
     let tab = use_state(|| 0usize);
     let name = names.get(*service).cloned();
@@ -90,8 +93,13 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                         }}>{format!("Download {}", e.file_name)}</button>
                     </div>
                     if let Some(diff) = &e.diff {
-                        <pre class="diff" aria-label="Changes against the service JSON as imported">{ for diff.iter().map(|(sign, line)| html! {
-                            <span class={match *sign { '+' => "added", '-' => "removed", _ => "same" }}>{format!("{sign} {line}\n")}</span>
+                        <pre class="diff" aria-label="Changes against the service JSON as imported">{ for diff.iter().map(|line| {
+                            let (sign, class) = match line.kind {
+                                DiffKind::Added => ('+', "added"),
+                                DiffKind::Removed => ('-', "removed"),
+                                DiffKind::Same => (' ', "same"),
+                            };
+                            html! { <span {class}>{format!("{sign} {}\n", line.text)}</span> }
                         }) }</pre>
                     }
                     <pre class="export-text" tabindex="0"><code>{&e.text}</code></pre>

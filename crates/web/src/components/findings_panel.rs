@@ -1,22 +1,14 @@
-use std::rc::Rc;
-
-use easnet_core::analyze::{Finding, Report, Severity};
+use easnet_core::analyze::{Finding, Severity};
 use yew::prelude::*;
 
 use super::CopyButton;
 use crate::browser::focus_path;
-use crate::memo::same;
-
-#[derive(Properties)]
-pub struct FindingsPanelProps {
-    pub report: Rc<Report>,
-}
+use crate::memo::ReportPart;
 
 /// Redrawn only when the findings change (the counts are theirs too).
-impl PartialEq for FindingsPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        same(&self.report, &other.report, |a, b| a.findings == b.findings)
-    }
+#[derive(PartialEq, Properties)]
+pub struct FindingsPanelProps {
+    pub findings: ReportPart<[Finding]>,
 }
 
 const GROUPS: [(Severity, &str); 3] = [
@@ -28,7 +20,13 @@ const GROUPS: [(Severity, &str); 3] = [
 /// Every finding, grouped by severity, with its fix and command; "Show" focuses the field.
 #[function_component(FindingsPanel)]
 pub fn findings_panel(props: &FindingsPanelProps) -> Html {
-    let (errors, warnings, infos) = props.report.counts();
+    let findings = &*props.findings;
+    // Each severity's findings, in order: the groups drawn, and their counts.
+    let groups = GROUPS.map(|(sev, title)| {
+        let list: Vec<&Finding> = findings.iter().filter(|f| f.severity == sev).collect();
+        (sev, title, list)
+    });
+    let [errors, warnings, infos] = groups.each_ref().map(|(_, _, list)| list.len());
     html! {
         <section class="panel findings" aria-labelledby="findings-heading">
             <h2 id="findings-heading">{"Findings "}
@@ -38,11 +36,10 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                     <span class="count info">{format!("{infos} note{}", if infos == 1 { "" } else { "s" })}</span>
                 </span>
             </h2>
-            if props.report.findings.is_empty() {
+            if findings.is_empty() {
                 <p class="all-clear">{"✓ No findings: capacity, the way out and the way in all check out."}</p>
             }
-            { for GROUPS.iter().map(|(sev, title)| {
-                let list: Vec<&Finding> = props.report.findings.iter().filter(|f| f.severity == *sev).collect();
+            { for groups.into_iter().map(|(sev, title, list)| {
                 if list.is_empty() { return html! {}; }
                 html! {
                     <div class={classes!("group", sev.as_str())}>

@@ -1,7 +1,7 @@
 use easnet_core::plan::{NatGateway, NatKind, SnatEntry};
 use yew::prelude::*;
 
-use super::{ItemActions, SelectField, StringListField, TextField};
+use super::{enum_select, ItemActions, SelectField, StringListField, TextField};
 use crate::browser::field_id;
 use crate::list::{appended, duplicated, removed, replaced, setter};
 
@@ -44,18 +44,14 @@ pub fn nat_editor(props: &NatEditorProps) -> Html {
             ))
         })
     };
+    let on_kind = setter(n, &props.on_change, |n, k: NatKind| n.kind = k);
     let mut vsw_options = vec![(String::new(), "(none)".to_owned())];
     vsw_options.extend(props.vswitches.iter().map(|s| (s.clone(), s.clone())));
-    let kinds = vec![
-        ("internet".to_owned(), "internet".to_owned()),
-        ("vpc".to_owned(), "vpc (private NAT)".to_owned()),
-    ];
     html! {
         <>
             <div class="grid">
                 <TextField path={format!("{p}.id")} label="NAT gateway ID" value={n.id.clone()} mono=true placeholder="ngw-…" on_change={set(|n, v| n.id = v)} />
-                <SelectField path={format!("{p}.kind")} label="Kind" value={if n.kind == NatKind::Internet { "internet" } else { "vpc" }}
-                    options={kinds} on_change={set(|n, v| n.kind = if v == "vpc" { NatKind::Vpc } else { NatKind::Internet })} />
+                { enum_select(format!("{p}.kind"), "Kind", n.kind, on_kind) }
                 <SelectField path={format!("{p}.vswitch")} label="In vSwitch" value={n.vswitch.clone().unwrap_or_default()}
                     options={vsw_options} on_change={set(|n, v| n.vswitch = Some(v).filter(|s| !s.is_empty()))} />
             </div>

@@ -1,21 +1,14 @@
-use std::rc::Rc;
-
-use easnet_core::analyze::{Flow, Hop, HopKind, HopStatus, Report};
+use easnet_core::analyze::{Flow, Hop, HopKind, HopStatus, ServicePath};
 use yew::prelude::*;
 
 use crate::browser::focus_path;
-
-#[derive(Properties)]
-pub struct PathsPanelProps {
-    pub report: Rc<Report>,
-}
+use crate::memo::ReportPart;
 
 /// Redrawn only when the report's paths change: an edit that changes only findings (a
 /// region in their commands) leaves this panel as it is.
-impl PartialEq for PathsPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report) || self.report.paths == other.report.paths
-    }
+#[derive(PartialEq, Properties)]
+pub struct PathsPanelProps {
+    pub paths: ReportPart<[ServicePath]>,
 }
 
 fn kind_name(kind: HopKind) -> &'static str {
@@ -43,10 +36,9 @@ const SHOW_ALL_UP_TO: usize = 40;
 #[function_component(PathsPanel)]
 pub fn paths_panel(props: &PathsPanelProps) -> Html {
     let show_all = use_state(|| false);
-    let total: usize = props.report.paths.iter().map(|p| p.flows.len()).sum();
-    let broken: usize = props
-        .report
-        .paths
+    let paths = &*props.paths;
+    let total: usize = paths.iter().map(|p| p.flows.len()).sum();
+    let broken: usize = paths
         .iter()
         .flat_map(|p| &p.flows)
         .filter(|f| !f.ok)
@@ -70,7 +62,7 @@ pub fn paths_panel(props: &PathsPanelProps) -> Html {
                     </button>
                 </p>
             }
-            { for props.report.paths.iter().filter(|p| p.flows.iter().any(|f| everything || !f.ok)).map(|p| html! {
+            { for paths.iter().filter(|p| p.flows.iter().any(|f| everything || !f.ok)).map(|p| html! {
                 <div class="service-paths">
                     <h3>{&p.service}</h3>
                     { for p.flows.iter().filter(|f| everything || !f.ok).map(flow) }

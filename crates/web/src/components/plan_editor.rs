@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{
     ItemList, NumberField, PeeringEditor, ResourceGroupEditor, ServiceEditor, TextField, VpcEditor,
 };
-use crate::memo::same;
+use crate::memo::{same, PlanPart};
 use crate::state::PlanPatch;
 
 /// A change to the plan, and the JSON path of the field typed into (for undo grouping).
@@ -42,6 +42,11 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
     let on_threshold = props
         .on_edit
         .reform(|t: Option<f64>| (PlanPatch::new(move |p| p.utilization_warning = t), None));
+    // Each section is given the parts of the plan it draws.
+    let services = PlanPart::services(plan);
+    let vpcs = PlanPart::vpcs(plan);
+    let peerings = PlanPart::peerings(plan);
+    let resource_groups = PlanPart::resource_groups(plan);
     html! {
         <section class="panel editor" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{"Plan"}</h2>
@@ -51,40 +56,49 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
                 <NumberField<f64> path="utilization_warning" label="Warn above (share of usable IPs)"
                     value={plan.utilization_warning} placeholder="0.8" on_change={on_threshold} />
             </div>
-            <Services plan={plan.clone()} on_edit={props.on_edit.clone()} />
-            <Vpcs plan={plan.clone()} on_edit={props.on_edit.clone()} />
-            <Peerings plan={plan.clone()} on_edit={props.on_edit.clone()} />
-            <ResourceGroups plan={plan.clone()} on_edit={props.on_edit.clone()} />
+            <Services on_edit={props.on_edit.clone()} services={services} vpcs={vpcs.clone()} resource_groups={resource_groups.clone()} />
+            <Vpcs on_edit={props.on_edit.clone()} vpcs={vpcs.clone()} peerings={peerings.clone()} />
+            <Peerings on_edit={props.on_edit.clone()} peerings={peerings} vpcs={vpcs.clone()} />
+            <ResourceGroups on_edit={props.on_edit.clone()} resource_groups={resource_groups} vpcs={vpcs} />
         </section>
     }
 }
 
-/// A section's props: the plan, compared only on the parts the section draws.
-macro_rules! section_props {
-    ($name:ident: $($part:ident),+) => {
-        #[derive(Properties)]
-        struct $name {
-            plan: Rc<Plan>,
-            on_edit: OnEdit,
-        }
+// Each section's props: the parts of the plan it draws, and `on_edit` (the same for the page's
+// lifetime), compared first.
 
-        impl PartialEq for $name {
-            fn eq(&self, other: &Self) -> bool {
-                self.on_edit == other.on_edit
-                    && same(&self.plan, &other.plan, |a, b| $(a.$part == b.$part)&&+)
-            }
-        }
-    };
+/// A service's form offers the VPCs, vSwitches, security groups and resource groups.
+#[derive(PartialEq, Properties)]
+struct ServicesProps {
+    on_edit: OnEdit,
+    services: PlanPart<[ServiceEntry]>,
+    vpcs: PlanPart<[Vpc]>,
+    resource_groups: PlanPart<[ResourceGroup]>,
 }
 
-// A service's form offers the VPCs, vSwitches, security groups and resource groups.
-section_props!(ServicesProps: services, vpcs, resource_groups);
-// A VPC's route tables offer the peerings as next hops.
-section_props!(VpcsProps: vpcs, peerings);
-// A peering offers the VPCs.
-section_props!(PeeringsProps: peerings, vpcs);
-// A resource group offers the VPCs' vSwitches and security groups.
-section_props!(ResourceGroupsProps: resource_groups, vpcs);
+/// A VPC's route tables offer the peerings as next hops.
+#[derive(PartialEq, Properties)]
+struct VpcsProps {
+    on_edit: OnEdit,
+    vpcs: PlanPart<[Vpc]>,
+    peerings: PlanPart<[Peering]>,
+}
+
+/// A peering offers the VPCs.
+#[derive(PartialEq, Properties)]
+struct PeeringsProps {
+    on_edit: OnEdit,
+    peerings: PlanPart<[Peering]>,
+    vpcs: PlanPart<[Vpc]>,
+}
+
+/// A resource group offers the VPCs' vSwitches and security groups.
+#[derive(PartialEq, Properties)]
+struct ResourceGroupsProps {
+    on_edit: OnEdit,
+    resource_groups: PlanPart<[ResourceGroup]>,
+    vpcs: PlanPart<[Vpc]>,
+}
 
 #[function_component(Services)]
 fn services(props: &ServicesProps) -> Html {
@@ -92,11 +106,11 @@ fn services(props: &ServicesProps) -> Html {
         (PlanPatch::new(move |p| p.services = services), None)
     });
     let render = {
-        let plan = props.plan.clone();
+        let (vpcs, groups) = (props.vpcs.clone(), props.resource_groups.clone());
         Callback::from(
             move |(i, e, cb): (usize, ServiceEntry, Callback<ServiceEntry>)| {
                 html! {
-                    <ServiceEditor path={format!("services[{i}]")} entry={e} plan={plan.clone()} on_change={cb} />
+                    <ServiceEditor path={format!("services[{i}]")} entry={e} vpcs={vpcs.clone()} resource_groups={groups.clone()} on_change={cb} />
                 }
             },
         )
@@ -104,7 +118,7 @@ fn services(props: &ServicesProps) -> Html {
     html! {
         <>
             <h3>{"Services"}</h3>
-            <ItemList<ServiceEntry> path="services" noun="service" items={props.plan.services.clone()} open=true
+            <ItemList<ServiceEntry> path="services" noun="service" items={props.services.to_vec()} open=true
                 {render} {on_change} />
         </>
     }
@@ -115,7 +129,7 @@ fn vpcs(props: &VpcsProps) -> Html {
     let on_change = props
         .on_edit
         .reform(|vpcs: Vec<Vpc>| (PlanPatch::new(move |p| p.vpcs = vpcs), None));
-    let peering_ids: Vec<String> = props.plan.peerings.iter().map(|p| p.id.clone()).collect();
+    let peering_ids: Vec<String> = props.peerings.iter().map(|p| p.id.clone()).collect();
     let render = Callback::from(move |(i, v, cb): (usize, Vpc, Callback<Vpc>)| {
         html! {
             <VpcEditor path={format!("vpcs[{i}]")} vpc={v} peerings={peering_ids.clone()} on_change={cb} />
@@ -124,7 +138,7 @@ fn vpcs(props: &VpcsProps) -> Html {
     html! {
         <>
             <h3>{"VPCs"}</h3>
-            <ItemList<Vpc> path="vpcs" noun="VPC" items={props.plan.vpcs.clone()}
+            <ItemList<Vpc> path="vpcs" noun="VPC" items={props.vpcs.to_vec()}
                 {render} {on_change} />
         </>
     }
@@ -136,17 +150,17 @@ fn peerings(props: &PeeringsProps) -> Html {
         .on_edit
         .reform(|peerings: Vec<Peering>| (PlanPatch::new(move |p| p.peerings = peerings), None));
     let render = {
-        let plan = props.plan.clone();
+        let vpcs = props.vpcs.clone();
         Callback::from(move |(i, x, cb): (usize, Peering, Callback<Peering>)| {
             html! {
-                <PeeringEditor path={format!("peerings[{i}]")} peering={x} plan={plan.clone()} on_change={cb} />
+                <PeeringEditor path={format!("peerings[{i}]")} peering={x} vpcs={vpcs.clone()} on_change={cb} />
             }
         })
     };
     html! {
         <>
             <h3>{"Peerings and CEN"}</h3>
-            <ItemList<Peering> path="peerings" noun="peering" items={props.plan.peerings.clone()} open=true
+            <ItemList<Peering> path="peerings" noun="peering" items={props.peerings.to_vec()} open=true
                 {render} {on_change} />
         </>
     }
@@ -158,11 +172,11 @@ fn resource_groups(props: &ResourceGroupsProps) -> Html {
         (PlanPatch::new(move |p| p.resource_groups = groups), None)
     });
     let render = {
-        let plan = props.plan.clone();
+        let vpcs = props.vpcs.clone();
         Callback::from(
             move |(i, g, cb): (usize, ResourceGroup, Callback<ResourceGroup>)| {
                 html! {
-                    <ResourceGroupEditor path={format!("resource_groups[{i}]")} group={g} plan={plan.clone()} on_change={cb} />
+                    <ResourceGroupEditor path={format!("resource_groups[{i}]")} group={g} vpcs={vpcs.clone()} on_change={cb} />
                 }
             },
         )
@@ -170,7 +184,7 @@ fn resource_groups(props: &ResourceGroupsProps) -> Html {
     html! {
         <>
             <h3>{"Resource groups"}</h3>
-            <ItemList<ResourceGroup> path="resource_groups" noun="resource group" items={props.plan.resource_groups.clone()} open=true
+            <ItemList<ResourceGroup> path="resource_groups" noun="resource group" items={props.resource_groups.to_vec()} open=true
                 {render} {on_change} />
         </>
     }

@@ -1,30 +1,20 @@
-use std::rc::Rc;
-
-use easnet_core::plan::{Networking, Plan, ResourceGroup};
+use easnet_core::plan::{Networking, ResourceGroup, Vpc};
 use yew::prelude::*;
 
 use crate::list::setter;
-use crate::memo::same;
+use crate::memo::PlanPart;
 
 use super::{SelectField, TextField};
 
-#[derive(Properties)]
+#[derive(PartialEq, Properties)]
 pub struct ResourceGroupEditorProps {
+    /// First: the item list makes it anew on each of its redraws, so comparing it first
+    /// spares comparing the rest.
+    pub on_change: Callback<ResourceGroup>,
     pub path: AttrValue,
     pub group: ResourceGroup,
-    /// The whole plan, for the drop-downs of vSwitches and security groups.
-    pub plan: Rc<Plan>,
-    pub on_change: Callback<ResourceGroup>,
-}
-
-impl PartialEq for ResourceGroupEditorProps {
-    fn eq(&self, other: &Self) -> bool {
-        // The item list makes `on_change` anew on each of its redraws, so that is compared
-        // first; the plan is compared only on what the form offers from it.
-        self.on_change == other.on_change
-            && (self.path == other.path && self.group == other.group)
-            && same(&self.plan, &other.plan, |a, b| a.vpcs == b.vpcs)
-    }
+    /// The plan's VPCs, for the drop-downs of VPCs, vSwitches and security groups.
+    pub vpcs: PlanPart<[Vpc]>,
 }
 
 /// A dedicated resource group and its VPC direct connection (the default networking of the
@@ -52,7 +42,7 @@ pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
     let mut vpcs = none();
     let mut vsws = none();
     let mut sgs = none();
-    for vpc in &props.plan.vpcs {
+    for vpc in props.vpcs.iter() {
         vpcs.push((vpc.id.clone(), vpc.id.clone()));
         if net.vpc_id.as_deref().is_none_or(|id| id == vpc.id) {
             vsws.extend(

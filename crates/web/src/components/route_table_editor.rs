@@ -1,7 +1,7 @@
 use easnet_core::plan::{Route, RouteTable, RouteTableKind};
 use yew::prelude::*;
 
-use super::{ItemActions, SelectField, TextField};
+use super::{enum_select, ItemActions, SelectField, TextField};
 use crate::browser::field_id;
 use crate::list::{appended, duplicated, removed, replaced, setter};
 
@@ -51,17 +51,13 @@ pub fn route_table_editor(props: &RouteTableEditorProps) -> Html {
             ))
         })
     };
-    let kinds = vec![
-        ("custom".to_owned(), "custom".to_owned()),
-        ("system".to_owned(), "system".to_owned()),
-    ];
+    let on_kind = setter(t, &props.on_change, |t, k: RouteTableKind| t.kind = k);
     html! {
         <>
             <div class="grid">
                 <TextField path={format!("{p}.id")} label="Route table ID" value={t.id.clone()} mono=true placeholder="vtb-…"
                     on_change={set(|t, v| t.id = v)} />
-                <SelectField path={format!("{p}.kind")} label="Kind" value={if t.kind == RouteTableKind::System { "system" } else { "custom" }}
-                    options={kinds} on_change={set(|t, v| t.kind = if v == "system" { RouteTableKind::System } else { RouteTableKind::Custom })} />
+                { enum_select(format!("{p}.kind"), "Kind", t.kind, on_kind) }
             </div>
             <div class="rows" id={field_id(&format!("{p}.routes"))} tabindex="-1">
                 <h5>{"Routes"}</h5>

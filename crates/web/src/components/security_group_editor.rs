@@ -1,7 +1,7 @@
 use easnet_core::plan::{EgressRule, Policy, Protocol, SecurityGroup, SecurityGroupKind};
 use yew::prelude::*;
 
-use super::{ItemActions, NumberField, SelectField, TextField};
+use super::{enum_select, ItemActions, NumberField, TextField};
 use crate::browser::field_id;
 use crate::list::{appended, duplicated, removed, replaced, setter};
 
@@ -12,22 +12,6 @@ pub struct SecurityGroupEditorProps {
     pub on_change: Callback<SecurityGroup>,
 }
 
-fn protocol_of(v: &str) -> Protocol {
-    match v {
-        "udp" => Protocol::Udp,
-        "icmp" => Protocol::Icmp,
-        "gre" => Protocol::Gre,
-        "all" => Protocol::All,
-        _ => Protocol::Tcp,
-    }
-}
-
-fn options(list: &[&str]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|s| ((*s).to_owned(), (*s).to_owned()))
-        .collect()
-}
-
 #[function_component(SecurityGroupEditor)]
 pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
     let p = &props.path;
@@ -35,19 +19,7 @@ pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
     let on_id = setter(g, &props.on_change, |o: &mut SecurityGroup, v: String| {
         o.id = v
     });
-    let on_kind = {
-        let (g, cb) = (g.clone(), props.on_change.clone());
-        Callback::from(move |k: String| {
-            cb.emit(SecurityGroup {
-                kind: if k == "enterprise" {
-                    SecurityGroupKind::Enterprise
-                } else {
-                    SecurityGroupKind::Basic
-                },
-                ..g.clone()
-            })
-        })
-    };
+    let on_kind = setter(g, &props.on_change, |o, k: SecurityGroupKind| o.kind = k);
     let set_rules = setter(
         g,
         &props.on_change,
@@ -72,9 +44,7 @@ pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
         <>
             <div class="grid">
                 <TextField path={format!("{p}.id")} label="Security group ID" value={g.id.clone()} mono=true placeholder="sg-…" on_change={on_id} />
-                <SelectField path={format!("{p}.kind")} label="Kind (basic accepts by default, enterprise drops)"
-                    value={if g.kind == SecurityGroupKind::Enterprise { "enterprise" } else { "basic" }}
-                    options={options(&["basic", "enterprise"])} on_change={on_kind} />
+                { enum_select(format!("{p}.kind"), "Kind (basic accepts by default, enterprise drops)", g.kind, on_kind) }
             </div>
             <div class="rows" id={field_id(&format!("{p}.egress"))} tabindex="-1">
                 <h5>{"Egress rules"}</h5>
@@ -83,23 +53,18 @@ pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
                 }
                 { for g.egress.iter().enumerate().map(|(i, rule)| {
                     let rp = format!("{p}.egress[{i}]");
-                    let edit = |f: fn(&mut EgressRule, String)| {
-                        let (rules, rule, cb) = (g.egress.clone(), rule.clone(), set_rules.clone());
-                        Callback::from(move |v: String| { let mut next = rule.clone(); f(&mut next, v); cb.emit(replaced(&rules, i, next)) })
-                    };
-                    let priority = {
-                        let (rules, rule, cb) = (g.egress.clone(), rule.clone(), set_rules.clone());
-                        Callback::from(move |v: Option<i64>| cb.emit(replaced(&rules, i, EgressRule { priority: v.unwrap_or(1), ..rule.clone() })))
-                    };
+                    let on_rule = { let (rules, cb) = (g.egress.clone(), set_rules.clone()); Callback::from(move |next: EgressRule| cb.emit(replaced(&rules, i, next))) };
+                    let edit = |f: fn(&mut EgressRule, String)| setter(rule, &on_rule, f);
+                    let on_policy = setter(rule, &on_rule, |r, v: Policy| r.policy = v);
+                    let priority = setter(rule, &on_rule, |r, v: Option<i64>| r.priority = v.unwrap_or(1));
+                    let on_protocol = setter(rule, &on_rule, |r, v: Protocol| r.protocol = v);
                     let dup = { let (rules, cb) = (g.egress.clone(), set_rules.clone()); Callback::from(move |_| cb.emit(duplicated(&rules, i))) };
                     let del = { let (rules, cb) = (g.egress.clone(), set_rules.clone()); Callback::from(move |_| cb.emit(removed(&rules, i))) };
                     html! {
                         <div class="row" key={i} id={field_id(&rp)} tabindex="-1">
-                            <SelectField path={format!("{rp}.policy")} label="Policy" value={if rule.policy == Policy::Drop { "drop" } else { "accept" }}
-                                options={options(&["accept", "drop"])} on_change={edit(|r, v| r.policy = if v == "drop" { Policy::Drop } else { Policy::Accept })} />
+                            { enum_select(format!("{rp}.policy"), "Policy", rule.policy, on_policy) }
                             <NumberField<i64> path={format!("{rp}.priority")} label="Priority (1 wins)" value={Some(rule.priority)} on_change={priority} />
-                            <SelectField path={format!("{rp}.protocol")} label="Protocol" value={rule.protocol.as_str()}
-                                options={options(&["tcp", "udp", "icmp", "gre", "all"])} on_change={edit(|r, v| r.protocol = protocol_of(&v))} />
+                            { enum_select(format!("{rp}.protocol"), "Protocol", rule.protocol, on_protocol) }
                             <TextField path={format!("{rp}.port_range")} label="Ports" value={rule.port_range.clone().unwrap_or_else(|| "-1/-1".into())} mono=true
                                 placeholder="443/443" on_change={edit(|r, v| r.port_range = Some(v))} />
                             <TextField path={format!("{rp}.destination")} label="Destination" value={rule.destination.clone()} mono=true

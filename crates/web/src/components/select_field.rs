@@ -1,8 +1,84 @@
+use std::str::FromStr;
+
+use easnet_core::plan::{
+    NatKind, PeeringKind, Policy, Protocol, RouteTableKind, SecurityGroupKind,
+};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::IssueList;
 use crate::browser::field_id;
+
+/// A value the page offers in a drop-down: one of an enum of the plan, by its own names.
+pub trait Choice: Copy + PartialEq + FromStr + 'static {
+    /// Every value, in the order offered.
+    const ALL: &'static [Self];
+    /// The plan's spelling: the option's value, read back with `FromStr`.
+    fn value(self) -> &'static str;
+    /// What the option says.
+    fn label(self) -> &'static str {
+        self.value()
+    }
+}
+
+/// [`Choice`] from the enum's own `ALL` and `as_str`.
+macro_rules! choice {
+    ($($t:ty),+) => {$(
+        impl Choice for $t {
+            const ALL: &'static [Self] = &<$t>::ALL;
+            fn value(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    )+};
+    ($t:ty, |$v:ident| $label:expr) => {
+        impl Choice for $t {
+            const ALL: &'static [Self] = &<$t>::ALL;
+            fn value(self) -> &'static str {
+                self.as_str()
+            }
+            fn label(self) -> &'static str {
+                let $v = self;
+                $label
+            }
+        }
+    };
+}
+
+choice!(RouteTableKind, SecurityGroupKind, Policy, Protocol);
+choice!(NatKind, |k| match k {
+    NatKind::Internet => "internet",
+    NatKind::Vpc => "vpc (private NAT)",
+});
+choice!(PeeringKind, |k| match k {
+    PeeringKind::VpcPeer => "VPC peering",
+    PeeringKind::Cen => "CEN (transit router)",
+});
+
+/// A drop-down of every value of a plan enum ([`Choice`]), drawn by [`SelectField`]: the
+/// options are the enum's own, and the chosen one is read back with `FromStr`; a value that
+/// does not read (none can) is ignored, not coerced.
+///
+/// A function, not a component of its own: a generic component would put Yew's component
+/// code in the page once per enum (6 × ~5 KB of wasm), this one puts in a few lines per enum.
+pub fn enum_select<T: Choice>(
+    path: impl Into<AttrValue>,
+    label: &'static str,
+    value: T,
+    on_change: Callback<T>,
+) -> Html {
+    let options: Vec<(String, String)> = (T::ALL.iter())
+        .map(|&v| (v.value().to_owned(), v.label().to_owned()))
+        .collect();
+    let on_change = Callback::from(move |v: String| {
+        if let Ok(v) = v.parse::<T>() {
+            on_change.emit(v)
+        }
+    });
+    html! {
+        <SelectField path={path.into()} {label} value={value.value()} {options} {on_change} />
+    }
+}
 
 #[derive(PartialEq, Properties)]
 pub struct SelectFieldProps {
@@ -15,6 +91,8 @@ pub struct SelectFieldProps {
     pub on_change: Callback<String>,
 }
 
+/// A drop-down: of IDs the plan has, of the cloud's spellings of a free-text field, or of a
+/// plan enum's values ([`enum_select`]).
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
     let id = field_id(&props.path);
@@ -41,5 +119,49 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
             </select>
             <IssueList path={props.path.clone()} />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options<T: Choice>() -> Vec<(&'static str, &'static str)> {
+        T::ALL.iter().map(|&v| (v.value(), v.label())).collect()
+    }
+
+    /// Each option's value reads back as the value it stands for.
+    fn reads_back<T: Choice>() -> bool {
+        T::ALL
+            .iter()
+            .all(|&v| v.value().parse::<T>().ok() == Some(v))
+    }
+
+    #[test]
+    fn every_enum_select_offers_the_plans_spellings() {
+        let same = |names: &[&'static str]| -> Vec<(&'static str, &'static str)> {
+            names.iter().map(|&n| (n, n)).collect()
+        };
+        assert_eq!(options::<RouteTableKind>(), same(&["custom", "system"]));
+        assert_eq!(
+            options::<SecurityGroupKind>(),
+            same(&["basic", "enterprise"])
+        );
+        assert_eq!(options::<Policy>(), same(&["accept", "drop"]));
+        assert_eq!(
+            options::<Protocol>(),
+            same(&["tcp", "udp", "icmp", "gre", "all"])
+        );
+        assert_eq!(
+            options::<NatKind>(),
+            [("internet", "internet"), ("vpc", "vpc (private NAT)")]
+        );
+        assert_eq!(
+            options::<PeeringKind>(),
+            [("vpc_peer", "VPC peering"), ("cen", "CEN (transit router)")]
+        );
+        assert!(reads_back::<RouteTableKind>() && reads_back::<SecurityGroupKind>());
+        assert!(reads_back::<Policy>() && reads_back::<Protocol>());
+        assert!(reads_back::<NatKind>() && reads_back::<PeeringKind>());
     }
 }

@@ -1,34 +1,24 @@
-use std::rc::Rc;
-
-use easnet_core::plan::{service_edit, Plan, ServiceEntry, ServiceSpec, Target};
+use easnet_core::plan::{service_edit, ResourceGroup, ServiceEntry, ServiceSpec, Target, Vpc};
 use serde_json::Value;
 use yew::prelude::*;
 
 use crate::list::setter;
 
 use super::{CheckField, ItemList, NumberField, SelectField, TargetEditor, TextField};
-use crate::memo::same;
+use crate::memo::PlanPart;
 
-#[derive(Properties)]
+#[derive(PartialEq, Properties)]
 pub struct ServiceEditorProps {
+    /// First: the item list makes it anew on each of its redraws, so comparing it first
+    /// spares comparing the rest.
+    pub on_change: Callback<ServiceEntry>,
     /// `services[i]`.
     pub path: AttrValue,
     pub entry: ServiceEntry,
-    /// The whole plan, for the drop-downs of VPCs, vSwitches, security groups, resource groups.
-    pub plan: Rc<Plan>,
-    pub on_change: Callback<ServiceEntry>,
-}
-
-impl PartialEq for ServiceEditorProps {
-    fn eq(&self, other: &Self) -> bool {
-        // The item list makes `on_change` anew on each of its redraws, so that is compared
-        // first; the plan is compared only on what the form offers from it.
-        self.on_change == other.on_change
-            && (self.path == other.path && self.entry == other.entry)
-            && same(&self.plan, &other.plan, |a, b| {
-                a.vpcs == b.vpcs && a.resource_groups == b.resource_groups
-            })
-    }
+    /// The plan's VPCs, for the drop-downs of VPCs, vSwitches and security groups.
+    pub vpcs: PlanPart<[Vpc]>,
+    /// The plan's resource groups, for their drop-down.
+    pub resource_groups: PlanPart<[ResourceGroup]>,
 }
 
 /// `2` → 2, `20%` → "20%", empty → absent, anything else kept as text (CAP003 explains it).
@@ -105,15 +95,15 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
         |o: &mut ServiceEntry, v: Vec<Target>| o.targets = v,
     );
 
-    let plan = &props.plan;
     let none = || vec![(String::new(), "(none)".to_owned())];
     let mut vpcs = none();
     vpcs.extend(
-        plan.vpcs
+        props
+            .vpcs
             .iter()
             .map(|v| (v.id.clone(), format!("{} {}", v.id, v.cidrs.join(", ")))),
     );
-    let home = plan
+    let home = props
         .vpcs
         .iter()
         .filter(|v| net.vpc_id.as_deref().is_none_or(|id| v.id == id));
@@ -134,7 +124,8 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
     }
     let mut rgs = none();
     rgs.extend(
-        plan.resource_groups
+        props
+            .resource_groups
             .iter()
             .map(|g| (g.id.clone(), g.id.clone())),
     );

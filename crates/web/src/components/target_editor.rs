@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::list::setter;
 
-use super::{CheckField, NumberField, SelectField, StringListField, TextField};
+use super::{enum_select, CheckField, NumberField, StringListField, TextField};
 
 #[derive(PartialEq, Properties)]
 pub struct TargetEditorProps {
@@ -45,26 +45,7 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
             })
         })
     };
-    let protocols: Vec<(String, String)> = ["tcp", "udp", "icmp", "gre", "all"]
-        .iter()
-        .map(|s| ((*s).to_owned(), (*s).to_owned()))
-        .collect();
-    let protocol = |v: String| match v.as_str() {
-        "udp" => Protocol::Udp,
-        "icmp" => Protocol::Icmp,
-        "gre" => Protocol::Gre,
-        "all" => Protocol::All,
-        _ => Protocol::Tcp,
-    };
-    let on_protocol = {
-        let (t, cb) = (t.clone(), props.on_change.clone());
-        Callback::from(move |v: String| {
-            cb.emit(Target {
-                protocol: protocol(v),
-                ..t.clone()
-            })
-        })
-    };
+    let on_protocol = setter(t, &props.on_change, |t, p: Protocol| t.protocol = p);
     html! {
         <>
             <div class="grid">
@@ -72,7 +53,7 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
                     on_change={set(|t, v| t.name = Some(v).filter(|n| !n.is_empty()))} />
                 <TextField path={format!("{p}.address")} label="Address" value={t.address.clone()} mono=true placeholder="10.0.5.10"
                     on_change={set(|t, v| t.address = v)} />
-                <SelectField path={format!("{p}.protocol")} label="Protocol" value={t.protocol.as_str()} options={protocols} on_change={on_protocol} />
+                { enum_select(format!("{p}.protocol"), "Protocol", t.protocol, on_protocol) }
                 <NumberField<i64> path={format!("{p}.port")} label="Port" value={t.port.map(|n| n as i64)} on_change={on_port} placeholder="3306" />
             </div>
             <CheckField path={format!("{p}.has_whitelist")} label="The target has an IP whitelist (RDS, Redis, an API allow-list)"

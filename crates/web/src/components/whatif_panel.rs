@@ -1,21 +1,13 @@
-use std::rc::Rc;
-
-use crate::memo::same;
-use easnet_core::plan::Plan;
+use crate::memo::PlanPart;
+use easnet_core::plan::Vpc;
 use easnet_core::whatif::{answer, Question};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties)]
-pub struct WhatIfPanelProps {
-    pub plan: Rc<Plan>,
-}
-
 /// It offers the VPCs to create the vSwitch in: nothing else of the plan.
-impl PartialEq for WhatIfPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        same(&self.plan, &other.plan, |a, b| a.vpcs == b.vpcs)
-    }
+#[derive(PartialEq, Properties)]
+pub struct WhatIfPanelProps {
+    pub vpcs: PlanPart<[Vpc]>,
 }
 
 /// What-if: a CIDR and a service's numbers → usable, needed, fits, the smallest prefix that
@@ -52,7 +44,7 @@ pub fn whatif_panel(props: &WhatIfPanelProps) -> Html {
             )
         })
     };
-    let result = answer(&q, props.plan.vpcs.get(*vpc));
+    let result = answer(&q, props.vpcs.get(*vpc));
     html! {
         <section class="panel whatif" aria-labelledby="whatif-heading">
             <h2 id="whatif-heading">{"What if"}</h2>
@@ -69,7 +61,7 @@ pub fn whatif_panel(props: &WhatIfPanelProps) -> Html {
                     <input id="wi-other" inputmode="numeric" value={q.other_ips.to_string()} oninput={text(|q, v| q.other_ips = v.trim().parse().unwrap_or(0))} /></div>
                 <div class="field"><label for="wi-vpc">{"Create it in VPC"}</label>
                     <select id="wi-vpc" onchange={on_vpc}>
-                        { for props.plan.vpcs.iter().enumerate().map(|(i, v)| html! { <option value={i.to_string()} selected={i == *vpc}>{&v.id}</option> }) }
+                        { for props.vpcs.iter().enumerate().map(|(i, v)| html! { <option value={i.to_string()} selected={i == *vpc}>{&v.id}</option> }) }
                     </select></div>
             </div>
             <div class="answer" aria-live="polite">
