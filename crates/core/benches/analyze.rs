@@ -7,7 +7,7 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use easnet_core::analyze::{analyze, analyze_with, ServiceCache};
 use easnet_core::plan::{parse_plan, write_plan};
-use easnet_core::synth::large_plan;
+use easnet_core::samples::synth::large_plan;
 
 fn budget(c: &mut Criterion) {
     let plan = large_plan(1);

@@ -7,6 +7,6 @@ fn main() {
         .unwrap_or(1);
     println!(
         "{}",
-        easnet_core::plan::write_plan(&easnet_core::synth::large_plan(scale))
+        easnet_core::plan::write_plan(&easnet_core::samples::synth::large_plan(scale))
     );
 }

@@ -5,7 +5,7 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
-    let plan = easnet_core::synth::large_plan(scale);
+    let plan = easnet_core::samples::synth::large_plan(scale);
     let mut best = std::time::Duration::MAX;
     let mut findings = 0;
     for _ in 0..5 {

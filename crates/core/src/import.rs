@@ -204,7 +204,7 @@ pub fn suggest_networking(plan: &Plan) -> Option<Networking> {
 mod tests {
     use super::*;
     use crate::cloud::CloudErrorKind;
-    use crate::examples::default_example;
+    use crate::samples::examples::default_example;
 
     /// The plan error of a paste that is not describe output.
     fn plan_error(text: &str, plan: &Plan) -> PlanError {

@@ -6,7 +6,7 @@ use easnet_core::import::{import_paste, Pasted};
 use easnet_core::plan::{parse_plan, Plan};
 
 fn base() -> Plan {
-    parse_plan(easnet_core::examples::default_example().json).unwrap()
+    parse_plan(easnet_core::samples::examples::default_example().json).unwrap()
 }
 
 #[test]

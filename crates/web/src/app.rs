@@ -4,9 +4,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use easnet_core::decimal::fixed;
+use easnet_core::plan::share;
 use easnet_core::plan::{write_plan, Plan};
-use easnet_core::share;
+use easnet_core::text::decimal::fixed;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;

@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn a_part_shows_its_part() {
-        let plan = Rc::new(easnet_core::synth::large_plan(0));
+        let plan = Rc::new(easnet_core::samples::synth::large_plan(0));
         let part = PlanPart::new(&plan, vpcs);
         assert_eq!(part.len(), plan.vpcs.len());
         assert!(part.clone() == part);
@@ -138,12 +138,12 @@ mod tests {
 
     #[test]
     fn equal_when_the_part_is() {
-        let a = Rc::new(easnet_core::synth::large_plan(0));
+        let a = Rc::new(easnet_core::samples::synth::large_plan(0));
         let mut other = (*a).clone();
         other.region = Some("cn-beijing".to_owned());
         let b = Rc::new(other.clone());
         assert!(PlanPart::new(&a, vpcs) == PlanPart::new(&b, vpcs));
-        other.vpcs = easnet_core::synth::large_plan(1).vpcs;
+        other.vpcs = easnet_core::samples::synth::large_plan(1).vpcs;
         assert!(PlanPart::new(&a, vpcs) != PlanPart::new(&Rc::new(other), vpcs));
     }
 

@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use easnet_core::analyze::{analyze_with, Report, ServiceCache};
 use easnet_core::cloud::ImportSummary;
-use easnet_core::examples::{default_example, EXAMPLES};
 use easnet_core::import::{import_paste, Pasted};
 use easnet_core::plan::{parse_plan, parse_plan_shape, Plan};
+use easnet_core::samples::examples::{default_example, EXAMPLES};
 use yew::Reducible;
 
 use crate::browser;

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use easnet_core::analyze::analyze;
-use easnet_core::examples::{default_example, EXAMPLES};
 use easnet_core::plan::parse_plan;
+use easnet_core::samples::examples::{default_example, EXAMPLES};
 use easnet_web::components::{
     CapacityPanel, CapacityPanelProps, FindingsPanel, FindingsPanelProps, PathsPanel,
     PathsPanelProps, PlanEditor, PlanEditorProps,

@@ -14,8 +14,8 @@ use crate::addr::{
     exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix,
     smallest_ipv4_prefix_under, usable_ips, ServiceNeed,
 };
-use crate::decimal;
 use crate::plan::Plan;
+use crate::text::decimal;
 
 /// IPs a service needs, after CAP003 and CAP004 (a bad `max_surge` falls back to the default
 /// surge; a negative count counts as 0).

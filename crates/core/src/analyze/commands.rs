@@ -6,7 +6,7 @@
 
 use ipnet::IpNet;
 
-use crate::shell::{region_word, shell_word as w};
+use crate::text::shell::{region_word, shell_word as w};
 
 pub fn create_vswitch(region: Option<&str>, vpc: &str, zone: Option<&str>, cidr: &IpNet) -> String {
     format!(

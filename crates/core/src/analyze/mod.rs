@@ -41,7 +41,7 @@ use index::Index;
 ///
 /// # Examples
 /// ```
-/// use easnet_core::{analyze::analyze, examples::default_example, plan::parse_plan};
+/// use easnet_core::{analyze::analyze, samples::examples::default_example, plan::parse_plan};
 /// let report = analyze(&parse_plan(default_example().json).unwrap());
 /// assert!(report.codes().contains(&"INET004"));
 ///
@@ -60,7 +60,7 @@ pub fn analyze(plan: &Plan) -> Report {
 /// # Examples
 /// ```
 /// use easnet_core::analyze::{analyze, analyze_with, ServiceCache};
-/// use easnet_core::{examples::default_example, plan::parse_plan};
+/// use easnet_core::{samples::examples::default_example, plan::parse_plan};
 /// let plan = parse_plan(default_example().json).unwrap();
 /// let mut cache = ServiceCache::default();
 /// assert_eq!(analyze_with(&plan, &mut cache), analyze(&plan));

@@ -1,7 +1,7 @@
 //! The `aliyun` command lines that export a region's VPC for [`super::import`]: shown by the
 //! page (filled with the user's region and VPC) and printed in the README.
 
-use crate::shell::shell_word;
+use crate::text::shell::shell_word;
 
 /// The describe calls for one VPC, as a shell script writing `net/*.json`, then the
 /// `easnet import` line. The loops need `jq`.

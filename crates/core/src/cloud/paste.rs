@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::words::plural;
+use crate::text::words::plural;
 
 use super::read::{list, text};
 use super::shape::{error_response, keys_of, Operation};

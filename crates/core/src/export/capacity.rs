@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::ExportError;
-use crate::whatif::{answer, Question};
+use crate::views::whatif::{answer, Question};
 
 /// What a vSwitch CIDR offers against what a service needs. Serializes to exactly the keys
 /// `cidr`, `usable`, `reserved`, `needed`, `free`, `fits`, `smallest_prefix`; the split of

@@ -4,7 +4,7 @@
 
 use super::ExportError;
 use crate::plan::Networking;
-use crate::shell::{region_word, shell_word, REGION_PLACEHOLDER};
+use crate::text::shell::{region_word, shell_word, REGION_PLACEHOLDER};
 
 /// The two `eascmd` lines for a service JSON file: `create` for a new service, and
 /// `modify NAME -s FILE` to update an existing one (the EAS client's own forms).

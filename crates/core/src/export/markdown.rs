@@ -5,7 +5,7 @@ use std::fmt::Write;
 use crate::addr::utilisation_permille;
 use crate::analyze::{Finding, HopStatus, Report, Severity};
 use crate::plan::Plan;
-use crate::words::plural;
+use crate::text::words::plural;
 
 /// The report as Markdown: a summary line, the findings grouped by severity with their fix
 /// and command, the capacity of every vSwitch as a table, and each service's paths with

@@ -40,7 +40,7 @@ const TEXT: &str = "text/plain";
 ///
 /// # Examples
 /// ```
-/// use easnet_core::{analyze::analyze, examples::default_example, plan::parse_plan};
+/// use easnet_core::{analyze::analyze, samples::examples::default_example, plan::parse_plan};
 /// use easnet_core::export::page_exports;
 /// let plan = parse_plan(default_example().json).unwrap();
 /// let titles: Vec<String> = page_exports(&plan, &analyze(&plan), None).into_iter().map(|e| e.title).collect();

@@ -9,7 +9,7 @@ use super::lookup::find_service;
 use super::ExportError;
 use crate::addr::{contains_net, parse_cidr_lenient};
 use crate::plan::{Plan, Protocol, Target};
-use crate::shell::shell_word;
+use crate::text::shell::shell_word;
 
 /// The seed FAQ's test: a browser-like user agent (some sites refuse curl's), headers only,
 /// a 5-second connect timeout, so a missing NAT path fails fast instead of hanging start-up.

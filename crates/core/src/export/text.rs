@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::addr::utilisation_permille;
 use crate::analyze::{Finding, HopStatus, Report, Severity};
-use crate::words::plural;
+use crate::text::words::plural;
 
 const RED: &str = "\x1b[31m";
 const YELLOW: &str = "\x1b[33m";

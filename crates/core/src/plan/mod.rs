@@ -7,6 +7,8 @@
 //! - [`ServiceSpec`]: the fields of the user's service JSON that the checks read.
 //! - [`service_json`]: `cloud.networking` spliced into the user's service JSON text.
 //! - [`effective_networking`]: which networking a service uses (its own or its resource group's).
+//! - [`service_edit`]: the edits of the page's service form.
+//! - [`share`]: a plan in a URL fragment (deflate + base64url).
 
 mod error;
 mod model;
@@ -15,6 +17,7 @@ mod resolve;
 mod service;
 pub mod service_edit;
 pub mod service_json;
+pub mod share;
 mod validate;
 
 pub use error::PlanError;

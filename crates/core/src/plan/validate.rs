@@ -88,7 +88,7 @@ fn head_problems(plan: &Plan) -> Vec<Problem> {
                 "utilization_warning".to_owned(),
                 format!(
                     "expected a share between 0 and 1 such as 0.8, got {}",
-                    crate::decimal::shortest(t)
+                    crate::text::decimal::shortest(t)
                 ),
             );
         }

@@ -1,9 +1,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use easnet_core::decimal::fixed;
-use easnet_core::map::{address_map, Cell, Segment, SegmentKind, Space, VpcMap};
 use easnet_core::plan::Vpc;
+use easnet_core::text::decimal::fixed;
+use easnet_core::views::map::{address_map, Cell, Segment, SegmentKind, Space, VpcMap};
 use yew::prelude::*;
 
 use crate::memo::PlanPart;

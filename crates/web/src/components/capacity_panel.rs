@@ -1,5 +1,5 @@
 use easnet_core::analyze::CapacityRow;
-use easnet_core::decimal::fixed;
+use easnet_core::text::decimal::fixed;
 use yew::prelude::*;
 
 use crate::browser::focus_path;

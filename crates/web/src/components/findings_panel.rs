@@ -1,4 +1,5 @@
 use easnet_core::analyze::{Finding, Severity};
+use easnet_core::text::words::plural;
 use yew::prelude::*;
 
 use super::CopyButton;
@@ -31,9 +32,9 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
         <section class="panel findings" aria-labelledby="findings-heading">
             <h2 id="findings-heading">{"Findings "}
                 <span class="counts" aria-live="polite">
-                    <span class="count error">{format!("{errors} error{}", if errors == 1 { "" } else { "s" })}</span>
-                    <span class="count warning">{format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" })}</span>
-                    <span class="count info">{format!("{infos} note{}", if infos == 1 { "" } else { "s" })}</span>
+                    <span class="count error">{plural(errors, "error", "errors")}</span>
+                    <span class="count warning">{plural(warnings, "warning", "warnings")}</span>
+                    <span class="count info">{plural(infos, "note", "notes")}</span>
                 </span>
             </h2>
             if findings.is_empty() {

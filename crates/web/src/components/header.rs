@@ -1,4 +1,4 @@
-use easnet_core::examples::EXAMPLES;
+use easnet_core::samples::examples::EXAMPLES;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use easnet_core::cloud::{Change, ImportSummary};
+use easnet_core::text::words::plural;
 use yew::prelude::*;
 
 #[derive(PartialEq, Properties)]
@@ -40,8 +41,8 @@ pub fn import_summary(props: &ImportSummaryProps) -> Html {
                     <button type="button" class="small" onclick={close} aria-label="Close the import summary">{"✕"}</button>
                 </span>
             </div>
-            <p>{format!("{}, from {} response{}.",
-                s.counts(), s.responses.len(), if s.responses.len() == 1 { "" } else { "s" })}</p>
+            <p>{format!("{}, from {}.",
+                s.counts(), plural(s.responses.len(), "response", "responses"))}</p>
             { group(Change::Imported, "Imported") }
             { group(Change::Updated, "Updated") }
             { group(Change::Skipped, "Skipped (the plan cannot hold these)") }

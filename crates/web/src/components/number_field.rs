@@ -33,7 +33,7 @@ impl FieldNumber for f64 {
         serde_json::from_str(text).ok()
     }
     fn text(self) -> String {
-        easnet_core::decimal::shortest(self)
+        easnet_core::text::decimal::shortest(self)
     }
 }
 

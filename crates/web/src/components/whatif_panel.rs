@@ -1,6 +1,6 @@
 use crate::memo::PlanPart;
 use easnet_core::plan::Vpc;
-use easnet_core::whatif::{answer, Question};
+use easnet_core::views::whatif::{answer, Question};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -10,7 +10,7 @@ use crate::cloud::facts::{push_new, Facts};
 use crate::cloud::read::{int, is, list, text};
 use crate::cloud::summary::Kind;
 use crate::plan::{EgressRule, Policy, Protocol};
-use crate::words::plural;
+use crate::text::words::plural;
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "Permissions", "Permission");

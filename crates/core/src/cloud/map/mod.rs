@@ -15,7 +15,7 @@ mod describe_vswitches;
 mod vpc_peer_connections;
 
 use crate::plan::Route;
-use crate::words::plural;
+use crate::text::words::plural;
 
 use super::facts::{push_new, Facts};
 use super::read::{list, text};

@@ -9,7 +9,7 @@ use crate::cloud::facts::Facts;
 use crate::cloud::summary::Kind;
 use crate::cloud::{CloudError, CloudErrorKind};
 use crate::plan::{RouteTable, RouteTableKind};
-use crate::words::plural;
+use crate::text::words::plural;
 
 use super::by_id::{index_of, upsert};
 use super::Merge;

@@ -8,7 +8,7 @@ use crate::addr::{parse_cidr, usable_ips};
 use crate::cloud::facts::{Facts, VSwitchFact};
 use crate::cloud::summary::Kind;
 use crate::plan::{Plan, RouteTableKind, VSwitch};
-use crate::words::plural;
+use crate::text::words::plural;
 
 use super::by_id::{index_of, upsert};
 use super::Merge;

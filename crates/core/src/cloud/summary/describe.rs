@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::plan::{NatGateway, Peering, Plan, RouteTable, SecurityGroup, VSwitch, Vpc};
-use crate::words::plural;
+use crate::text::words::plural;
 
 use super::Kind;
 

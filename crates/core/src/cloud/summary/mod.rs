@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::words::plural;
+use crate::text::words::plural;
 
 use super::Operation;
 

@@ -72,7 +72,7 @@ pub fn parse_surge_text(text: &str) -> Result<Option<Surge>, InputError> {
 ///
 /// # Examples
 /// ```
-/// use easnet_core::whatif::{answer, Question};
+/// use easnet_core::views::whatif::{answer, Question};
 /// let q = Question { cidr: "192.168.20.0/27".into(), instances: Some(6), max_instances: Some(20),
 ///                    max_surge: "2".into(), other_ips: 2 };
 /// let a = answer(&q, None).unwrap();
@@ -159,7 +159,8 @@ mod tests {
 
     #[test]
     fn finds_a_free_block_in_the_vpc() {
-        let plan = crate::plan::parse_plan(crate::examples::default_example().json).unwrap();
+        let plan =
+            crate::plan::parse_plan(crate::samples::examples::default_example().json).unwrap();
         let a = answer(&q("192.168.20.0/27", 6, Some(20), "2"), Some(&plan.vpcs[0])).unwrap();
         assert_eq!(a.free_block.as_deref(), Some("192.168.0.32/27"));
     }

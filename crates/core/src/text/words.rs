@@ -4,8 +4,8 @@
 ///
 /// # Examples
 /// ```
-/// assert_eq!(easnet_core::words::plural(1, "route", "routes"), "1 route");
-/// assert_eq!(easnet_core::words::plural(0, "entry", "entries"), "0 entries");
+/// assert_eq!(easnet_core::text::words::plural(1, "route", "routes"), "1 route");
+/// assert_eq!(easnet_core::text::words::plural(0, "entry", "entries"), "0 entries");
 /// ```
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

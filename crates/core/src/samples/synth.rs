@@ -17,11 +17,11 @@ use crate::plan::{
 ///
 /// # Examples
 /// ```
-/// let plan = easnet_core::synth::large_plan(1);
+/// let plan = easnet_core::samples::synth::large_plan(1);
 /// assert_eq!(plan.vpcs.len(), 5);
 /// assert_eq!(plan.vpcs.iter().map(|v| v.vswitches.len()).sum::<usize>(), 750);
 /// assert_eq!(plan.services.len(), 300);
-/// assert!(easnet_core::synth::large_plan(0).vpcs.is_empty());
+/// assert!(easnet_core::samples::synth::large_plan(0).vpcs.is_empty());
 /// ```
 pub fn large_plan(scale: usize) -> Plan {
     let vpc_count = 5 * scale;

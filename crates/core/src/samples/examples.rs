@@ -17,12 +17,12 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         name: "quickstart-broken",
         title: "The classic mistakes: a small vSwitch, no SNAT entry, a one-IP whitelist",
-        json: include_str!("../../../examples/quickstart-broken.json"),
+        json: include_str!("../../../../examples/quickstart-broken.json"),
     },
     Example {
         name: "healthy",
         title: "The same network with every finding fixed",
-        json: include_str!("../../../examples/healthy.json"),
+        json: include_str!("../../../../examples/healthy.json"),
     },
 ];
 

@@ -120,7 +120,7 @@ fn segment(space: &IpNet, net: &IpNet, kind: SegmentKind, id: Option<String>) ->
 ///
 /// # Examples
 /// ```
-/// use easnet_core::{map::address_map, examples::default_example, plan::parse_plan};
+/// use easnet_core::{views::map::address_map, samples::examples::default_example, plan::parse_plan};
 /// let maps = address_map(&parse_plan(default_example().json).unwrap().vpcs);
 /// let space = &maps[0].spaces[0];
 /// assert_eq!(space.cidr, "192.168.0.0/16");

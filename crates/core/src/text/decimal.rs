@@ -11,7 +11,7 @@
 ///
 /// # Examples
 /// ```
-/// use easnet_core::decimal::shortest;
+/// use easnet_core::text::decimal::shortest;
 /// assert_eq!(shortest(0.8), "0.8");
 /// assert_eq!(shortest(2.0), "2");
 /// assert_eq!(shortest(-0.25), "-0.25");
@@ -39,7 +39,7 @@ pub fn shortest(x: f64) -> String {
 ///
 /// # Examples
 /// ```
-/// use easnet_core::decimal::fixed;
+/// use easnet_core::text::decimal::fixed;
 /// assert_eq!(fixed(80.2, 1), "80.2");
 /// assert_eq!(fixed(80.0, 1), "80.0");
 /// assert_eq!(fixed(86.4, 0), "86");

@@ -14,7 +14,7 @@ pub const MAX_DECODED: usize = 16 * 1024 * 1024;
 ///
 /// # Examples
 /// ```
-/// use easnet_core::share::{decode, encode};
+/// use easnet_core::plan::share::{decode, encode};
 /// let text = r#"{"version": 1}"#;
 /// assert_eq!(decode(&encode(text)).unwrap(), text);
 /// assert!(decode("v1.not*base64").is_err());
@@ -46,7 +46,7 @@ mod tests {
 
     #[test]
     fn round_trips_every_example() {
-        for example in crate::examples::EXAMPLES {
+        for example in crate::samples::examples::EXAMPLES {
             let fragment = encode(example.json);
             assert!(fragment.len() < example.json.len(), "compresses");
             assert!(fragment

@@ -1,0 +1,6 @@
+//! What the page and the CLI show beside the analyzer's report.
+//! - [`map`]: each VPC's address space laid out (vSwitches, free blocks) for drawing.
+//! - [`whatif`]: the capacity calculator (a CIDR and a service's numbers → fits or not).
+
+pub mod map;
+pub mod whatif;
