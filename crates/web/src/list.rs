@@ -1,6 +1,6 @@
 //! Immutable updates for the editors: each editor emits a whole new object.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use yew::Callback;
 
@@ -92,16 +92,22 @@ mod tests {
 
     #[test]
     fn open_boxes_follow_their_items() {
-        let open = HashSet::from([0, 2, 3]);
-        assert_eq!(positions_after_removal(&open, 2), HashSet::from([0, 2]));
-        assert_eq!(positions_after_removal(&open, 1), HashSet::from([0, 1, 2]));
+        let open = HashSet::from_iter([0, 2, 3]);
+        assert_eq!(
+            positions_after_removal(&open, 2),
+            HashSet::from_iter([0, 2])
+        );
+        assert_eq!(
+            positions_after_removal(&open, 1),
+            HashSet::from_iter([0, 1, 2])
+        );
         assert_eq!(
             positions_after_duplicate(&open, 2),
-            HashSet::from([0, 2, 3, 4])
+            HashSet::from_iter([0, 2, 3, 4])
         );
         assert_eq!(
             positions_after_duplicate(&open, 1),
-            HashSet::from([0, 3, 4])
+            HashSet::from_iter([0, 3, 4])
         );
     }
 }

@@ -32,7 +32,7 @@ pub(crate) struct Problem {
 /// Which rule a [`Problem`] breaks, and the object it is about by ID. An edit that moves the
 /// object (the importer moving a route table to its own VPC) changes the error's JSON path but
 /// not its kind, so the importer tells a problem the plan already had from a new one by kind.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum ProblemKind {
     /// `version` is not 1.
     Version,

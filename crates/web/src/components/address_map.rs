@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use easnet_core::plan::Vpc;
@@ -40,7 +40,7 @@ fn address_map_drawing(props: &DrawingProps) -> Html {
 
 /// One VPC: each of its CIDRs, with a colour per vSwitch shared by the grid and the legend.
 fn vpc_map(vpc: &VpcMap) -> Html {
-    let mut colours: HashMap<&str, usize> = HashMap::new();
+    let mut colours: HashMap<&str, usize> = HashMap::default();
     for id in vpc
         .spaces
         .iter()

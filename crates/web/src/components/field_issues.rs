@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use easnet_core::analyze::{Report, Severity};
@@ -18,7 +18,7 @@ impl PartialEq for FieldIssues {
 
 impl FieldIssues {
     pub fn from_report(report: &Report) -> Self {
-        let mut map: HashMap<String, Vec<(Severity, String)>> = HashMap::new();
+        let mut map: HashMap<String, Vec<(Severity, String)>> = HashMap::default();
         for f in &report.findings {
             if let Some(at) = &f.at {
                 map.entry(at.clone())

@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::rc::Rc;
 
 use web_sys::HtmlDetailsElement;
@@ -96,7 +96,7 @@ fn item_list_view(props: &ItemListViewProps) -> Html {
     let default_open = props.open && props.titles.len() <= OPEN_AT_MOST;
     // Which items the user opened or closed against the list's default: a closed item renders
     // its summary only, so a VPC of 150 vSwitches costs 150 lines, not 150 forms.
-    let toggled = use_state(HashSet::<usize>::new);
+    let toggled = use_state(HashSet::<usize>::default);
     // Boxes stay with their items when one is deleted or duplicated.
     let (on_duplicate, on_delete) = {
         let (t, cb) = (toggled.clone(), props.on_duplicate.clone());

@@ -1,7 +1,7 @@
 //! Finding and putting the plan's objects by ID. Positions are looked up once per kind and
 //! kept right as objects move, so a merge of thousands of objects stays linear.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::plan::{Plan, Vpc};
 
@@ -14,7 +14,7 @@ pub(super) fn index_of<T>(
     list: fn(&Vpc) -> &Vec<T>,
     id: fn(&T) -> &String,
 ) -> HashMap<String, Pos> {
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     for (v, vpc) in plan.vpcs.iter().enumerate() {
         for (i, item) in list(vpc).iter().enumerate() {
             index.entry(id(item).clone()).or_insert((v, i));

@@ -36,7 +36,9 @@ mod security_groups;
 mod vpcs;
 mod vswitches;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::plan::{problems, Plan, ProblemKind};
 
@@ -140,10 +142,13 @@ impl Merge<'_> {
     /// plan already had is the same problem when the merge moves its object (a table to its
     /// own VPC) and the path changes.
     fn check_valid(&self) -> Result<(), CloudError> {
-        let before: HashSet<ProblemKind> = (problems(self.original).into_iter())
+        // A sorted list searched by halves: as fast as a hash set for a plan with thousands of
+        // problems, and lighter in the page.
+        let mut before: Vec<ProblemKind> = (problems(self.original).into_iter())
             .map(|p| p.kind)
             .collect();
-        match (problems(&self.plan).into_iter()).find(|p| !before.contains(&p.kind)) {
+        before.sort_unstable();
+        match (problems(&self.plan).into_iter()).find(|p| before.binary_search(&p.kind).is_err()) {
             Some(p) => Err(CloudError::new(
                 CloudErrorKind::InvalidPlan,
                 format!(

@@ -2,7 +2,7 @@
 //! from DescribeEipAddresses (bound to it); SNAT entries are merged by source and find their
 //! gateway by ID or through its SNAT table.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::cloud::facts::{push_new, Facts};
 use crate::cloud::summary::{Kind, SummaryLine};

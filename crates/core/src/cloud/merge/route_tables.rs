@@ -3,7 +3,7 @@
 //! refuses the whole import. Routes are merged by destination, and the plan's other routes
 //! stay: the paste may hold only some of a table's pages.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::cloud::facts::Facts;
 use crate::cloud::summary::Kind;
@@ -105,7 +105,7 @@ impl Merge<'_> {
             };
             self.touch(Kind::RouteTable, tid);
             let table = &mut self.plan.vpcs[v].route_tables[i];
-            let mut at: HashMap<String, usize> = HashMap::new();
+            let mut at: HashMap<String, usize> = HashMap::default();
             for (i, r) in table.routes.iter().enumerate() {
                 at.entry(r.destination.clone()).or_insert(i);
             }

@@ -2,7 +2,9 @@
 //! `other_ips` from the cloud's count of available IPs (the merge's doc says when an
 //! override in the plan is kept instead).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::addr::{parse_cidr, usable_ips};
 use crate::cloud::facts::{Facts, VSwitchFact};

@@ -1,7 +1,7 @@
 //! The plan's objects in words, for the summary's lines: what an imported object holds, and
 //! what changed between two versions of one object.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::plan::{NatGateway, Peering, Plan, RouteTable, SecurityGroup, VSwitch, Vpc};
 use crate::text::words::plural;
@@ -21,7 +21,7 @@ pub(super) enum Obj<'a> {
 /// Every object of a plan the summary speaks of, by kind and ID (the first, when the plan
 /// repeats an ID): one pass, so the summary of a large paste stays linear.
 pub(super) fn objects(plan: &Plan) -> HashMap<(Kind, &str), Obj<'_>> {
-    let mut all = HashMap::new();
+    let mut all = HashMap::default();
     for v in &plan.vpcs {
         all.entry((Kind::Vpc, v.id.as_str())).or_insert(Obj::Vpc(v));
         let at = v.id.as_str();

@@ -4,7 +4,7 @@
 //! saying what it did, keeps the lines true when several steps touch one object (a table's
 //! kind, then its routes).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::cloud::merge::Log;
 use crate::plan::Plan;
@@ -53,7 +53,7 @@ pub(crate) fn write(
     lines.sort();
     lines.dedup();
     // Each note once, in the order first said.
-    let mut said = HashSet::new();
+    let mut said = HashSet::default();
     let notes: Vec<String> = (log.notes.into_iter())
         .filter(|n| said.insert(n.clone()))
         .collect();
