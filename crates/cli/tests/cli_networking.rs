@@ -143,7 +143,7 @@ fn bad_service_json_is_one_line_exit_2() {
         assert_error(&networking("-", Some(input)), want);
     }
     let file = temp_file("broken service.json", b"{\"a\": tru}");
-    assert_error(&networking(&file, None), &format!("easnet: {file}: the service JSON is not valid JSON: expected ident at line 1 column 10"));
+    assert_error(&networking(&file, None), &format!("easnet: {file}: the service JSON is not valid JSON: expected ident at line 1, column 10"));
 }
 
 #[test]

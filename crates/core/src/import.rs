@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::addr::{parse_cidr, usable_ips};
 use crate::cloud::{self, CloudError, ImportSummary};
+use crate::plan::json_syntax::explain;
 use crate::plan::service_json::set_networking;
 use crate::plan::{
     parse_plan, Networking, Plan, PlanError, ServiceEntry, ServiceJson, ServiceSpec,
@@ -139,7 +140,8 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
             summary: n.summary,
         });
     }
-    let value = parsed.map_err(|e| PlanError::new("", format!("not JSON: {e}")))?;
+    let value =
+        parsed.map_err(|e| PlanError::new("", format!("not JSON: {}", explain(text, &e))))?;
     let Some(obj) = value.as_object() else {
         return Err(ImportError::Plan(PlanError::new(
             "",
@@ -160,7 +162,7 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
     }
     let at = format!("services[{}].service", current.services.len());
     let mut service = ServiceJson::from_text(text.trim())
-        .map_err(|e| PlanError::new("", format!("not JSON: {e}")))?;
+        .map_err(|e| PlanError::new("", format!("not JSON: {}", explain(text.trim(), &e))))?;
     let spec = ServiceSpec::read(&value, &at)?;
     if !spec.networking.as_ref().is_some_and(Networking::is_set) {
         // Spliced into the text: every other byte of the user's file stays as it was.

@@ -280,15 +280,15 @@ fn errors_name_the_problem() {
     let cases = [
         (
             "",
-            "not valid JSON: EOF while parsing a value at line 1 column 0",
+            "not valid JSON: EOF while parsing a value at line 1, column 1",
         ),
         (
             "{\"a\": 1,}",
-            "not valid JSON: key must be a string at line 1 column 9",
+            "not valid JSON: key must be a string at line 1, column 9: JSON allows no comma before a closing `}`; remove the comma at line 1, column 8",
         ),
         (
             "{} {}",
-            "not valid JSON: trailing characters at line 1 column 4",
+            "not valid JSON: trailing characters at line 1, column 4",
         ),
         ("\"text\"", "must be an object, got a string"),
         ("  null", "must be an object, got null"),

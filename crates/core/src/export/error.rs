@@ -8,7 +8,7 @@ use crate::plan::service_json::SpliceError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ExportError {
-    /// The service JSON is not JSON; the message says where (`line 3 column 5`).
+    /// The service JSON is not JSON; the message says where (`line 3, column 5`).
     NotJson(String),
     /// The service JSON is JSON but not an object; says what it is (`a list`).
     NotAnObject(&'static str),

@@ -1,6 +1,8 @@
 //! Reading and writing plan JSON, with errors that name the JSON path.
 
-use super::{validate, Plan, PlanError};
+use serde_json::error::Category;
+
+use super::{json_syntax, validate, Plan, PlanError};
 
 /// Reads a plan: strict JSON → [`Plan`], then [`validate`]. The first problem is returned as
 /// a [`PlanError`] naming its JSON path and what was expected there (PLAN001).
@@ -46,10 +48,10 @@ pub fn parse_plan_shape(text: &str) -> Result<Plan, PlanError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let plan: Plan = match serde_path_to_error::deserialize(&mut de) {
         Ok(plan) => plan,
-        Err(e) => return Err(not_a_v1_plan(text).unwrap_or_else(|| humanize(e))),
+        Err(e) => return Err(not_a_v1_plan(text).unwrap_or_else(|| humanize(e, text))),
     };
     if let Err(e) = de.end() {
-        return Err(humanize_json(String::new(), &e));
+        return Err(humanize_json(String::new(), &e, text));
     }
     Ok(plan)
 }
@@ -83,7 +85,7 @@ fn not_a_v1_plan(text: &str) -> Option<PlanError> {
     }
 }
 
-fn humanize(e: serde_path_to_error::Error<serde_json::Error>) -> PlanError {
+fn humanize(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> PlanError {
     let mut path = e.path().to_string();
     // serde_path_to_error writes "." for the root and "?" where it lost track (a file cut off
     // inside `vpcs[0]` is `vpcs[0].?`): keep the part it knew.
@@ -95,12 +97,17 @@ fn humanize(e: serde_path_to_error::Error<serde_json::Error>) -> PlanError {
     } else {
         path
     };
-    humanize_json(path, e.inner())
+    humanize_json(path, e.inner(), text)
 }
 
 /// Turns serde's wording into the user's: `expected a non-negative integer, got "4"`, with the
-/// offending key appended to the path for unknown and missing fields.
-fn humanize_json(mut path: String, e: &serde_json::Error) -> PlanError {
+/// offending key appended to the path for unknown and missing fields. Text that is not JSON
+/// is explained by [`json_syntax::explain`] (comments, trailing commas, a member without its
+/// braces, a cut-off file).
+fn humanize_json(mut path: String, e: &serde_json::Error, text: &str) -> PlanError {
+    if matches!(e.classify(), Category::Syntax | Category::Eof) {
+        return PlanError::new(path, json_syntax::explain(text, e));
+    }
     let full = e.to_string();
     let msg = match full.rfind(" at line ") {
         Some(i) if e.line() > 0 => &full[..i],

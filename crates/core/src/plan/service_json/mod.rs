@@ -13,7 +13,7 @@ pub use splice::set_networking;
 /// Why the service JSON cannot be edited in place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpliceError {
-    /// Not JSON; the message says where (`line 3 column 5`).
+    /// Not JSON; the message says where (`line 3, column 5`).
     NotJson(String),
     /// JSON but not an object; says what it is (`a list`).
     NotAnObject(&'static str),

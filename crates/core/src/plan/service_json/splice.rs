@@ -12,6 +12,7 @@ use serde_json::value::RawValue;
 use super::layout::{Habits, Layout};
 use super::scan::{kind_at, object_at, skip_ws, Object};
 use super::SpliceError;
+use crate::plan::json_syntax::explain;
 use crate::plan::Networking;
 
 /// The keys of `cloud.networking` that easnet sets; any other key there (`destination_cidrs`,
@@ -53,7 +54,7 @@ const ID_KEYS: [&str; 3] = ["vpc_id", "vswitch_id", "security_group_id"];
 ///     set_networking("[1]", &net).unwrap_err().to_string(),
 ///     "the service JSON must be an object, got a list"
 /// );
-/// assert!(set_networking("{\"a\": }", &net).unwrap_err().to_string().contains("line 1 column 7"));
+/// assert!(set_networking("{\"a\": }", &net).unwrap_err().to_string().contains("line 1, column 7"));
 /// ```
 pub fn set_networking(service_text: &str, net: &Networking) -> Result<String, SpliceError> {
     let bom = if service_text.starts_with('\u{feff}') {
@@ -62,7 +63,7 @@ pub fn set_networking(service_text: &str, net: &Networking) -> Result<String, Sp
         0
     };
     serde_json::from_str::<&RawValue>(&service_text[bom..])
-        .map_err(|e| SpliceError::NotJson(e.to_string()))?;
+        .map_err(|e| SpliceError::NotJson(explain(&service_text[bom..], &e)))?;
     let text = service_text;
     let b = text.as_bytes();
     let start = skip_ws(b, bom);

@@ -1,0 +1,301 @@
+//! JSON that does not parse, explained the way a person who pasted it needs: what is wrong,
+//! where (line and column, both counted from 1), and how to fix it. People paste JSON from
+//! editors that allow comments and trailing commas (JSONC), from a snippet without its outer
+//! braces, and from web pages whose Markdown escapes `_` as `\_`; serde_json names each of those
+//! only as a generic syntax error.
+
+use std::fmt::Write as _;
+
+/// A 1-based line and column (in characters) of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// The place of byte `offset` of `text` (clamped to the text).
+pub fn place_of(text: &str, offset: usize) -> Place {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Place {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+/// The byte offset serde_json means by its (line, column). It counts columns in bytes from 1,
+/// and says column 0 for the end of a line's text when the input ends right after a newline
+/// (the "column 0" users saw for a missing final brace): that is the newline before it.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = (text.split_inclusive('\n').take(line.saturating_sub(1)))
+        .map(str::len)
+        .sum();
+    if column == 0 {
+        return start.saturating_sub(1);
+    }
+    (start + column - 1).min(text.len())
+}
+
+/// Why `text` is not JSON, for a person: serde_json's own words first (so a search for them
+/// still finds help), then the place counted from 1, then what it most likely is and how to fix
+/// it, for the mistakes people make when they paste.
+///
+/// # Examples
+/// ```
+/// use easnet_core::plan::json_syntax::explain;
+/// let text = "{\n  // the region\n  \"version\": 1\n}";
+/// let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+/// assert_eq!(explain(text, &e), "JSON has no comments: remove line 2's `//` comment (line 2, column 3)");
+///
+/// let text = "{\"version\": 1\n";
+/// let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+/// assert_eq!(
+///     explain(text, &e),
+///     "EOF while parsing an object at line 1, column 14: the text ends before its last `}`; add `}` at the end"
+/// );
+/// ```
+pub fn explain(text: &str, e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let what = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |i| &full[..i]);
+    if e.line() == 0 {
+        return what.to_owned();
+    }
+    let at = offset_of(text, e.line(), e.column());
+    let place = place_of(text, at);
+    if let Some(comment) = first_comment(text).filter(|c| c.start <= at + 1) {
+        let where_ = place_of(text, comment.start);
+        return if comment.line {
+            format!(
+                "JSON has no comments: remove line {}'s `//` comment ({where_})",
+                where_.line
+            )
+        } else {
+            format!("JSON has no comments: remove the `/* */` comment that starts at {where_}")
+        };
+    }
+    let mut out = format!("{what} at {place}");
+    // Without a value to build (a `RawValue`), serde_json reads `,}` as a key that is missing
+    // and `,]` as a value that is missing: the same trailing comma.
+    let after_comma = text[..at.min(text.len())].trim_end().ends_with(',')
+        && text[at.min(text.len())..].starts_with(['}', ']']);
+    let hint = match what {
+        "trailing comma" => trailing_comma(text, at),
+        "key must be a string" | "expected value" if after_comma => trailing_comma(text, at),
+        "invalid escape" => invalid_escape(text, at),
+        "trailing characters" if is_bare_member(text) => Some(
+            "this is a member (`\"key\": value`), not a whole JSON document: put `{` before it and `}` after it".to_owned(),
+        ),
+        w if w.starts_with("EOF while parsing") => unclosed(text),
+        _ => None,
+    };
+    if let Some(hint) = hint {
+        let _ = write!(out, ": {hint}");
+    }
+    out
+}
+
+/// A comment outside strings: where it starts, and whether it is a `//` line comment.
+struct Comment {
+    start: usize,
+    line: bool,
+}
+
+fn first_comment(text: &str) -> Option<Comment> {
+    let b = text.as_bytes();
+    let mut in_string = false;
+    let mut i = 0;
+    while i < b.len() {
+        match (in_string, b[i]) {
+            (true, b'\\') => i += 1,
+            (_, b'"') => in_string = !in_string,
+            (false, b'/') if matches!(b.get(i + 1), Some(b'/') | Some(b'*')) => {
+                return Some(Comment {
+                    start: i,
+                    line: b[i + 1] == b'/',
+                })
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// serde_json stops at the `}` or `]` after the comma: name the comma.
+fn trailing_comma(text: &str, at: usize) -> Option<String> {
+    let comma = text[..at.min(text.len())].rfind(',')?;
+    let closer = text[at.min(text.len())..]
+        .trim_start()
+        .chars()
+        .next()
+        .unwrap_or('}');
+    Some(format!(
+        "JSON allows no comma before a closing `{closer}`; remove the comma at {}",
+        place_of(text, comma)
+    ))
+}
+
+/// `\_` and the like: escapes a web page's Markdown adds, which JSON does not have.
+fn invalid_escape(text: &str, at: usize) -> Option<String> {
+    let backslash = text[..(at + 1).min(text.len())].rfind('\\')?;
+    let escaped = text[backslash + 1..].chars().next()?;
+    let place = place_of(text, backslash);
+    Some(if escaped.is_ascii_punctuation() {
+        format!("`\\{escaped}` is not a JSON escape (web pages write it for `{escaped}`): write `{escaped}` at {place}")
+    } else {
+        format!(
+            "`\\{escaped}` is not a JSON escape: write `\\\\{escaped}` for a backslash at {place}"
+        )
+    })
+}
+
+/// `"key": value` without the braces around it.
+fn is_bare_member(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    let Some(rest) = t.strip_prefix('"') else {
+        return false;
+    };
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return rest[i + 1..].trim_start().starts_with(':'),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The closers a cut-off text lacks, innermost first.
+fn unclosed(text: &str) -> Option<String> {
+    let mut open = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '{' | '[' if !in_string => open.push(c),
+            '}' | ']' if !in_string => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    if in_string {
+        return Some("the text ends inside a string: close it with `\"`".to_owned());
+    }
+    let closers: String = (open.iter().rev())
+        .map(|&c| if c == '{' { '}' } else { ']' })
+        .collect();
+    let last = closers.chars().last()?;
+    Some(format!(
+        "the text ends before its last `{last}`; add `{closers}` at the end"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn explained(text: &str) -> String {
+        let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+        explain(text, &e)
+    }
+
+    #[test]
+    fn places_count_from_one() {
+        assert_eq!(place_of("ab\ncd", 0), Place { line: 1, column: 1 });
+        assert_eq!(place_of("ab\ncd", 4), Place { line: 2, column: 2 });
+        assert_eq!(place_of("é\nx", 2), Place { line: 1, column: 2 });
+        assert_eq!(place_of("ab", 99), Place { line: 1, column: 3 });
+    }
+
+    #[test]
+    fn comments() {
+        assert_eq!(
+            explained("{\n  \"a\": 1, // one\n  \"b\": 2\n}"),
+            "JSON has no comments: remove line 2's `//` comment (line 2, column 11)"
+        );
+        assert_eq!(
+            explained("{/* the plan */ \"a\": 1}"),
+            "JSON has no comments: remove the `/* */` comment that starts at line 1, column 2"
+        );
+        // `//` inside a string is not a comment: the real error is named.
+        assert!(explained("{\"url\": \"http://x\",}").starts_with("trailing comma"));
+    }
+
+    #[test]
+    fn trailing_commas() {
+        assert_eq!(
+            explained("{\n  \"a\": [1, 2,],\n}"),
+            "trailing comma at line 2, column 14: JSON allows no comma before a closing `]`; remove the comma at line 2, column 13"
+        );
+        assert_eq!(
+            explained("{\"a\": 1,\n}"),
+            "trailing comma at line 2, column 1: JSON allows no comma before a closing `}`; remove the comma at line 1, column 8"
+        );
+    }
+
+    #[test]
+    fn trailing_commas_read_without_a_value() {
+        let text = "{\"a\": [1,]}";
+        let e = serde_json::from_str::<&serde_json::value::RawValue>(text).unwrap_err();
+        assert_eq!(
+            explain(text, &e),
+            "expected value at line 1, column 10: JSON allows no comma before a closing `]`; remove the comma at line 1, column 9"
+        );
+    }
+
+    #[test]
+    fn bare_members() {
+        assert_eq!(
+            explained("\"metadata\": {\"name\": \"x\"}"),
+            "trailing characters at line 1, column 11: this is a member (`\"key\": value`), not a whole JSON document: put `{` before it and `}` after it"
+        );
+    }
+
+    #[test]
+    fn escapes_from_web_pages() {
+        assert_eq!(
+            explained(r#"{"name": "llm\_chat"}"#),
+            "invalid escape at line 1, column 15: `\\_` is not a JSON escape (web pages write it for `_`): write `_` at line 1, column 14"
+        );
+    }
+
+    #[test]
+    fn cut_off_text_says_what_to_add() {
+        // serde_json said "column 0" here: the place is the end of the last line.
+        assert_eq!(
+            explained("{\n  \"a\": [1\n"),
+            "EOF while parsing a list at line 2, column 10: the text ends before its last `}`; add `]}` at the end"
+        );
+        assert_eq!(
+            explained("{\"a\": \"b"),
+            "EOF while parsing a string at line 1, column 8: the text ends inside a string: close it with `\"`"
+        );
+        assert_eq!(
+            explained(""),
+            "EOF while parsing a value at line 1, column 1"
+        );
+    }
+
+    #[test]
+    fn other_errors_keep_serde_words_with_a_place() {
+        assert_eq!(explained("{\"a\" 1}"), "expected `:` at line 1, column 6");
+    }
+}
