@@ -98,15 +98,18 @@ fn read_plan(path: &str) -> Result<Plan, String> {
 }
 
 fn check(path: &str, format: CheckFormat) -> Result<ExitCode, String> {
-    let plan = read_plan(path)?;
+    let input = input::read(path)?;
+    let plan = parse_plan(&input.text).map_err(|e| format!("{}: {e}", input.name))?;
     let report = analyze(&plan);
+    let source = export::Source {
+        name: &input.name,
+        text: &input.text,
+    };
     let text = match format {
         CheckFormat::Json => json(&report),
-        CheckFormat::Sarif => {
-            let artifact = (path != "-").then_some(path);
-            json(&export::sarif(&report, artifact))
-        }
-        CheckFormat::Text => export::text_report(&report, color()),
+        // A code-scanning UI needs a file in the repository: standard input has none.
+        CheckFormat::Sarif => json(&export::sarif(&report, (path != "-").then_some(source))),
+        CheckFormat::Text => export::text_report(&report, color(), Some(source)),
     };
     emit(&text)?;
     Ok(if report.has_errors() {

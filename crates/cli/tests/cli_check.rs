@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{assert_error, easnet, repo};
+use common::{assert_error, easnet, repo, temp_file};
 use easnet_core::analyze::analyze;
 use easnet_core::plan::parse_plan;
 use serde_json::Value;
@@ -80,6 +80,82 @@ fn sarif_is_a_2_1_0_log_of_the_findings() {
                 .ends_with(path));
         }
     }
+}
+
+/// What the text at a SARIF result's line and column must start with: the last key of its
+/// `at` in quotes, or, for a list element, the start of a value.
+fn starts_where_at_says(text: &str, line: usize, column: usize, at: &str) -> Result<(), String> {
+    let line_text = text.lines().nth(line - 1).ok_or("no such line")?;
+    let here: String = line_text.chars().skip(column - 1).collect();
+    let last = at.rsplit('.').next().unwrap_or(at);
+    let ok = if last.ends_with(']') {
+        here.starts_with(['{', '[', '"']) || here.starts_with(|c: char| c.is_ascii_digit())
+    } else {
+        here.starts_with(&format!("\"{last}\""))
+    };
+    ok.then_some(())
+        .ok_or(format!("{at} at {line}:{column} reads {here:?}"))
+}
+
+/// Checks every SARIF result's place against the plan file's text, and that the text report
+/// names the same `file:line:column`; returns how many results there were.
+fn check_places(file: &str) -> usize {
+    let text = std::fs::read_to_string(file).unwrap();
+    let run = easnet(&["check", file, "--format", "sarif"], None);
+    if run.code == 2 {
+        return 0; // Not a readable plan (a PLAN001 fixture): an error message, no report.
+    }
+    let log: Value = serde_json::from_str(&run.stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let text_report = easnet(&["check", file], None).stdout;
+    for r in results {
+        let at = r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+            .as_str()
+            .unwrap();
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        let line = region["startLine"].as_u64().unwrap() as usize;
+        let Some(column) = region["startColumn"].as_u64() else {
+            // Only a finding about something the file does not have (a PLAN001 about a
+            // missing field, a subject without `at`) stays on line 1.
+            assert_eq!(line, 1, "{file}: {at}");
+            continue;
+        };
+        starts_where_at_says(&text, line, column as usize, at)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(
+            text_report.contains(&format!("{file}:{line}:{column} {at}")),
+            "{file}: {at} at {line}:{column} not in the text report"
+        );
+    }
+    results.len()
+}
+
+#[test]
+fn sarif_and_text_point_at_the_plans_own_lines() {
+    let mut results = 0;
+    for path in EXAMPLES {
+        results += check_places(&repo(path));
+    }
+    // Every analyzer fixture's plan, written as its own file in the usual pretty layout.
+    let dir = std::path::Path::new(&repo("tests/analyzer")).to_owned();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let fixture: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let Some(plan) = fixture.get("plan") else {
+            continue;
+        };
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let file = temp_file(
+            &name,
+            serde_json::to_string_pretty(plan).unwrap().as_bytes(),
+        );
+        results += check_places(&file);
+    }
+    assert!(results > 150, "only {results} results checked");
 }
 
 #[test]

@@ -29,6 +29,7 @@ mod networking;
 mod page;
 mod probe;
 mod sarif;
+mod source;
 mod text;
 mod whitelist;
 
@@ -42,5 +43,6 @@ pub use networking::{networking_json, set_networking};
 pub use page::{page_exports, service_exports, Export, PlanExport};
 pub use probe::test_commands;
 pub use sarif::sarif;
+pub use source::Source;
 pub use text::text_report;
 pub use whitelist::{whitelist_entries, WhitelistAdvice};

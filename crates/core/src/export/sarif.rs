@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use super::Source;
 use crate::analyze::{Code, Report, Severity};
 
 /// The project's home, from the package metadata when it has one.
@@ -18,29 +19,32 @@ fn level(s: Severity) -> &'static str {
 /// The report as a SARIF 2.1.0 log: one run of the tool `easnet`, one rule per finding code
 /// that occurs (its title and level from [`Code`]), one result per finding with a
 /// logical location (the `subject`, qualified by its JSON path `at` when there is one) and,
-/// when `artifact` names the plan file, a physical location on it (code-scanning UIs need
-/// one to show a result).
+/// when `artifact` is the plan file, a physical location on it (code-scanning UIs need one to
+/// show a result): the line and column of the object `at` names, else line 1.
 ///
 /// # Examples
 /// ```
 /// use easnet_core::analyze::{Code, Finding, Report, Severity};
-/// use easnet_core::export::sarif;
+/// use easnet_core::export::{sarif, Source};
 ///
 /// let report = Report { findings: vec![Finding {
 ///     code: Code::Wl001, severity: Severity::Warning, subject: "s/db".into(),
 ///     message: "m".into(), fix: "f".into(), command: None, at: Some("services[0].targets[0]".into()),
 /// }], ..Report::default() };
-/// let log = sarif(&report, Some("plan.json"));
+/// let text = "{\"version\": 1,\n \"services\": [{\"service\": {}, \"targets\": [{}]}]}";
+/// let log = sarif(&report, Some(Source { name: "plan.json", text }));
 /// assert_eq!(log["version"], "2.1.0");
 /// let result = &log["runs"][0]["results"][0];
 /// assert_eq!((result["ruleId"].as_str(), result["level"].as_str()), (Some("WL001"), Some("warning")));
 /// assert_eq!(result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "services[0].targets[0]");
+/// let region = &result["locations"][0]["physicalLocation"]["region"];
+/// assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(2), Some(43)));
 ///
 /// // No findings: a valid log with no results; no artifact: no physical location.
 /// let empty = sarif(&Report::default(), None);
 /// assert_eq!(empty["runs"][0]["results"].as_array().unwrap().len(), 0);
 /// ```
-pub fn sarif(report: &Report, artifact: Option<&str>) -> Value {
+pub fn sarif(report: &Report, artifact: Option<Source>) -> Value {
     let mut codes: Vec<Code> = Vec::new();
     for f in &report.findings {
         if !codes.contains(&f.code) {
@@ -66,10 +70,15 @@ pub fn sarif(report: &Report, artifact: Option<&str>) -> Value {
                     "kind": "resource",
                 }]
             });
-            if let Some(uri) = artifact {
+            if let Some(source) = artifact {
+                let place = f.at.as_deref().and_then(|at| source.place(at));
+                let region = match place {
+                    Some(p) => json!({"startLine": p.line, "startColumn": p.column}),
+                    None => json!({"startLine": 1}),
+                };
                 location["physicalLocation"] = json!({
-                    "artifactLocation": {"uri": uri},
-                    "region": {"startLine": 1},
+                    "artifactLocation": {"uri": source.name},
+                    "region": region,
                 });
             }
             let mut text = f.message.clone();

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::Source;
 use crate::addr::utilisation_permille;
 use crate::analyze::{Finding, HopStatus, Report, Severity};
 use crate::text::words::plural;
@@ -30,26 +31,28 @@ impl Paint {
 
 /// The report as plain text, with ANSI colours when `color` is set (the CLI sets it only for
 /// a terminal without `NO_COLOR`). Findings come grouped as errors, warnings, info, each with
-/// its fix, command and JSON path; then one line per vSwitch and per flow.
+/// its fix, command and JSON path (after `file:line:column` when the plan's `source` is
+/// given, the form editors and terminals turn into a link); then one line per vSwitch and per
+/// flow.
 ///
 /// # Examples
 /// ```
 /// use easnet_core::analyze::{Code, Finding, Report, Severity};
 /// use easnet_core::export::text_report;
 ///
-/// assert!(text_report(&Report::default(), false).starts_with("No findings."));
+/// assert!(text_report(&Report::default(), false, None).starts_with("No findings."));
 ///
 /// let report = Report { findings: vec![Finding {
 ///     code: Code::Inet004, severity: Severity::Error, subject: "llm".into(),
 ///     message: "No SNAT entry covers vsw-a.".into(), fix: "Add an SNAT entry.".into(),
 ///     command: None, at: None,
 /// }], ..Report::default() };
-/// let text = text_report(&report, false);
+/// let text = text_report(&report, false, None);
 /// assert!(text.starts_with("1 error, 0 warnings, 0 info\n\nErrors\n  INET004 llm: No SNAT entry covers vsw-a.\n"));
 /// assert!(!text.contains('\x1b'));
-/// assert!(text_report(&report, true).contains("\x1b[31m"));
+/// assert!(text_report(&report, true, None).contains("\x1b[31m"));
 /// ```
-pub fn text_report(report: &Report, color: bool) -> String {
+pub fn text_report(report: &Report, color: bool, source: Option<Source>) -> String {
     let p = Paint(color);
     let mut out = String::new();
     let (e, w, i) = report.counts();
@@ -88,7 +91,11 @@ pub fn text_report(report: &Report, color: bool) -> String {
                 let _ = writeln!(out, "    {} {command}", p.paint(DIM, "run:"));
             }
             if let Some(at) = &f.at {
-                let _ = writeln!(out, "    {} {at}", p.paint(DIM, "at: "));
+                let place = source.and_then(|s| Some((s.name, s.place(at)?)));
+                let file = place.map_or_else(String::new, |(name, p)| {
+                    format!("{name}:{}:{} ", p.line, p.column)
+                });
+                let _ = writeln!(out, "    {} {file}{at}", p.paint(DIM, "at: "));
             }
         }
     }

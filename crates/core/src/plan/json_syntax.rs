@@ -27,9 +27,11 @@ pub fn place_of(text: &str, offset: usize) -> Place {
     }
     let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // A byte-order mark is not a column an editor shows.
+    let shown = before[line_start..].trim_start_matches('\u{feff}');
     Place {
         line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
+        column: shown.chars().count() + 1,
     }
 }
 

@@ -12,6 +12,7 @@
 
 mod error;
 pub mod json_syntax;
+pub mod locate;
 mod model;
 mod parse;
 mod resolve;

@@ -3,7 +3,7 @@
 //! members look like their neighbours, `splice` replaces exactly one span.
 
 mod layout;
-mod scan;
+pub(crate) mod scan;
 mod splice;
 
 use std::fmt;

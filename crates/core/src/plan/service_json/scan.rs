@@ -139,6 +139,26 @@ pub(crate) fn object_at(text: &str, start: usize) -> Option<Object> {
     }
 }
 
+/// Where the `index`th element of the list whose `[` is at `start` begins; `None` if the value
+/// there is not a list or is shorter.
+pub(crate) fn element_at(b: &[u8], start: usize, index: usize) -> Option<usize> {
+    if b.get(start) != Some(&b'[') {
+        return None;
+    }
+    let mut i = skip_ws(b, start + 1);
+    if b.get(i) == Some(&b']') {
+        return None;
+    }
+    for _ in 0..index {
+        let next = skip_ws(b, value_end(b, i)?);
+        if b.get(next) != Some(&b',') {
+            return None;
+        }
+        i = skip_ws(b, next + 1);
+    }
+    Some(i)
+}
+
 /// What a JSON value is, in words, from its first byte (`a list`, `null`).
 pub(crate) fn kind_at(b: &[u8], i: usize) -> &'static str {
     match b.get(i) {
@@ -155,6 +175,18 @@ pub(crate) fn kind_at(b: &[u8], i: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn elements() {
+        let text = "[1, {\"a\": [2]} , \"x\"]";
+        let b = text.as_bytes();
+        assert_eq!(element_at(b, 0, 0), Some(1));
+        assert_eq!(element_at(b, 0, 1), Some(4));
+        assert_eq!(element_at(b, 0, 2), Some(17));
+        assert_eq!(element_at(b, 0, 3), None);
+        assert_eq!(element_at(b"[]", 0, 0), None);
+        assert_eq!(element_at(b"{}", 0, 0), None);
+    }
 
     #[test]
     fn members_and_spans() {
