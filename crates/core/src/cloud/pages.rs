@@ -66,6 +66,10 @@ pub(crate) fn check_complete(responses: &[Response]) -> Result<(), CloudError> {
 
 /// What tells the pages of one call from those of another call of the same operation.
 fn discriminator(r: &Response) -> Option<String> {
+    // A snapshot says which call each page answers (its pages were checked when it was read).
+    if r.call.is_some() {
+        return r.call.clone();
+    }
     match r.operation {
         Operation::DescribeSecurityGroupAttribute => text(&r.value, "SecurityGroupId"),
         Operation::DescribeRouteEntryList => list(&r.value, "RouteEntrys", "RouteEntry")
