@@ -9,13 +9,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use common::{easnet, easnet_with_env, repo, Run};
+use easnet_core::cloud::describe_commands;
 use easnet_core::plan::parse_plan;
 
-/// Answers from `calls.tsv` beside it, by its arguments exactly; logs each call to `calls.log`.
-/// `sleep:N` as the file sleeps instead (exec, so that stopping it stops the sleep).
+/// Answers from `calls.tsv` beside it, by its arguments exactly (`--NextToken=t` read as
+/// `--NextToken t`); logs each call to `calls.log`. `sleep:N` as the file sleeps instead (exec,
+/// so that stopping it stops the sleep).
 const FAKE_ALIYUN: &str = r#"#!/bin/sh
 here=$(dirname "$0")
-want="$*"
+want=$(printf '%s' "$*" | sed 's/--NextToken=/--NextToken /')
 printf '%s\n' "$want" >> "$here/calls.log"
 while IFS='	' read -r code file args; do
   if [ "$args" = "$want" ]; then
@@ -326,4 +328,66 @@ fn bad_arguments_run_nothing() {
     );
     common::assert_error(&run, "--region \"cn hangzhou\": expected a region ID");
     assert!(fake.calls().is_empty());
+}
+
+/// The manual recipe of the README (and the page), run by `sh` against the same fake: it asks
+/// for every page too, and imports to the same network (but for the peering of two other
+/// VPCs, which only the snapshot's reader leaves out).
+#[test]
+fn the_manual_recipe_reads_every_page_too() {
+    let has = |tool: &str| {
+        std::process::Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !has("jq") || !has("mktemp") {
+        eprintln!("skipped: the recipe needs sh, jq and mktemp");
+        return;
+    }
+    let fake = Fake::new(&[]);
+    let path = format!(
+        "{}:{}",
+        fake.path("bin"),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let script = describe_commands("cn-hangzhou", "vpc-bp1prod");
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(&fake.dir)
+        .env("PATH", &path)
+        .env("EASNET_FAKE_RESPONSES", repo("tests/cloud/snapshot"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The same calls as the snapshot's (the fake logs `--NextToken=t` as `--NextToken t`).
+    assert_eq!(fake.calls(), recorded_calls());
+
+    let mut files: Vec<String> = std::fs::read_dir(fake.dir.join("net"))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 10);
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let by_hand = easnet(&args, None);
+    assert_eq!(by_hand.code, 0, "{}", by_hand.stderr);
+    let by_hand = parse_plan(&by_hand.stdout).unwrap();
+
+    let snap = fake.snapshot(&["-o", &fake.path("net.json")]);
+    assert_eq!(snap.code, 0, "{}", snap.stderr);
+    let snapped = easnet(&["import", &fake.path("net.json")], None);
+    let snapped = parse_plan(&snapped.stdout).unwrap();
+    assert_eq!(by_hand.vpcs[0], snapped.vpcs[0]);
+    assert_eq!(by_hand.vpcs[0].vswitches.len(), 60);
+    let ids = |plan: &easnet_core::plan::Plan| -> Vec<String> {
+        plan.peerings.iter().map(|p| p.id.clone()).collect()
+    };
+    assert_eq!(ids(&by_hand), ["pcc-bp1hub", "pcc-bp1other"]);
+    assert_eq!(ids(&snapped), ["pcc-bp1hub"]);
 }

@@ -13,6 +13,7 @@
 //! - `take`: [`take`] — the snapshot, page by page, through the caller's function.
 //! - `file`: the file format ([`Snapshot::to_json`]) and its reading for the importer.
 //! - `failure`: [`read_failure`] — what a failed `aliyun` run printed, read.
+//! - [`command`]: the `easnet snapshot` line the page and the README show.
 
 mod calls;
 mod failure;
@@ -27,6 +28,27 @@ pub use take::{take, Request};
 pub(crate) use file::{is_snapshot, read};
 
 use serde_json::Value;
+
+use crate::text::shell::shell_word;
+
+/// The `easnet snapshot` line for one VPC, as the page shows it and the README prints it;
+/// both values shell-quoted (a region or ID typed into the page is data).
+///
+/// # Examples
+/// ```
+/// use easnet_core::cloud::snapshot::command;
+/// assert_eq!(command("cn-hangzhou", "vpc-bp1a"),
+///            "easnet snapshot --region cn-hangzhou --vpc vpc-bp1a -o net.json");
+/// assert_eq!(command("cn-hangzhou", "vpc-a; rm -rf ~"),
+///            "easnet snapshot --region cn-hangzhou --vpc 'vpc-a; rm -rf ~' -o net.json");
+/// ```
+pub fn command(region: &str, vpc: &str) -> String {
+    format!(
+        "easnet snapshot --region {} --vpc {} -o net.json",
+        shell_word(region),
+        shell_word(vpc)
+    )
+}
 
 /// The version of the file format (`"easnet_snapshot": 1`).
 pub const FORMAT: u64 = 1;
@@ -53,5 +75,15 @@ impl Snapshot {
     /// How many calls it ran (each counted once, however many pages it had).
     pub fn calls(&self) -> usize {
         self.pages.iter().filter(|p| p.page == 1).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_readme_shows_the_command() {
+        let readme = include_str!("../../../../../README.md");
+        let line = super::command("cn-hangzhou", "vpc-bp1xxxxxxxx");
+        assert!(readme.contains(&line), "README.md lacks {line}");
     }
 }
