@@ -82,9 +82,10 @@ pub enum Command {
     /// DescribeRouteEntryList, DescribeRouteTables, DescribeNatGateways,
     /// DescribeSnatTableEntries, DescribeEipAddresses, ecs DescribeSecurityGroups,
     /// DescribeSecurityGroupAttribute and vpcpeer ListVpcPeerConnections: a file may hold one
-    /// response, several pasted together, or a --pager list. Objects are merged by ID; what
-    /// the plan cannot hold is listed as skipped. The merged plan goes to standard output,
-    /// the summary (imported, updated, skipped) to standard error. Nothing is printed and the
+    /// response, several pasted together, a --pager list, or an `easnet snapshot` (refused when
+    /// a page or a call is missing). Objects are merged by ID; what the plan cannot hold is
+    /// listed as skipped. The merged plan goes to standard output, the summary (imported,
+    /// updated, skipped) to standard error. Nothing is printed and the
     /// exit status is 2 for an error response, an unknown shape, or a page cut off.
     Import {
         /// Files of describe output or easnet snapshots, or - for standard input.
