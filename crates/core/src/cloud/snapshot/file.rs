@@ -108,7 +108,7 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
         )
     };
     let version = value.get(MARK).cloned().unwrap_or(Value::Null);
-    if version != Value::from(FORMAT) {
+    if version != FORMAT {
         return Err(format_error(format!(
             "it is of format {version}, and this easnet reads format {FORMAT}: import it with \
              the easnet that took it, or take it again"

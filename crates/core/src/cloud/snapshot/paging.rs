@@ -194,7 +194,10 @@ mod tests {
         json!({"PageNumber": n, "PageSize": 50, "TotalCount": total, "VSwitches": {"VSwitch": items}})
     }
 
-    fn refs<'a>(pages: &'a [(u64, Vec<(String, String)>, Value)]) -> Vec<PageRef<'a>> {
+    /// A page kept: its number, the arguments it was asked with, the response.
+    type Kept = (u64, Vec<(String, String)>, Value);
+
+    fn refs(pages: &[Kept]) -> Vec<PageRef<'_>> {
         pages
             .iter()
             .map(|(page, args, value)| PageRef {
