@@ -117,12 +117,21 @@ fn run_page(req: &Request<'_>, timeout: Duration) -> Result<Value, String> {
     if !status.success() {
         return Err(failed(req, status, &stdout, &stderr));
     }
-    serde_json::from_str(&stdout).map_err(|e| {
+    parse(&stdout).map_err(|e| {
         format!(
             "{}: aliyun printed something that is not JSON ({e}): {}",
             req.name(),
             first_line(&stdout)
         )
+    })
+}
+
+/// The response on standard output: one JSON object, perhaps after a line of notice (a
+/// version reminder) that is not part of it.
+fn parse(stdout: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(stdout).or_else(|e| {
+        let after_notice = stdout.find("\n{").map(|i| &stdout[i + 1..]);
+        after_notice.map_or(Err(e), serde_json::from_str)
     })
 }
 
@@ -231,6 +240,33 @@ fn describe(e: &io::Error) -> String {
         _ => {
             let s = e.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_lowercase()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notice_before_the_response_is_not_part_of_it() {
+        let v = parse("A newer version is available.\n{\"TotalCount\": 0}\n").unwrap();
+        assert_eq!(v["TotalCount"], 0);
+        assert!(parse("oops {\"TotalCount\": 0}").is_err());
+        assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn region_and_vpc_ids() {
+        assert!(check_args("cn-hangzhou", "vpc-bp1a").is_ok());
+        for (region, vpc) in [
+            ("", "vpc-a"),
+            ("-x", "vpc-a"),
+            ("cn;x", "vpc-a"),
+            ("cn", "vsw-a"),
+            ("cn", "vpc-a b"),
+        ] {
+            assert!(check_args(region, vpc).is_err(), "{region} {vpc}");
         }
     }
 }
