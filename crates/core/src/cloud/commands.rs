@@ -3,9 +3,11 @@
 
 use crate::text::shell::shell_word;
 
-/// The describe calls for one VPC, as a shell script writing `net/*.json`: the way without
-/// easnet (`easnet snapshot` runs the same calls, see [`super::snapshot`]). The loops need
-/// `jq`. Every page is asked for explicitly: a bare `--pager` stops after page 1 of the
+/// The describe calls for one VPC, as a shell script writing `net/*.json`, then the
+/// `easnet import` line. The loops need `jq`.
+///
+/// The way without easnet (`easnet snapshot` runs the same calls, see [`super::snapshot`]).
+/// Every page is asked for explicitly: a bare `--pager` stops after page 1 of the
 /// `PageNumber` APIs and drops `TotalCount`, and fails on `ListVpcPeerConnections`
 /// (`aliyun-commands.md`, "Reading many pages"). Each page is printed as it came, so the
 /// importer sees its paging fields and refuses a cut-off export.
