@@ -120,6 +120,12 @@ impl Fake {
     }
 }
 
+impl Drop for Fake {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 fn recorded_calls() -> Vec<String> {
     let recorded = std::fs::read_to_string(repo("tests/cloud/snapshot/calls.tsv")).unwrap();
     (recorded.lines())
