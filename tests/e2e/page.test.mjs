@@ -226,10 +226,14 @@ test('the describe outputs of a network, dropped as files, merge into the plan w
     '06-snat-entries', '07-eips', '08-security-groups', '09-security-group-rules', '10-peerings']
     .map((f) => `${dir}${f}.json`);
   await page.getByRole('button', { name: 'Import…' }).click();
-  // The aliyun commands are there to copy, filled with the region and VPC typed in.
+  // The snapshot command and the calls by hand are there to copy, filled with the region and
+  // VPC typed in.
   await page.getByText('Bring in your real network with the aliyun CLI').click();
   await page.getByLabel('VPC ID').fill('vpc-bp1test');
-  assert.match(await page.locator('.describe-commands pre').innerText(), /R=cn-hangzhou VPC=vpc-bp1test/);
+  assert.equal(await page.locator('.describe-commands pre.snapshot-command').innerText(),
+    'easnet snapshot --region cn-hangzhou --vpc vpc-bp1test -o net.json');
+  await page.getByText('Without easnet: the same calls by hand').click();
+  assert.match(await page.locator('.manual-commands pre').innerText(), /R=cn-hangzhou VPC=vpc-bp1test/);
   await page.locator('input[type=file]').setInputFiles(files);
   const summary = page.getByRole('heading', { name: 'Network import' });
   await summary.waitFor();

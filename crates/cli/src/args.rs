@@ -82,17 +82,44 @@ pub enum Command {
     /// DescribeRouteEntryList, DescribeRouteTables, DescribeNatGateways,
     /// DescribeSnatTableEntries, DescribeEipAddresses, ecs DescribeSecurityGroups,
     /// DescribeSecurityGroupAttribute and vpcpeer ListVpcPeerConnections: a file may hold one
-    /// response, several pasted together, or a --pager list. Objects are merged by ID; what
-    /// the plan cannot hold is listed as skipped. The merged plan goes to standard output,
-    /// the summary (imported, updated, skipped) to standard error. Nothing is printed and the
+    /// response, several pasted together, a --pager list, or an `easnet snapshot` (refused when
+    /// a page or a call is missing). Objects are merged by ID; what the plan cannot hold is
+    /// listed as skipped. The merged plan goes to standard output, the summary (imported,
+    /// updated, skipped) to standard error. Nothing is printed and the
     /// exit status is 2 for an error response, an unknown shape, or a page cut off.
     Import {
-        /// Files of describe output, or - for standard input.
+        /// Files of describe output or easnet snapshots, or - for standard input.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
         /// The plan to merge into (default: an empty plan), or - for standard input.
         #[arg(long, value_name = "PLAN.json")]
         into: Option<String>,
+    },
+    /// Export one VPC with your aliyun CLI: every describe call import reads, every page, one file.
+    ///
+    /// Runs the `aliyun` on your PATH with its own profile (your credentials; read-only
+    /// describe calls; easnet itself opens no connection) for the VPC, its vSwitches, route
+    /// tables and routes, NAT gateways, SNAT entries and EIPs, security groups and their egress
+    /// rules, and its peering connections. Each page is asked for explicitly (PageNumber until
+    /// TotalCount, NextToken until empty; never --pager, which loses pages) and kept with its
+    /// paging fields, so that `easnet import` can check that nothing is missing. Progress goes
+    /// to standard error. The file (or standard output) is written only once every call has
+    /// answered; the exit status is 2, with nothing written, when aliyun is missing, not
+    /// configured, refuses a call (its Code and Message), or does not answer in time.
+    Snapshot {
+        /// The region, such as cn-hangzhou.
+        #[arg(long, value_name = "REGION")]
+        region: String,
+        /// The VPC's ID, such as vpc-bp1xxxxxxxx.
+        #[arg(long, value_name = "VPC_ID")]
+        vpc: String,
+        /// The file to write (default, or -: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<String>,
+        /// How long one aliyun call may take before it is stopped.
+        #[arg(long, value_name = "SECONDS", default_value_t = 60,
+              value_parser = clap::value_parser!(u64).range(1..=3600))]
+        timeout_secs: u64,
     },
 }
 

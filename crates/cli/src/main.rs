@@ -5,6 +5,7 @@
 mod args;
 mod input;
 mod run;
+mod snapshot;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -37,6 +38,15 @@ fn main() -> ExitCode {
     }
 }
 
+const SUBCOMMANDS: [&str; 6] = [
+    "check",
+    "capacity",
+    "networking",
+    "export",
+    "import",
+    "snapshot",
+];
+
 /// `--help` and `--version` print as clap renders them; every other command-line error is
 /// one line on standard error and exit 2.
 fn usage_error(e: &clap::Error) -> ExitCode {
@@ -46,8 +56,8 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     }
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         eprintln!(
-            "easnet: a subcommand is required: check, capacity, networking, export or import \
-             (see 'easnet --help')"
+            "easnet: a subcommand is required: check, capacity, networking, export, import or \
+             snapshot (see 'easnet --help')"
         );
         return ExitCode::from(2);
     }
@@ -55,7 +65,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     // Point at the subcommand's own help when there is one on the command line.
     let subcommand = std::env::args()
         .skip(1)
-        .find(|a| ["check", "capacity", "networking", "export", "import"].contains(&a.as_str()));
+        .find(|a| SUBCOMMANDS.contains(&a.as_str()));
     let usage = match subcommand {
         Some(s) => format!("easnet {s} --help"),
         None => "easnet --help".to_owned(),

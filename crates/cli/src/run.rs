@@ -2,6 +2,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use easnet_core::analyze::{analyze, Report};
 use easnet_core::cloud;
@@ -10,6 +11,7 @@ use easnet_core::plan::{parse_plan, write_plan, Networking, Plan};
 
 use crate::args::{CheckFormat, Command, Format, What};
 use crate::input;
+use crate::snapshot;
 
 /// Runs a subcommand; `Err` is a one-line diagnostic (exit 2).
 pub fn run(command: Command) -> Result<ExitCode, String> {
@@ -65,6 +67,17 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             emit(&text)
         }
         Command::Import { files, into } => import(&files, into.as_deref()),
+        Command::Snapshot {
+            region,
+            vpc,
+            output,
+            timeout_secs,
+        } => snapshot::snapshot(
+            &region,
+            &vpc,
+            output.as_deref(),
+            Duration::from_secs(timeout_secs),
+        ),
     }
 }
 
@@ -198,7 +211,7 @@ fn color() -> bool {
 }
 
 /// Writes to standard output; a closed pipe (`easnet check … | head`) ends quietly.
-fn emit(text: &str) -> Result<ExitCode, String> {
+pub(crate) fn emit(text: &str) -> Result<ExitCode, String> {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

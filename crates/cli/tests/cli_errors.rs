@@ -148,7 +148,7 @@ fn bad_command_lines() {
     let cases: [(&[&str], &str); 7] = [
         (
             &[],
-            "a subcommand is required: check, capacity, networking, export or import",
+            "a subcommand is required: check, capacity, networking, export, import or snapshot",
         ),
         (
             &["frobnicate"],
@@ -184,7 +184,14 @@ fn bad_command_lines() {
 fn help_and_version() {
     let run = easnet(&["--help"], None);
     assert_eq!(run.code, 0);
-    for sub in ["check", "capacity", "networking", "export", "import"] {
+    for sub in [
+        "check",
+        "capacity",
+        "networking",
+        "export",
+        "import",
+        "snapshot",
+    ] {
         assert!(run.stdout.contains(sub), "{sub}");
         let help = easnet(&[sub, "--help"], None);
         assert_eq!((help.code, help.stderr.as_str()), (0, ""), "{sub}");

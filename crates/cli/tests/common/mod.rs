@@ -17,9 +17,15 @@ pub struct Run {
 /// Runs `easnet` with `args` and, if given, `stdin`; never inherits the terminal, so output
 /// is never coloured.
 pub fn easnet(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    easnet_with_env(args, stdin, &[])
+}
+
+/// [`easnet`] with environment variables set (`PATH`, to put a fake `aliyun` first).
+pub fn easnet_with_env(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_easnet"))
         .args(args)
         .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {

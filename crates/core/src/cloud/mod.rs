@@ -7,7 +7,11 @@
 //!
 //! # Organization
 //! - `paste`: [`read_paste`] — the text → [`Response`]s (one, several pasted together, a
-//!   `--pager` list), the size limit, error responses; [`is_describe_paste`].
+//!   `--pager` list, an easnet snapshot), the size limit, error responses;
+//!   [`is_describe_paste`].
+//! - [`snapshot`]: every call of one VPC, every page, in one file: the calls and their
+//!   paging, taking one through a function that runs `aliyun`, the file format, and its
+//!   reading (refused unless every page of every call is there).
 //! - `shape`: [`Operation`] — which call a response answers, by its shape.
 //! - `pages`: a paste cut off (`NextToken` not empty, a page of several without the rest).
 //! - `read`: tolerant readers for the traps: double nesting, one-element lists shown as an
@@ -35,6 +39,7 @@ mod pages;
 mod paste;
 mod read;
 mod shape;
+pub mod snapshot;
 mod summary;
 
 pub use commands::describe_commands;

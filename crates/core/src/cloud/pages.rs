@@ -30,7 +30,7 @@ pub(crate) fn check_complete(responses: &[Response]) -> Result<(), CloudError> {
             let of = discriminator(r).map_or_else(String::new, |d| format!(" of {d}"));
             let how = match r.operation {
                 Operation::DescribeSecurityGroupAttribute => "run it with --MaxResults 1000",
-                _ => "run it with --pager",
+                _ => "take it with `easnet snapshot`",
             };
             return Err(CloudError::new(
                 CloudErrorKind::CutOff,
@@ -52,7 +52,8 @@ pub(crate) fn check_complete(responses: &[Response]) -> Result<(), CloudError> {
                     CloudErrorKind::CutOff,
                     format!(
                         "{} is page {page} of {} (TotalCount {total}, PageSize {size}) and page {} \
-                         is not in the paste. Nothing imported; run it with --pager, or paste every page",
+                         is not in the paste. Nothing imported; take it with `easnet snapshot` (--pager \
+                         loses pages), or paste every page",
                         r.name(),
                         total.div_ceil(size.max(1)),
                         page + 1
@@ -66,12 +67,16 @@ pub(crate) fn check_complete(responses: &[Response]) -> Result<(), CloudError> {
 
 /// What tells the pages of one call from those of another call of the same operation.
 fn discriminator(r: &Response) -> Option<String> {
+    // A snapshot says which call each page answers (its pages were checked when it was read).
+    if r.call.is_some() {
+        return r.call.clone();
+    }
     match r.operation {
         Operation::DescribeSecurityGroupAttribute => text(&r.value, "SecurityGroupId"),
         Operation::DescribeRouteEntryList => list(&r.value, "RouteEntrys", "RouteEntry")
             .first()
             .and_then(|e| text(e, "RouteTableId")),
-        // Called once per NAT gateway (the loop in `commands::BODY`).
+        // Called once per SNAT table (the loop in `commands::BODY`).
         Operation::DescribeSnatTableEntries => list(&r.value, "SnatTableEntries", "SnatTableEntry")
             .first()
             .and_then(|e| text(e, "SnatTableId")),

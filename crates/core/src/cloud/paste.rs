@@ -1,5 +1,6 @@
 //! A paste → the responses in it: one JSON value, several pasted together (concatenated, as
-//! `aliyun a; aliyun b` prints them), a `--pager` merged list, or a JSON list of responses.
+//! `aliyun a; aliyun b` prints them), a `--pager` merged list, a JSON list of responses, or an
+//! easnet snapshot (`super::snapshot`: each response with the call and page it answers).
 //! Each is recognised by its shape; an error response or an unknown shape refuses the paste.
 
 use serde_json::Value;
@@ -8,6 +9,7 @@ use crate::text::words::plural;
 
 use super::read::{list, text};
 use super::shape::{error_response, keys_of, Operation};
+use super::snapshot::{self, read_failure};
 use super::{CloudError, CloudErrorKind};
 
 /// A paste larger than this is refused before it is parsed (32 MiB: a region with thousands
@@ -24,6 +26,9 @@ pub struct Response {
     pub label: String,
     /// The JSON as pasted.
     pub value: Value,
+    /// For a page of an easnet snapshot, the call it answers (its arguments but the paging
+    /// ones): the pages of one call are told apart from another call's by it.
+    pub call: Option<String>,
 }
 
 impl Response {
@@ -99,6 +104,10 @@ pub fn read_paste(text: &str) -> Result<Vec<Response>, CloudError> {
     };
     let mut out = Vec::with_capacity(count);
     for (i, value) in values.into_iter().enumerate() {
+        if snapshot::is_snapshot(&value) {
+            out.extend(snapshot::read(value)?);
+            continue;
+        }
         let label = label(i);
         if let Some((code, message)) = error_response(&value) {
             return Err(CloudError::new(
@@ -116,6 +125,7 @@ pub fn read_paste(text: &str) -> Result<Vec<Response>, CloudError> {
             operation,
             label,
             value,
+            call: None,
         };
         check_usable(&response)?;
         out.push(response);
@@ -156,6 +166,7 @@ pub fn is_describe_value(first: &Value) -> bool {
     // `RequestId` marks any Alibaba Cloud response: one of a call easnet does not read gets
     // the importer's message naming what it found.
     Operation::recognise(first).is_some()
+        || snapshot::is_snapshot(first)
         || error_response(first).is_some()
         || first.get("RequestId").is_some()
 }
@@ -238,17 +249,7 @@ fn check_usable(r: &Response) -> Result<(), CloudError> {
 
 /// The CLI's own error text (`ERROR: SDK.ServerError` then `ErrorCode: …`, `Message: …`).
 fn cli_error_text(text: &str) -> CloudError {
-    let line = |key: &str| {
-        text.lines()
-            .find_map(|l| l.trim().strip_prefix(key).map(|v| v.trim().to_owned()))
-            .filter(|v| !v.is_empty())
-    };
-    let first = text.lines().next().unwrap_or("ERROR:").trim();
-    let what = match (line("ErrorCode:"), line("Message:")) {
-        (Some(code), Some(message)) => format!("{code}: {message}"),
-        (Some(code), None) => code,
-        (None, _) => first.trim_start_matches("ERROR:").trim().to_owned(),
-    };
+    let what = read_failure("", text);
     CloudError::new(
         CloudErrorKind::ErrorResponse,
         format!(

@@ -1,7 +1,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use easnet_core::cloud::describe_commands;
+use easnet_core::cloud::{describe_commands, snapshot};
 use gloo::file::callbacks::FileReader;
 use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -132,15 +132,21 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
             </form>
             <details class="describe-commands">
                 <summary>{"Bring in your real network with the aliyun CLI"}</summary>
-                <p class="muted">{"Run these read-only describe calls (the loops need jq), then drop all the files of net/ here at once."}</p>
+                <p class="muted">{"Run this where your aliyun CLI is configured: it reads the VPC with read-only describe calls, every page of each, into net.json. Then drop net.json here."}</p>
                 <div class="grid">
                     <div class="field"><label for="cmd-region">{"Region"}</label>
                         <input id="cmd-region" class="mono" value={(*region).clone()} oninput={{ let r = region.clone(); Callback::from(move |e: InputEvent| r.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></div>
                     <div class="field"><label for="cmd-vpc">{"VPC ID"}</label>
                         <input id="cmd-vpc" class="mono" value={(*vpc).clone()} oninput={{ let v = vpc.clone(); Callback::from(move |e: InputEvent| v.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></div>
                 </div>
-                <pre class="export-text"><code>{describe_commands(&region, &vpc)}</code></pre>
-                <CopyButton text={describe_commands(&region, &vpc)} label="Copy the commands" />
+                <pre class="export-text snapshot-command"><code>{snapshot::command(&region, &vpc)}</code></pre>
+                <CopyButton text={snapshot::command(&region, &vpc)} label="Copy the command" />
+                <details class="manual-commands">
+                    <summary>{"Without easnet: the same calls by hand"}</summary>
+                    <p class="muted">{"Run these in an empty folder (the loops need jq), then drop all the files of net/ here at once."}</p>
+                    <pre class="export-text"><code>{describe_commands(&region, &vpc)}</code></pre>
+                    <CopyButton text={describe_commands(&region, &vpc)} label="Copy the commands" />
+                </details>
             </details>
         </section>
     }

@@ -1,0 +1,232 @@
+//! The snapshot file: one JSON object holding every page of every call as it came, with the
+//! arguments it was asked with, so that the importer can check that nothing is missing.
+//!
+//! ```json
+//! {"easnet_snapshot": 1, "made_by": "easnet 0.1.0", "region": "cn-hangzhou", "vpc": "vpc-a",
+//!  "responses": [
+//!   {"api": "vpc DescribeVSwitches", "page": 2,
+//!    "args": {"RegionId": "cn-hangzhou", "VpcId": "vpc-a", "PageSize": "50", "PageNumber": "2"},
+//!    "response": {"RequestId": "…", "PageNumber": 2, "PageSize": 50, "TotalCount": 60, "VSwitches": {…}}}]}
+//! ```
+//!
+//! Reading refuses the whole file when a call's pages are not all there (a page missing, pages
+//! that do not add up to `TotalCount`, a last page whose `NextToken` is not empty) or when a
+//! call the snapshot needs is missing (the routes of a table it lists, the rules of a group):
+//! the message names the call.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::cloud::read::{field, flat, text};
+use crate::cloud::{CloudError, CloudErrorKind, Operation, Response};
+
+use super::calls::{walk, Api, Call, PAGING_ARGS};
+use super::paging::{self, PageRef};
+use super::{Snapshot, FORMAT};
+
+/// The key that marks a snapshot file.
+const MARK: &str = "easnet_snapshot";
+
+/// Whether `value` is a snapshot file (`{"easnet_snapshot": 1, …}`).
+pub(crate) fn is_snapshot(value: &Value) -> bool {
+    value.get(MARK).is_some()
+}
+
+impl Snapshot {
+    /// The snapshot file, pretty-printed, ending with a newline.
+    pub fn to_json(&self) -> String {
+        let responses: Vec<Value> = self
+            .pages
+            .iter()
+            .map(|p| {
+                let args: Map<String, Value> = (p.args.iter())
+                    .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                    .collect();
+                let mut o = Map::new();
+                o.insert("api".into(), api_name(p.call.operation).into());
+                o.insert("page".into(), p.page.into());
+                o.insert("args".into(), Value::Object(args));
+                o.insert("response".into(), p.response.clone());
+                Value::Object(o)
+            })
+            .collect();
+        let mut o = Map::new();
+        o.insert(MARK.into(), FORMAT.into());
+        o.insert(
+            "made_by".into(),
+            format!("easnet {}", env!("CARGO_PKG_VERSION")).into(),
+        );
+        o.insert("region".into(), self.region.clone().into());
+        o.insert("vpc".into(), self.vpc.clone().into());
+        o.insert("responses".into(), responses.into());
+        // Plain JSON values with string keys always serialize.
+        serde_json::to_string_pretty(&Value::Object(o)).unwrap_or_default() + "\n"
+    }
+}
+
+/// `vpc DescribeVSwitches`: the product and the API, as on an `aliyun` command line.
+fn api_name(op: Operation) -> String {
+    format!("{} {}", op.product(), op.name())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    easnet_snapshot: u64,
+    #[serde(default)]
+    #[allow(dead_code)]
+    made_by: Option<String>,
+    region: String,
+    vpc: String,
+    responses: Vec<EntryIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryIn {
+    api: String,
+    page: u64,
+    args: Map<String, Value>,
+    response: Value,
+}
+
+/// One entry, read.
+struct Entry {
+    call: Call,
+    page: u64,
+    args: Vec<(String, String)>,
+    response: Value,
+}
+
+/// The responses of a snapshot file, checked complete, in the file's order. Peering
+/// connections that do not name the snapshot's VPC are left out (see [`walk`]).
+pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
+    let format_error = |e: String| {
+        CloudError::new(
+            CloudErrorKind::UnknownShape,
+            format!("the easnet snapshot cannot be read: {e}"),
+        )
+    };
+    let version = value.get(MARK).cloned().unwrap_or(Value::Null);
+    if version != FORMAT {
+        return Err(format_error(format!(
+            "it is of format {version}, and this easnet reads format {FORMAT}: import it with \
+             the easnet that took it, or take it again"
+        )));
+    }
+    let file: FileIn = serde_json::from_value(value).map_err(|e| format_error(e.to_string()))?;
+    let _ = file.easnet_snapshot;
+    let mut entries = Vec::with_capacity(file.responses.len());
+    for (i, e) in file.responses.into_iter().enumerate() {
+        entries.push(entry(i, e).map_err(format_error)?);
+    }
+    for e in &entries {
+        paging::check_response(&e.call, e.page, &e.response).map_err(|(kind, message)| {
+            CloudError::new(
+                kind,
+                format!("{message}. Nothing imported; take the snapshot again"),
+            )
+        })?;
+    }
+
+    // The calls, in the order they first appear, each with its pages.
+    let mut calls: Vec<(&Call, Vec<&Entry>)> = Vec::new();
+    for e in &entries {
+        match calls.iter_mut().find(|(c, _)| c.key() == e.call.key()) {
+            Some((_, pages)) => pages.push(e),
+            None => calls.push((&e.call, vec![e])),
+        }
+    }
+    let cut = |message: String| {
+        CloudError::new(
+            CloudErrorKind::CutOff,
+            format!(
+                "the easnet snapshot is not complete: {message}. Nothing imported; take it again"
+            ),
+        )
+    };
+    for (call, pages) in &calls {
+        let refs: Vec<PageRef<'_>> = pages
+            .iter()
+            .map(|e| PageRef {
+                page: e.page,
+                args: &e.args,
+                value: &e.response,
+            })
+            .collect();
+        paging::check(call, &refs).map_err(cut)?;
+    }
+    walk(&file.region, &file.vpc, |call| {
+        match calls.iter().find(|(c, _)| c.key() == call.key()) {
+            Some((_, pages)) => Ok(pages.iter().map(|e| e.response.clone()).collect()),
+            None => Err(cut(format!("{} is not in it", call.name()))),
+        }
+    })?;
+
+    let vpc = file.vpc;
+    Ok(entries
+        .into_iter()
+        .map(|e| {
+            let mut value = e.response;
+            if e.call.operation == Operation::ListVpcPeerConnections {
+                keep_peerings_of(&mut value, &vpc);
+            }
+            Response {
+                operation: e.call.operation,
+                label: format!("{}, page {}", e.call.name(), e.page),
+                value,
+                call: Some(e.call.id()),
+            }
+        })
+        .collect())
+}
+
+fn entry(i: usize, e: EntryIn) -> Result<Entry, String> {
+    let at = format!("responses[{i}]");
+    let operation = Operation::ALL
+        .into_iter()
+        .find(|op| api_name(*op) == e.api && Api::of(*op).is_some())
+        .ok_or_else(|| format!("{at}: {} is not a call of a snapshot", e.api))?;
+    let mut args = Vec::with_capacity(e.args.len());
+    for (k, v) in e.args {
+        let Value::String(v) = v else {
+            return Err(format!("{at}.args.{k}: expected a string, found {v}"));
+        };
+        args.push((k, v));
+    }
+    if e.page == 0 {
+        return Err(format!("{at}.page: pages are numbered from 1"));
+    }
+    let filters = (args.iter())
+        .filter(|(k, _)| !PAGING_ARGS.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    Ok(Entry {
+        call: Call {
+            operation,
+            args: filters,
+        },
+        page: e.page,
+        args,
+        response: e.response,
+    })
+}
+
+/// Keeps the peering connections one of whose ends is `vpc`.
+fn keep_peerings_of(value: &mut Value, vpc: &str) {
+    let names = |p: &Value| {
+        ["Vpc", "AcceptingVpc"]
+            .iter()
+            .any(|side| field(p, side).and_then(|s| text(s, "VpcId")).as_deref() == Some(vpc))
+    };
+    let kept: Vec<Value> = flat(value, "VpcPeerConnects")
+        .into_iter()
+        .filter(|p| names(p))
+        .cloned()
+        .collect();
+    if let Some(obj) = value.as_object_mut() {
+        if obj.contains_key("VpcPeerConnects") {
+            obj.insert("VpcPeerConnects".into(), Value::Array(kept));
+        }
+    }
+}
