@@ -7,7 +7,7 @@ use std::time::Duration;
 use easnet_core::analyze::{analyze, Report};
 use easnet_core::cloud;
 use easnet_core::export::{self, ExportError};
-use easnet_core::plan::{parse_plan, write_plan, Networking, Plan};
+use easnet_core::plan::{parse_plan, write_plan, Plan};
 
 use crate::args::{CheckFormat, Command, Format, What};
 use crate::input;
@@ -45,12 +45,9 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             vswitch_id,
             security_group_id,
         } => {
+            let net = export::checked_networking(&vpc_id, &vswitch_id, &security_group_id)
+                .map_err(|e| e.to_string())?;
             let input = input::read(&service)?;
-            let net = Networking {
-                vpc_id: Some(vpc_id),
-                vswitch_id: Some(vswitch_id),
-                security_group_id: Some(security_group_id),
-            };
             let out = export::set_networking(&input.text, &net)
                 .map_err(|e| format!("{}: {e}", input.name))?;
             // Byte for byte: no newline added that the file did not have.

@@ -126,16 +126,16 @@ fn fifty_megabytes() {
             "networking",
             "-",
             "--vpc-id",
-            "v",
+            "vpc-v",
             "--vswitch-id",
-            "w",
+            "vsw-w",
             "--security-group-id",
-            "g",
+            "sg-g",
         ],
         Some(service.as_bytes()),
     );
     assert_eq!(run.code, 0);
-    assert_eq!(run.stdout.len(), service.len() + ", \"cloud\": {\"networking\": {\"vpc_id\": \"v\", \"vswitch_id\": \"w\", \"security_group_id\": \"g\"}}".len());
+    assert_eq!(run.stdout.len(), service.len() + ", \"cloud\": {\"networking\": {\"vpc_id\": \"vpc-v\", \"vswitch_id\": \"vsw-w\", \"security_group_id\": \"sg-g\"}}".len());
     assert!(
         started.elapsed() < Duration::from_secs(120),
         "took {:?}",

@@ -165,6 +165,99 @@ fn all_three_ids_are_required() {
 }
 
 #[test]
+fn empty_or_malformed_ids_are_refused_before_anything_is_written() {
+    let service = b"{\"metadata\": {\"name\": \"a\"}}";
+    let cases: [([&str; 3], &str); 5] = [
+        (
+            ["vpc-a", "", "sg-a"],
+            "easnet: invalid vSwitch ID \"\": it is empty",
+        ),
+        (
+            ["", "vsw-a", "sg-a"],
+            "easnet: invalid VPC ID \"\": it is empty",
+        ),
+        (
+            ["vpc-a", "vsw-a", "vsw-a"],
+            "\"vsw-a\" is not an ID of a security group",
+        ),
+        (
+            ["vpc-a", "vsw-a,", "sg-a"],
+            "\"\" is not an ID of a vSwitch",
+        ),
+        (
+            ["vpc-a", "vsw-a;rm -rf", "sg-a"],
+            "invalid vSwitch ID \"vsw-a;rm -rf\"",
+        ),
+    ];
+    for ([vpc, vsw, sg], want) in cases {
+        let run = easnet(
+            &[
+                "networking",
+                "-",
+                "--vpc-id",
+                vpc,
+                "--vswitch-id",
+                vsw,
+                "--security-group-id",
+                sg,
+            ],
+            Some(service),
+        );
+        assert_eq!(run.code, 2, "{vpc} {vsw} {sg}");
+        assert!(run.stdout.is_empty());
+        assert!(run.stderr.contains(want), "{want} not in {}", run.stderr);
+    }
+    // Several vSwitches, as EAS takes them, are one ID each.
+    let run = easnet(
+        &[
+            "networking",
+            "-",
+            "--vpc-id",
+            "vpc-a",
+            "--vswitch-id",
+            "vsw-a,vsw-b",
+            "--security-group-id",
+            "sg-a",
+        ],
+        Some(service),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\"vswitch_id\": \"vsw-a,vsw-b\""));
+}
+
+#[test]
+fn an_existing_networking_keeps_its_own_layout() {
+    // The IDs are replaced where they stand, the missing ones added in the object's own
+    // spacing; the odd closing brace and the compact separators stay.
+    let cases: [(&str, &str); 2] = [
+        (
+            "{\"cloud\":{\"networking\":{\"vpc_id\":\"old\",\"default_route\":\"eth0\"}}}",
+            "{\"cloud\":{\"networking\":{\"vpc_id\":\"vpc-bp1a\",\"default_route\":\"eth0\",\"vswitch_id\":\"vsw-bp1b\",\"security_group_id\":\"sg-bp1c\"}}}",
+        ),
+        (
+            "{\n  \"cloud\": {\n    \"networking\": {\n      \"security_group_id\": \"x\",\n      \"vpc_id\": \"y\"   }\n  }\n}\n",
+            "{\n  \"cloud\": {\n    \"networking\": {\n      \"security_group_id\": \"sg-bp1c\",\n      \"vpc_id\": \"vpc-bp1a\",\n      \"vswitch_id\": \"vsw-bp1b\"   }\n  }\n}\n",
+        ),
+    ];
+    for (input, want) in cases {
+        let run = easnet(
+            &[
+                "networking",
+                "-",
+                "--vpc-id",
+                "vpc-bp1a",
+                "--vswitch-id",
+                "vsw-bp1b",
+                "--security-group-id",
+                "sg-bp1c",
+            ],
+            Some(input.as_bytes()),
+        );
+        assert_eq!((run.code, run.stdout.as_str()), (0, want));
+    }
+}
+
+#[test]
 fn help() {
     let run = easnet(&["networking", "--help"], None);
     assert_eq!(run.code, 0);

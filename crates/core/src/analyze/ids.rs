@@ -7,6 +7,7 @@ use super::findings::Findings;
 use super::index::Index;
 use super::routes::names_nothing;
 use super::Code;
+use crate::plan::ids::IdKind;
 use crate::plan::NextHop;
 use crate::plan::SnatSourceKind;
 
@@ -201,22 +202,15 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
     }
 }
 
-/// The ID prefix of each kind (domain-facts §2, ID prefixes).
-const PREFIXES: &[(&str, &str)] = &[
-    ("VPC", "vpc-"),
-    ("vSwitch", "vsw-"),
-    ("security group", "sg-"),
-    ("route table", "vtb-"),
-    ("NAT gateway", "ngw-"),
-    ("resource group", "eas-r-"),
+/// The kinds the numbers in `check_id_shapes` stand for (domain-facts §2, ID prefixes).
+const KINDS: [IdKind; 6] = [
+    IdKind::Vpc,
+    IdKind::VSwitch,
+    IdKind::SecurityGroup,
+    IdKind::RouteTable,
+    IdKind::NatGateway,
+    IdKind::ResourceGroup,
 ];
-
-/// Whether `id` is `prefix` followed by letters, digits and `-`.
-fn looks_like(id: &str, prefix: &str) -> bool {
-    id.strip_prefix(prefix).is_some_and(|rest| {
-        !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    })
-}
 
 /// NET002: an ID that does not look like its kind, on the objects and in every networking.
 pub fn check_id_shapes(ix: &Index, out: &mut Findings) {
@@ -253,8 +247,9 @@ pub fn check_id_shapes(ix: &Index, out: &mut Findings) {
         }
     }
     for (kind, id, at) in ids {
-        let (name, prefix) = PREFIXES[kind];
-        if !looks_like(id, prefix) {
+        let kind = KINDS[kind];
+        let (name, prefix) = (kind.name(), kind.prefix());
+        if !kind.looks_like(id) {
             out.add(
                 Code::Net002,
                 id,
@@ -309,22 +304,5 @@ fn push_networking<'a>(
         if let Some(id) = id {
             ids.push((kind, id, at(key)));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::looks_like;
-
-    #[test]
-    fn id_shapes() {
-        assert!(looks_like("vsw-bp1e3se98n9fq8hle", "vsw-"));
-        assert!(looks_like("vsw-eas-a", "vsw-"));
-        assert!(looks_like("eas-r-w1ttszneb9n994", "eas-r-"));
-        assert!(!looks_like("vsw-", "vsw-"));
-        assert!(!looks_like("vsw_eas", "vsw-"));
-        assert!(!looks_like("vsw-eas a", "vsw-"));
-        assert!(!looks_like("vpc-1", "vsw-"));
-        assert!(!looks_like("vsw-bp1****", "vsw-"));
     }
 }

@@ -39,7 +39,7 @@ pub use diff::{diff_lines, DiffKind, DiffLine};
 pub use error::ExportError;
 pub use lookup::{find_service, service_dlink, service_names, service_networking, service_text};
 pub use markdown::markdown_report;
-pub use networking::{networking_json, set_networking};
+pub use networking::{checked_networking, networking_json, set_networking};
 pub use page::{page_exports, service_exports, Export, PlanExport};
 pub use probe::test_commands;
 pub use sarif::sarif;

@@ -1,6 +1,7 @@
 //! The `cloud.networking` object on its own, to paste into the console's JSON editor.
 
 use super::ExportError;
+use crate::plan::ids::IdKind;
 use crate::plan::Networking;
 
 /// `cloud.networking` as pretty JSON (two-space indent): the IDs that are set, in the order
@@ -46,4 +47,66 @@ pub fn set_networking(service_text: &str, net: &Networking) -> Result<String, Ex
         service_text,
         net,
     )?)
+}
+
+/// The networking `easnet networking` is asked to set, each ID checked: none may be empty,
+/// and each must look like its kind (domain-facts §2); the vSwitch ID may list several
+/// (`vsw-a,vsw-b`, the documented way to let EAS start instances in whichever zone has
+/// stock), each checked. The IDs are kept as written.
+///
+/// # Examples
+/// ```
+/// use easnet_core::export::checked_networking;
+/// let net = checked_networking("vpc-a", "vsw-a, vsw-b", "sg-a").unwrap();
+/// assert_eq!(net.vswitch_id.as_deref(), Some("vsw-a, vsw-b"));
+/// assert_eq!(
+///     checked_networking("vpc-a", "", "sg-a").unwrap_err().to_string(),
+///     "invalid vSwitch ID \"\": it is empty; expected vsw- followed by letters, digits and -"
+/// );
+/// assert!(checked_networking("vpc-a", "vsw-a,", "sg-a").is_err());
+/// assert!(checked_networking("sg-a", "vsw-a", "sg-a").is_err());
+/// ```
+pub fn checked_networking(
+    vpc_id: &str,
+    vswitch_id: &str,
+    security_group_id: &str,
+) -> Result<Networking, ExportError> {
+    let check = |kind: IdKind, id: &str, list: bool| {
+        let items: Vec<&str> = if list {
+            id.split(',').map(str::trim).collect()
+        } else {
+            vec![id]
+        };
+        let why = if id.trim().is_empty() {
+            Some("it is empty".to_owned())
+        } else {
+            (items.iter().find(|i| !kind.looks_like(i)))
+                .map(|bad| format!("\"{bad}\" is not an ID of a {}", kind.name()))
+        };
+        match why {
+            None => Ok(Some(id.to_owned())),
+            Some(why) => Err(ExportError::Invalid {
+                what: match kind {
+                    IdKind::Vpc => "VPC ID",
+                    IdKind::VSwitch => "vSwitch ID",
+                    _ => "security group ID",
+                },
+                value: id.to_owned(),
+                why: format!(
+                    "{why}; expected {} followed by letters, digits and -{}",
+                    kind.prefix(),
+                    if list {
+                        " (several: separated by commas)"
+                    } else {
+                        ""
+                    }
+                ),
+            }),
+        }
+    };
+    Ok(Networking {
+        vpc_id: check(IdKind::Vpc, vpc_id, false)?,
+        vswitch_id: check(IdKind::VSwitch, vswitch_id, true)?,
+        security_group_id: check(IdKind::SecurityGroup, security_group_id, false)?,
+    })
 }

@@ -11,6 +11,7 @@
 //! - [`share`]: a plan in a URL fragment (deflate + base64url).
 
 mod error;
+pub mod ids;
 pub mod json_syntax;
 pub mod locate;
 mod model;

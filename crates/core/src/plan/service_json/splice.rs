@@ -111,11 +111,54 @@ fn edit(
         ));
     };
     let value = match object_at(text, networking.value.start) {
-        Some(old) => habits.render(&merged(text, &old, net), &habits.layout(text, &old)),
+        Some(old) => {
+            let layout = habits.layout(text, &old);
+            (in_place(text, &old, net, habits, &layout))
+                .unwrap_or_else(|| habits.render(&merged(text, &old, net), &layout))
+        }
         // `null`, or a value EAS would refuse anyway: replaced by a proper object.
         None => habits.render(&id_members(net), &habits.child(&cloud_layout)),
     };
     Ok((networking.value.clone(), value))
+}
+
+/// An existing `networking` object with each ID's string replaced where it stands and the
+/// missing ones added after its last member in the object's own spacing: every other byte of
+/// the object (its layout, its closing brace, its other members) stays as it was. `None` when
+/// an ID must be removed or the object is empty: [`merged`] then writes the object anew.
+fn in_place(
+    text: &str,
+    old: &Object,
+    net: &Networking,
+    habits: &Habits,
+    layout: &Layout,
+) -> Option<String> {
+    let values = [&net.vpc_id, &net.vswitch_id, &net.security_group_id];
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut added = String::new();
+    for (key, value) in ID_KEYS.iter().zip(values) {
+        match (old.last(key), value) {
+            // The last of duplicate keys is the one JSON parsers keep: that one is set.
+            (Some(member), Some(v)) => edits.push((member.value.clone(), quote(v))),
+            (Some(_), None) => return None,
+            (None, Some(v)) => added.push_str(&habits.append(&quote(key), &quote(v), layout)),
+            (None, None) => {}
+        }
+    }
+    if !added.is_empty() {
+        let end = old.members.last()?.value.end;
+        edits.push((end..end, added));
+    }
+    edits.sort_by_key(|(span, _)| span.start);
+    let mut out = String::new();
+    let mut at = old.open;
+    for (span, replacement) in edits {
+        out.push_str(&text[at..span.start]);
+        out.push_str(&replacement);
+        at = span.end;
+    }
+    out.push_str(&text[at..=old.close]);
+    Some(out)
 }
 
 /// A `cloud` object holding only `networking`.
