@@ -61,7 +61,7 @@ pub fn set_networking(service_text: &str, net: &Networking) -> Result<String, Ex
 /// assert_eq!(net.vswitch_id.as_deref(), Some("vsw-a, vsw-b"));
 /// assert_eq!(
 ///     checked_networking("vpc-a", "", "sg-a").unwrap_err().to_string(),
-///     "invalid vSwitch ID \"\": it is empty; expected vsw- followed by letters, digits and -"
+///     "invalid vSwitch ID \"\": it is empty; expected vsw- followed by letters, digits and - (several: separated by commas)"
 /// );
 /// assert!(checked_networking("vpc-a", "vsw-a,", "sg-a").is_err());
 /// assert!(checked_networking("sg-a", "vsw-a", "sg-a").is_err());

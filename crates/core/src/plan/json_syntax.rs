@@ -42,10 +42,16 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let start: usize = (text.split_inclusive('\n').take(line.saturating_sub(1)))
         .map(str::len)
         .sum();
-    if column == 0 {
-        return start.saturating_sub(1);
+    let mut at = if column == 0 {
+        start.saturating_sub(1)
+    } else {
+        (start + column - 1).min(text.len())
+    };
+    // Columns count bytes: one can fall inside a character that is not ASCII.
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
-    (start + column - 1).min(text.len())
+    at
 }
 
 /// Why `text` is not JSON, for a person: serde_json's own words first (so a search for them
@@ -151,7 +157,9 @@ fn trailing_comma(text: &str, at: usize) -> Option<String> {
 
 /// `\_` and the like: escapes a web page's Markdown adds, which JSON does not have.
 fn invalid_escape(text: &str, at: usize) -> Option<String> {
-    let backslash = text[..(at + 1).min(text.len())].rfind('\\')?;
+    // Up to and including the character at `at` (serde_json stops on the escaped character).
+    let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+    let backslash = text[..end].rfind('\\')?;
     let escaped = text[backslash + 1..].chars().next()?;
     let place = place_of(text, backslash);
     Some(if escaped.is_ascii_punctuation() {
@@ -294,6 +302,21 @@ mod tests {
             explained(""),
             "EOF while parsing a value at line 1, column 1"
         );
+    }
+
+    #[test]
+    fn places_inside_characters_do_not_panic() {
+        for text in [
+            "{\"a\": é}",
+            "{é",
+            "[1, ∞]",
+            "{\"a\": \"\\é\"}",
+            "é",
+            "{\"é\": 1,}",
+        ] {
+            let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            assert!(explain(text, &e).contains("line 1"), "{text}");
+        }
     }
 
     #[test]
