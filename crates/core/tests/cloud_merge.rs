@@ -233,7 +233,7 @@ fn what_the_cloud_knows_is_updated() {
     assert_eq!(entry.snat_ips, ["47.98.10.1"]);
     assert_eq!(
         line(&got, Change::Updated, Kind::NatGateway, "ngw-bp1egress"),
-        Some("vswitch none → vsw-bp1nat; eips [47.98.10.1] → [47.98.10.1, 47.98.10.2]; SNAT entries: 1 added, 1 changed")
+        Some("vswitch none → vsw-bp1nat; snat_table_id none → stb-bp1egress; eips [47.98.10.1] → [47.98.10.1, 47.98.10.2]; SNAT entries: 1 added, 1 changed")
     );
     // New objects are appended after the user's, sorted by ID.
     let ids: Vec<&str> = vpc.vswitches.iter().map(|s| s.id.as_str()).collect();
