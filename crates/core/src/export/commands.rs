@@ -58,6 +58,10 @@ pub fn eascmd_lines(service_name: &str, file_name: &str) -> Vec<String> {
 ///      --body '{\"VSwitchId\":\"vsw-a\",\"SecurityGroupId\":\"sg-a\"}'"
 /// );
 ///
+/// // A path segment cannot reach another path; the shell sees one word.
+/// assert!(dlink_command(Some("cn-hangzhou"), "../x y", &net).unwrap()
+///     .starts_with("aliyun eas PUT /api/v2/resources/cn-hangzhou/..%2Fx%20y/dlink --region"));
+///
 /// // Both IDs are required by the API.
 /// let no_sg = Networking { security_group_id: None, ..net };
 /// assert_eq!(
@@ -75,9 +79,9 @@ pub fn dlink_command(
     let group = group.ok_or(ExportError::MissingId("security_group_id"))?;
     let body = serde_json::json!({"VSwitchId": vswitch, "SecurityGroupId": group});
     let path = Value::shell("/api/v2/resources/")
-        .then(Value::region(region))
+        .then(segment(region, "RegionId"))
         .then(Value::shell("/"))
-        .then(Value::data(resource_group_id))
+        .then(segment(Some(resource_group_id), "ResourceId"))
         .then(Value::shell("/dlink"));
     Ok(Command::new("aliyun")
         .word(Value::shell("eas"))
@@ -87,4 +91,24 @@ pub fn dlink_command(
         .arg("header", Value::shell("\"Content-Type=application/json\""))
         .arg("body", Value::data(body.to_string()))
         .to_string())
+}
+
+/// One segment of an ROA path: the plan's value percent-encoded (RFC 3986: all but the
+/// unreserved characters), so that a `/` or `?` in it cannot make the call another API's;
+/// the placeholder when the plan has none.
+fn segment(value: Option<&str>, placeholder: &'static str) -> Value {
+    match value.filter(|v| !v.is_empty()) {
+        Some(v) => {
+            let mut out = String::new();
+            for b in v.bytes() {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    out.push(char::from(b));
+                } else {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            Value::data(out)
+        }
+        None => Value::placeholder(placeholder),
+    }
 }
