@@ -48,8 +48,7 @@ pub fn create_route(
 
 /// Points an existing route at another next hop in one call. Not `DeleteRouteEntry` then
 /// `CreateRouteEntry`: the delete is asynchronous and the VPC refuses changes to a route
-/// table while one of its routes is being deleted. `RegionId` is required
-/// (`metadatas/vpc/ModifyRouteEntry.json`).
+/// table while one of its routes is being deleted (domain-facts §4). `RegionId` is required.
 pub fn modify_route(
     region: Option<&str>,
     table: &str,
@@ -75,7 +74,7 @@ pub fn create_nat(region: Option<&str>, vpc: &str, vswitch: &str) -> Command {
 }
 
 /// The SNAT table is the gateway's `snat_table_id` (`SnatTableIds` in DescribeNatGateways,
-/// not the gateway's own ID); the IPs, the gateway's EIPs.
+/// not the gateway's own ID: domain-facts §3); the IPs, the gateway's EIPs.
 pub fn create_snat(region: Option<&str>, nat: &NatGateway, vswitch: &str) -> Command {
     Command::aliyun("vpc", "CreateSnatEntry")
         .arg("RegionId", Value::region(region))
@@ -130,8 +129,8 @@ pub fn authorize_egress(
 }
 
 /// A peering from `vpc` to `peer`, both in the plan's one region. `AcceptingAliUid` is
-/// required (`metadatas/vpcpeer/CreateVpcPeerConnection.json`): the accepting VPC's account,
-/// which the plan does not know (the user's own ID when both VPCs are theirs).
+/// required (domain-facts §6): the accepting VPC's account, which the plan does not know (the
+/// user's own ID when both VPCs are theirs).
 pub fn create_peering(region: Option<&str>, vpc: &str, peer: &str) -> Command {
     Command::aliyun("vpcpeer", "CreateVpcPeerConnection")
         .arg("RegionId", Value::region(region))

@@ -5,9 +5,9 @@ use crate::text::command::{Command, Value};
 use crate::text::shell::shell_word;
 
 /// The call that prints one security group's rules, for the importer's hints: `RegionId` is
-/// required (`metadatas/ecs/DescribeSecurityGroupAttribute.json`; the CLI fills it from the
-/// profile, which is only right when the profile's region is the group's), and `MaxResults`
-/// 1000 gets every rule in one page. Without `--pager`, which would drop the group's ID.
+/// required (the CLI fills it from the profile, which is only right when the profile's region
+/// is the group's: domain-facts, "The `aliyun` CLI"), and `MaxResults` 1000 gets every rule in
+/// one page. Without `--pager`, which would drop the group's ID.
 pub fn security_group_rules(region: Option<&str>, group: Option<&str>) -> Command {
     Command::aliyun("ecs", "DescribeSecurityGroupAttribute")
         .arg("RegionId", Value::region(region))

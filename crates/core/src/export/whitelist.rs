@@ -142,8 +142,8 @@ fn advise(target: &Target, whitelist: &[String], flow: Option<&Flow>) -> Whiteli
 
 /// The product's own command that appends `to_add` to the target's allow-list, by the
 /// target's kind ([`Target::inferred_kind`]): each API with `ModifyMode Append`, so the
-/// entries already there stay (`Cover`, the default, would replace them: domain-facts §7),
-/// and the product's own ID parameter (API metadata, `crates/core/tests/data/aliyun-api.json`).
+/// entries already there stay (`Cover`, the default, would replace them), and the product's
+/// own ID parameter (domain-facts §7).
 /// The instance ID is `<InstanceId>` when the plan does not know it; a target of kind
 /// `other`, or of no known kind, has no command.
 fn whitelist_command(target: &Target, to_add: &[String]) -> Option<Command> {

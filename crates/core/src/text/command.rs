@@ -13,8 +13,8 @@
 //!
 //! [`Command::arg`] writes an `aliyun` parameter as `--Name value`, or as `--Name=value` when
 //! the value starts with `-`: the CLI reads a separate word starting with `-` as a flag and
-//! refuses `--PortRange -1/-1` (aliyun-cli README, "Special argument"; cli/parser.go), and
-//! shell quoting cannot help, as the CLI sees the same word.
+//! refuses `--PortRange -1/-1`, and shell quoting cannot help, as the CLI sees the same word
+//! (domain-facts, "The `aliyun` CLI": aliyun-cli README, "Special argument").
 
 use std::fmt;
 
