@@ -424,3 +424,35 @@ fn a_vswitch_on_the_plans_system_table_keeps_no_route_table() {
     assert_eq!(vswitches[0].route_table, None);
     assert_eq!(vswitches[1].route_table.as_deref(), Some("vtb-c"));
 }
+
+/// An SNAT entry is the same entry by its `SnatEntryId` even when its source changed; the
+/// gateway's SNAT table comes from its entries when DescribeNatGateways is not in the paste.
+#[test]
+fn snat_entries_merge_by_their_id() {
+    let plan = parse_plan(
+        r#"{"version": 1, "vpcs": [{"id": "vpc-a", "cidrs": ["10.0.0.0/16"],
+          "nat_gateways": [{"id": "ngw-a", "kind": "internet", "eips": ["47.0.0.1"],
+            "snat_entries": [
+              {"source": "vsw-old", "snat_ips": ["47.0.0.1"], "id": "snat-1"},
+              {"source": "10.0.9.0/24", "snat_ips": ["47.0.0.1"]}]}]}]}"#,
+    )
+    .unwrap();
+    let paste = r#"{"RequestId": "r", "PageNumber": 1, "PageSize": 50, "TotalCount": 2,
+      "SnatTableEntries": {"SnatTableEntry": [
+        {"SnatEntryId": "snat-1", "SnatTableId": "stb-a", "NatGatewayId": "ngw-a",
+         "SourceVSwitchId": "vsw-new", "SourceCIDR": "", "SnatIp": "47.0.0.1"},
+        {"SnatEntryId": "snat-2", "SnatTableId": "stb-a", "NatGatewayId": "ngw-a",
+         "SourceVSwitchId": "", "SourceCIDR": "10.0.9.0/24", "SnatIp": "47.0.0.1"}]}}"#;
+    let got = import(paste, &plan).unwrap();
+    let nat = &got.plan.vpcs[0].nat_gateways[0];
+    assert_eq!(nat.snat_table_id.as_deref(), Some("stb-a"));
+    let entries: Vec<(&str, Option<&str>)> = (nat.snat_entries.iter())
+        .map(|e| (e.source.as_str(), e.id.as_deref()))
+        .collect();
+    assert_eq!(
+        entries,
+        [("vsw-new", Some("snat-1")), ("10.0.9.0/24", Some("snat-2"))]
+    );
+    // A second import changes nothing.
+    assert_eq!(import(paste, &got.plan).unwrap().plan, got.plan);
+}
