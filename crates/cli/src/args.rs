@@ -144,7 +144,8 @@ pub enum What {
     Service,
     /// The eascmd create and modify lines.
     Eascmd,
-    /// The entries each target's whitelist lacks, with the RDS command.
+    /// The entries each target's whitelist lacks, with the command of its product (RDS,
+    /// PolarDB, Redis/Tair, MongoDB).
     Whitelist,
     /// Connectivity tests for the service's start-up command.
     TestCommand,

@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use easnet_core::analyze::{analyze, Report};
+use easnet_core::analyze::analyze;
 use easnet_core::cloud;
 use easnet_core::export::{self, ExportError};
 use easnet_core::plan::{parse_plan, write_plan, Plan};
@@ -140,7 +140,9 @@ fn export(plan: &Plan, service: &str, what: What, file: &str) -> Result<String, 
             export::find_service(plan, service)?;
             lines(export::eascmd_lines(service, file))
         }
-        What::Whitelist => whitelist_text(plan, &analyze(plan), service)?,
+        What::Whitelist => {
+            export::whitelist_text(&export::whitelist_entries(plan, &analyze(plan), service)?)
+        }
         What::TestCommand => lines(export::test_commands(plan, service)?),
         What::Report => {
             export::find_service(plan, service)?;
@@ -148,29 +150,6 @@ fn export(plan: &Plan, service: &str, what: What, file: &str) -> Result<String, 
         }
         What::Dlink => export::service_dlink(plan, service)? + "\n",
     })
-}
-
-/// Per target: what to add, then the command when there is one; `#` lines are comments so
-/// the output can be pasted into a shell as it is.
-fn whitelist_text(plan: &Plan, report: &Report, service: &str) -> Result<String, ExportError> {
-    let mut out = String::new();
-    for a in export::whitelist_entries(plan, report, service)? {
-        let head = format!("# {} ({})", a.target, a.address);
-        if let Some(note) = &a.note {
-            out.push_str(&format!("{head}: {note}\n"));
-        } else if a.to_add.is_empty() {
-            out.push_str(&format!(
-                "{head}: already admits {}\n",
-                a.required.join(", ")
-            ));
-        } else {
-            out.push_str(&format!("{head}: add {}\n", a.to_add.join(", ")));
-            if let Some(command) = &a.command {
-                out.push_str(&format!("{command}\n"));
-            }
-        }
-    }
-    Ok(out)
 }
 
 fn capacity_text(c: &export::Capacity) -> String {

@@ -93,13 +93,15 @@ fn whitelist_and_report_follow_the_analyzer() {
     for entry in &advice[0].to_add {
         assert!(out.contains(entry.as_str()));
     }
-    if let Some(command) = &advice[0].command {
-        assert!(out.contains(command.as_str()));
-        assert!(
-            command.contains("--DBInstanceId <DBInstanceId>"),
-            "orders-rds is RDS, ID unknown"
-        );
-    }
+    let command = advice[0]
+        .command
+        .as_ref()
+        .expect("orders-rds is of kind rds");
+    assert!(out.contains(command.as_str()));
+    assert!(
+        command.starts_with("aliyun rds ModifySecurityIps --DBInstanceId <InstanceId> "),
+        "orders-rds is RDS, ID unknown: {command}"
+    );
     let out = ok(export_run(&repo(BROKEN), "qwen-chat", "report", None));
     assert_eq!(out, export::markdown_report(&plan, &report));
     assert!(out.starts_with(

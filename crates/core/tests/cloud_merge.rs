@@ -233,7 +233,7 @@ fn what_the_cloud_knows_is_updated() {
     assert_eq!(entry.snat_ips, ["47.98.10.1"]);
     assert_eq!(
         line(&got, Change::Updated, Kind::NatGateway, "ngw-bp1egress"),
-        Some("vswitch none → vsw-bp1nat; eips [47.98.10.1] → [47.98.10.1, 47.98.10.2]; SNAT entries: 1 added, 1 changed")
+        Some("vswitch none → vsw-bp1nat; snat_table_id none → stb-bp1egress; eips [47.98.10.1] → [47.98.10.1, 47.98.10.2]; SNAT entries: 1 added, 1 changed")
     );
     // New objects are appended after the user's, sorted by ID.
     let ids: Vec<&str> = vpc.vswitches.iter().map(|s| s.id.as_str()).collect();
@@ -423,4 +423,36 @@ fn a_vswitch_on_the_plans_system_table_keeps_no_route_table() {
     // Absent means the system table (plan-format.md); a custom table is named.
     assert_eq!(vswitches[0].route_table, None);
     assert_eq!(vswitches[1].route_table.as_deref(), Some("vtb-c"));
+}
+
+/// An SNAT entry is the same entry by its `SnatEntryId` even when its source changed; the
+/// gateway's SNAT table comes from its entries when DescribeNatGateways is not in the paste.
+#[test]
+fn snat_entries_merge_by_their_id() {
+    let plan = parse_plan(
+        r#"{"version": 1, "vpcs": [{"id": "vpc-a", "cidrs": ["10.0.0.0/16"],
+          "nat_gateways": [{"id": "ngw-a", "kind": "internet", "eips": ["47.0.0.1"],
+            "snat_entries": [
+              {"source": "vsw-old", "snat_ips": ["47.0.0.1"], "id": "snat-1"},
+              {"source": "10.0.9.0/24", "snat_ips": ["47.0.0.1"]}]}]}]}"#,
+    )
+    .unwrap();
+    let paste = r#"{"RequestId": "r", "PageNumber": 1, "PageSize": 50, "TotalCount": 2,
+      "SnatTableEntries": {"SnatTableEntry": [
+        {"SnatEntryId": "snat-1", "SnatTableId": "stb-a", "NatGatewayId": "ngw-a",
+         "SourceVSwitchId": "vsw-new", "SourceCIDR": "", "SnatIp": "47.0.0.1"},
+        {"SnatEntryId": "snat-2", "SnatTableId": "stb-a", "NatGatewayId": "ngw-a",
+         "SourceVSwitchId": "", "SourceCIDR": "10.0.9.0/24", "SnatIp": "47.0.0.1"}]}}"#;
+    let got = import(paste, &plan).unwrap();
+    let nat = &got.plan.vpcs[0].nat_gateways[0];
+    assert_eq!(nat.snat_table_id.as_deref(), Some("stb-a"));
+    let entries: Vec<(&str, Option<&str>)> = (nat.snat_entries.iter())
+        .map(|e| (e.source.as_str(), e.id.as_deref()))
+        .collect();
+    assert_eq!(
+        entries,
+        [("vsw-new", Some("snat-1")), ("10.0.9.0/24", Some("snat-2"))]
+    );
+    // A second import changes nothing.
+    assert_eq!(import(paste, &got.plan).unwrap().plan, got.plan);
 }

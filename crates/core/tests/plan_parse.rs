@@ -162,6 +162,21 @@ const BAD: &[(&str, &str, &str)] = &[
         "expected one of vpc_peer, cen",
     ),
     (
+        r#"{"version": 1, "services": [{"service": {}, "targets": [{"address": "10.0.0.1", "port": 3306, "kind": "mysql"}]}]}"#,
+        "services[0].targets[0].kind",
+        "expected one of rds, polardb, redis, mongodb, other, got \"mysql\"",
+    ),
+    (
+        r#"{"version": 1, "services": [{"service": {}, "targets": [{"address": "10.0.0.1", "port": 3306, "instance_id": 7}]}]}"#,
+        "services[0].targets[0].instance_id",
+        "expected a string, got 7",
+    ),
+    (
+        r#"{"version": 1, "vpcs": [{"id": "v", "nat_gateways": [{"id": "n", "kind": "internet", "snat_table_id": ["stb-a"]}]}]}"#,
+        "vpcs[0].nat_gateways[0].snat_table_id",
+        "expected a string, got a list",
+    ),
+    (
         r#"{"version": 1, "resource_groups": [{"id": "eas-r-a", "networking": {"vpc": "x"}}]}"#,
         "resource_groups[0].networking.vpc",
         "unknown field",
@@ -259,4 +274,26 @@ fn deep_nesting_is_an_error_not_a_crash() {
 fn empty_plan_round_trips() {
     let plan = Plan::empty();
     assert_eq!(parse_plan(&write_plan(&plan)).unwrap(), plan);
+}
+
+#[test]
+fn the_ids_commands_need_round_trip() {
+    let text = r#"{"version": 1,
+      "vpcs": [{"id": "v", "nat_gateways": [{"id": "ngw-a", "kind": "internet", "snat_table_id": "stb-a",
+        "snat_entries": [{"source": "vsw-a", "snat_ips": [], "id": "snat-a"}]}]}],
+      "services": [{"service": {}, "targets": [
+        {"address": "10.0.0.1", "port": 3306, "whitelist": [], "kind": "polardb", "instance_id": "pc-a"},
+        {"address": "10.0.0.2", "port": 3306, "kind": null, "instance_id": null}]}]}"#;
+    let plan = parse_plan(text).unwrap();
+    let nat = &plan.vpcs[0].nat_gateways[0];
+    assert_eq!(nat.snat_table_id.as_deref(), Some("stb-a"));
+    assert_eq!(nat.snat_entries[0].id.as_deref(), Some("snat-a"));
+    let t = &plan.services[0].targets;
+    assert_eq!(t[0].kind, Some(easnet_core::plan::TargetKind::Polardb));
+    assert_eq!((t[1].kind, t[1].instance_id.as_deref()), (None, None));
+    assert_eq!(parse_plan(&write_plan(&plan)).unwrap(), plan);
+    // Absent fields stay absent when written.
+    let written = write_plan(&plan);
+    assert_eq!(written.matches("\"kind\": \"polardb\"").count(), 1);
+    assert_eq!(written.matches("instance_id").count(), 1);
 }

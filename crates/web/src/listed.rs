@@ -3,7 +3,7 @@
 use easnet_core::plan::{
     service_edit, NatGateway, NatKind, Peering, PeeringKind, Protocol, ResourceGroup, RouteTable,
     RouteTableKind, SecurityGroup, SecurityGroupKind, ServiceEntry, ServiceJson, ServiceSpec,
-    Target, VSwitch, Vpc,
+    SnatEntry, Target, VSwitch, Vpc,
 };
 
 use crate::list::copy_id;
@@ -92,13 +92,23 @@ impl Listed for NatGateway {
             id: format!("ngw-new-{}", n + 1),
             kind: NatKind::Internet,
             vswitch: None,
+            snat_table_id: None,
             eips: Vec::new(),
             snat_entries: Vec::new(),
         }
     }
+    /// The copy is another gateway: the cloud's IDs of the original's SNAT table and entries
+    /// are not its own.
     fn copied(&self) -> Self {
         NatGateway {
             id: copy_id(&self.id),
+            snat_table_id: None,
+            snat_entries: (self.snat_entries.iter())
+                .map(|e| SnatEntry {
+                    id: None,
+                    ..e.clone()
+                })
+                .collect(),
             ..self.clone()
         }
     }
@@ -205,6 +215,8 @@ impl Listed for Target {
             port: Some(443),
             protocol: Protocol::Tcp,
             whitelist: None,
+            kind: None,
+            instance_id: None,
         }
     }
     fn copied(&self) -> Self {

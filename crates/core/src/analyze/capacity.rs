@@ -278,7 +278,7 @@ fn resize_fix(
             let zone = (vpc.vswitches.iter().find(|s| s.id == row.vswitch)).and_then(|s| s.zone.clone());
             (
                 format!("A vSwitch CIDR cannot be changed: create a /{prefix} vSwitch ({usable} usable IPs, {goal}) at {block} in {} and point the vswitch_id of {moving} at it.", vpc.id),
-                Some(commands::create_vswitch(ix.region(), &vpc.id, zone.as_deref(), &block)),
+                Some(commands::create_vswitch(ix.region(), &vpc.id, zone.as_deref(), &block).to_string()),
             )
         }
         None => (

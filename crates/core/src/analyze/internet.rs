@@ -14,6 +14,7 @@ use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::{Code, HopKind};
 use crate::addr::{contains_net, parse_addr};
 use crate::plan::{NatGateway, NatKind, NextHop};
+use crate::text::command::Value;
 
 /// Traces `dest` out through the NAT gateway, one function per step in the order of rules.md;
 /// returns the SNAT IPs of the covering entry when the path gets that far.
@@ -106,7 +107,7 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
             );
             t.stop(Code::Inet002, hop, format!("route table {} of {} has no route matching {dest}, so {subject} cannot reach {}", table.id, o.vsw.id, Reach(dest)))
                 .fix(format!("Add a route {dest} → NAT gateway {} to route table {}.", first_nat.id, table.id))
-                .command(commands::create_route(region, &table.id, &dest.to_string(), "NatGateway", &first_nat.id))
+                .command(commands::create_route(region, &table.id, &dest.to_string(), "NatGateway", Value::data(&first_nat.id)))
                 .at(list_at(&table_at, "routes", !table.routes.is_empty()));
             return None;
         }
@@ -159,11 +160,7 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
     let hop = (HopKind::RouteTable, label, Some(route_at.clone()));
     t.stop(Code::Inet003, hop, format!("route {} in {} sends {subject}'s traffic to {} to {instead}, not to an internet NAT gateway of {}", route.destination, table.id, Reach(dest), vpc.id))
         .fix(format!("Point route {} of {} at internet NAT gateway {}.", route.destination, table.id, first_nat.id))
-        .command(format!(
-            "{} && {}",
-            commands::delete_route(region, &table.id, &route.destination, hop_id),
-            commands::create_route(region, &table.id, &route.destination, "NatGateway", &first_nat.id)
-        ))
+        .command(commands::modify_route(region, &table.id, &route.destination, "NatGateway", &first_nat.id))
         .at(route_at);
     None
 }
@@ -200,7 +197,7 @@ fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
         );
         t.stop(Code::Inet004, hop, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {}", nat.id, o.vsw.id, o.vsw.cidr, Reach(dest)))
             .fix(format!("In the NAT Gateway console, create an SNAT entry on {} for vSwitch {} with its EIP.", nat.id, o.vsw.id))
-            .command(commands::create_snat(ix.region(), &o.vsw.id, &nat.eips))
+            .command(commands::create_snat(ix.region(), nat, &o.vsw.id))
             .at(entries_at());
         return None;
     };
@@ -262,7 +259,7 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
                 nat.id,
                 nat.eips.join(", ")
             ),
-            commands::modify_snat(region, &nat.eips),
+            commands::modify_snat(region, nat, entry),
             entry_at.clone(),
         ))
     } else if !stray.is_empty() {
@@ -278,7 +275,7 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
                 "Use EIPs bound to {} in the SNAT entry, or bind those addresses to it.",
                 nat.id
             ),
-            commands::modify_snat(region, &nat.eips),
+            commands::modify_snat(region, nat, entry),
             format!("{entry_at}.snat_ips"),
         ))
     } else {

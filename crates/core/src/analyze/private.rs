@@ -11,6 +11,7 @@ use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::{Code, HopKind};
 use crate::addr::contains_net;
 use crate::plan::{NextHop, PeeringKind, RouteTable};
+use crate::text::command::Value;
 
 /// Traces a private target at `dest`, already known to be private; `target_at` is the
 /// target's path in the plan.
@@ -110,7 +111,7 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
                     &table.id,
                     &target_cidr.to_string(),
                     hop_type,
-                    &hop,
+                    hop,
                 ))
                 .at(routes_at);
             }
@@ -144,16 +145,22 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
             let routes_at = list_at(&at, "routes", !table.routes.is_empty());
             t.stop(Code::Priv003, (HopKind::ReturnRoute, label, Some(at)), format!("the return route is missing: route table {} of target vSwitch {} has no route to {} ({src}) through {}: {why}", table.id, target_vsw.id, o.vsw.id, peering.id))
                 .fix(format!("Add a route {src} → {} to route table {} in {}.", peering.id, table.id, target_vpc.id))
-                .command(commands::create_route(region, &table.id, &src.to_string(), hop_type, &hop))
+                .command(commands::create_route(region, &table.id, &src.to_string(), hop_type, hop))
                 .at(routes_at);
         }
     }
 }
 
-fn hop_for(kind: PeeringKind, id: &str) -> (&'static str, String) {
+/// The next hop of a route through a peering: the peering itself, or for a CEN the transit
+/// router's VPC attachment, which the plan does not know: a bare placeholder, so that the
+/// command cannot run until it is filled in (a quoted one would send its literal text).
+fn hop_for(kind: PeeringKind, id: &str) -> (&'static str, Value) {
     match kind {
-        PeeringKind::VpcPeer => ("VpcPeer", id.to_owned()),
-        PeeringKind::Cen => ("Attachment", "<TransitRouterVpcAttachmentId>".to_owned()),
+        PeeringKind::VpcPeer => ("VpcPeer", Value::data(id)),
+        PeeringKind::Cen => (
+            "Attachment",
+            Value::placeholder("TransitRouterVpcAttachmentId"),
+        ),
     }
 }
 

@@ -1,7 +1,20 @@
 //! The `aliyun` command lines that export a region's VPC for [`super::import`]: shown by the
 //! page (filled with the user's region and VPC) and printed in the README.
 
+use crate::text::command::{Command, Value};
 use crate::text::shell::shell_word;
+
+/// The call that prints one security group's rules, for the importer's hints: `RegionId` is
+/// required (the CLI fills it from the profile, which is only right when the profile's region
+/// is the group's: domain-facts, "The `aliyun` CLI"), and `MaxResults` 1000 gets every rule in
+/// one page. Without `--pager`, which would drop the group's ID.
+pub fn security_group_rules(region: Option<&str>, group: Option<&str>) -> Command {
+    Command::aliyun("ecs", "DescribeSecurityGroupAttribute")
+        .arg("RegionId", Value::region(region))
+        .arg("SecurityGroupId", Value::data_or(group, "SecurityGroupId"))
+        .arg("Direction", Value::shell("all"))
+        .arg("MaxResults", Value::shell("1000"))
+}
 
 /// The describe calls for one VPC, as a shell script writing `net/*.json`, then the
 /// `easnet import` line. The loops need `jq`.

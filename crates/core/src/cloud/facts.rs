@@ -85,11 +85,14 @@ pub(crate) struct NatFact {
     pub vswitch: Option<String>,
     /// Public IPs of `IpLists.IpList[]`; `None` when the response has no `IpLists` at all.
     pub eips: Option<Vec<String>>,
+    /// `SnatTableIds.SnatTableId[]`: in practice one per gateway.
     pub snat_tables: Vec<String>,
 }
 
 #[derive(Debug)]
 pub(crate) struct SnatFact {
+    /// `SnatEntryId`.
+    pub id: Option<String>,
     pub nat: Option<String>,
     pub table: Option<String>,
     pub source: String,

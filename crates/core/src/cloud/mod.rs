@@ -42,7 +42,7 @@ mod shape;
 pub mod snapshot;
 mod summary;
 
-pub use commands::describe_commands;
+pub use commands::{describe_commands, security_group_rules};
 pub use error::{CloudError, CloudErrorKind};
 pub use paste::{is_describe_paste, is_describe_value, read_paste, Response, MAX_PASTE_BYTES};
 pub use shape::{error_response, Operation};

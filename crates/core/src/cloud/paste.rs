@@ -238,9 +238,9 @@ fn check_usable(r: &Response) -> Result<(), CloudError> {
             CloudErrorKind::Unusable,
             format!(
                 "{} holds rules but no SecurityGroupId, so they cannot be tied to a group \
-                 (was it run with --pager?): run `aliyun ecs DescribeSecurityGroupAttribute \
-                 --SecurityGroupId sg-… --MaxResults 1000` without --pager",
-                r.name()
+                 (was it run with --pager?): run `{}` without --pager",
+                r.name(),
+                super::commands::security_group_rules(None, None)
             ),
         ));
     }

@@ -1,10 +1,10 @@
 //! Commands to run: `eascmd` for a service, `aliyun eas` for a resource group's VPC direct
-//! connection. Every argument is shell-quoted where it needs to be, so a pasted line does what
-//! it says even when a name holds a space or a quote.
+//! connection. Built with [`Command`]: every value is one quoted word, so a pasted line does
+//! what it says even when a name holds a space or a quote.
 
 use super::ExportError;
 use crate::plan::Networking;
-use crate::text::shell::{region_word, shell_word, REGION_PLACEHOLDER};
+use crate::text::command::{Command, Value};
 
 /// The two `eascmd` lines for a service JSON file: `create` for a new service, and
 /// `modify NAME -s FILE` to update an existing one (the EAS client's own forms).
@@ -21,10 +21,16 @@ use crate::text::shell::{region_word, shell_word, REGION_PLACEHOLDER};
 /// assert_eq!(eascmd_lines("a", "my service.json")[0], "eascmd create 'my service.json'");
 /// ```
 pub fn eascmd_lines(service_name: &str, file_name: &str) -> Vec<String> {
-    let file = shell_word(file_name);
+    let file = || Value::data(file_name);
     vec![
-        format!("eascmd create {file}"),
-        format!("eascmd modify {} -s {file}", shell_word(service_name)),
+        (Command::new("eascmd").word(Value::shell("create")))
+            .word(file())
+            .to_string(),
+        (Command::new("eascmd").word(Value::shell("modify")))
+            .word(Value::data(service_name))
+            .word(Value::shell("-s"))
+            .word(file())
+            .to_string(),
     ]
 }
 
@@ -32,7 +38,8 @@ pub fn eascmd_lines(service_name: &str, file_name: &str) -> Vec<String> {
 /// `UpdateResourceDLink`, a ROA operation (`PUT /api/v2/resources/{ClusterId}/{ResourceId}/dlink`,
 /// ClusterId being the region), called in the CLI's ROA form `aliyun eas PUT <path> --body`,
 /// with the two body fields it requires, `VSwitchId` (where the ENI is created) and
-/// `SecurityGroupId`. Without a region, `<RegionId>` stands in its place.
+/// `SecurityGroupId`. Without a region, `<RegionId>` stands in its place, bare in the path too,
+/// so that the shell refuses the line until it is filled in.
 ///
 /// # Examples
 /// ```
@@ -51,6 +58,10 @@ pub fn eascmd_lines(service_name: &str, file_name: &str) -> Vec<String> {
 ///      --body '{\"VSwitchId\":\"vsw-a\",\"SecurityGroupId\":\"sg-a\"}'"
 /// );
 ///
+/// // A path segment cannot reach another path; the shell sees one word.
+/// assert!(dlink_command(Some("cn-hangzhou"), "../x y", &net).unwrap()
+///     .starts_with("aliyun eas PUT /api/v2/resources/cn-hangzhou/..%2Fx%20y/dlink --region"));
+///
 /// // Both IDs are required by the API.
 /// let no_sg = Networking { security_group_id: None, ..net };
 /// assert_eq!(
@@ -67,14 +78,37 @@ pub fn dlink_command(
     let vswitch = vswitch.ok_or(ExportError::MissingId("vswitch_id"))?;
     let group = group.ok_or(ExportError::MissingId("security_group_id"))?;
     let body = serde_json::json!({"VSwitchId": vswitch, "SecurityGroupId": group});
-    let path = format!(
-        "/api/v2/resources/{}/{resource_group_id}/dlink",
-        region.unwrap_or(REGION_PLACEHOLDER)
-    );
-    Ok(format!(
-        "aliyun eas PUT {} --region {} --header \"Content-Type=application/json\" --body {}",
-        shell_word(&path),
-        region_word(region),
-        shell_word(&body.to_string()),
-    ))
+    let path = Value::shell("/api/v2/resources/")
+        .then(segment(region, "RegionId"))
+        .then(Value::shell("/"))
+        .then(segment(Some(resource_group_id), "ResourceId"))
+        .then(Value::shell("/dlink"));
+    Ok(Command::new("aliyun")
+        .word(Value::shell("eas"))
+        .word(Value::shell("PUT"))
+        .word(path)
+        .arg("region", Value::region(region))
+        .arg("header", Value::shell("\"Content-Type=application/json\""))
+        .arg("body", Value::data(body.to_string()))
+        .to_string())
+}
+
+/// One segment of an ROA path: the plan's value percent-encoded (RFC 3986: all but the
+/// unreserved characters), so that a `/` or `?` in it cannot make the call another API's;
+/// the placeholder when the plan has none.
+fn segment(value: Option<&str>, placeholder: &'static str) -> Value {
+    match value.filter(|v| !v.is_empty()) {
+        Some(v) => {
+            let mut out = String::new();
+            for b in v.bytes() {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    out.push(char::from(b));
+                } else {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            Value::data(out)
+        }
+        None => Value::placeholder(placeholder),
+    }
 }

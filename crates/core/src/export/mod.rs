@@ -13,7 +13,8 @@
 //!   service) and [`dlink_command`] (a resource group's VPC direct connection).
 //! - From a plan, by service name ([`find_service`] names the ones that exist when a name does
 //!   not): [`service_networking`], [`service_text`], [`service_dlink`],
-//!   [`whitelist_entries`] (what each target's allow-list lacks, with the RDS command),
+//!   [`whitelist_entries`] (what each target's allow-list lacks, with the command of its
+//!   product: RDS, PolarDB, Redis/Tair, MongoDB) and [`whitelist_text`] (that as a script),
 //!   [`test_commands`] (connectivity probes for the start-up command).
 //! - Reports: [`markdown_report`], [`sarif`] (SARIF 2.1.0) and [`text_report`] (the CLI's
 //!   human output); [`capacity`] is the CLI's offline vSwitch maths.
@@ -45,4 +46,4 @@ pub use probe::test_commands;
 pub use sarif::sarif;
 pub use source::Source;
 pub use text::text_report;
-pub use whitelist::{whitelist_entries, WhitelistAdvice};
+pub use whitelist::{whitelist_entries, whitelist_text, WhitelistAdvice};

@@ -7,6 +7,7 @@ use super::{
 };
 use crate::analyze::Report;
 use crate::plan::{write_plan, Plan};
+use crate::text::shell::{comment, shell_word};
 
 /// One export: what it is, its text, and how to save it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,17 +148,21 @@ pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> V
                 let text = advice
                     .iter()
                     .map(|a| {
-                        let mut lines =
-                            vec![format!("# {} ({}, {})", a.target, a.address, a.route)];
+                        // Names and addresses are the plan's: in comments kept on their
+                        // line, and the entries quoted, so the text is safe to paste whole.
+                        let mut lines = vec![comment(&format!(
+                            "{} ({}, {})",
+                            a.target, a.address, a.route
+                        ))];
                         if let Some(note) = &a.note {
-                            lines.push(format!("# {note}"));
+                            lines.push(comment(note));
                         }
                         if a.to_add.is_empty() {
                             lines.push(
                                 "# nothing to add: the whitelist already covers it".to_owned(),
                             );
                         } else {
-                            lines.extend(a.to_add.iter().cloned());
+                            lines.extend(a.to_add.iter().map(|e| shell_word(e)));
                         }
                         lines.extend(a.command.clone());
                         lines.join("\n")

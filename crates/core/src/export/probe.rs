@@ -9,12 +9,28 @@ use super::lookup::find_service;
 use super::ExportError;
 use crate::addr::{contains_net, parse_cidr_lenient};
 use crate::plan::{Plan, Protocol, Target};
-use crate::text::shell::shell_word;
+use crate::text::command::{Command, Value};
 
 /// The seed FAQ's test: a browser-like user agent (some sites refuse curl's), headers only,
 /// a 5-second connect timeout, so a missing NAT path fails fast instead of hanging start-up.
-const CURL: &str =
-    "curl -I -A \"Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0.0.0\" --connect-timeout 5";
+fn curl(url: Value) -> Command {
+    let mut cmd = Command::new("curl");
+    for word in [
+        "-I",
+        "-A",
+        "\"Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0.0.0\"",
+        "--connect-timeout",
+        "5",
+    ] {
+        cmd = cmd.word(Value::shell(word));
+    }
+    cmd.word(url)
+}
+
+/// `PROGRAM WORDS…` for easnet's own words.
+fn fixed(program: &'static str, words: &[&'static str]) -> Command {
+    (words.iter()).fold(Command::new(program), |c, w| c.word(Value::shell(w)))
+}
 
 /// The public URL the FAQ tests when the service only needs "the internet".
 const DEFAULT_URL: &str = "https://www.aliyun.com";
@@ -65,20 +81,29 @@ pub fn test_commands(plan: &Plan, service: &str) -> Result<Vec<String>, ExportEr
             .iter()
             .any(|c| contains_net(c, &IpNet::from(addr)));
         match (target.protocol, target.port) {
-            (Protocol::Tcp, Some(port)) if private => lines.push(format!(
-                "timeout 5 bash -c {} && echo open || echo closed",
-                shell_word(&format!("</dev/tcp/{addr}/{port}"))
-            )),
+            // The script for `bash -c` is code to the inner bash: it holds only a parsed
+            // address and a number, never the plan's text.
+            (Protocol::Tcp, Some(port)) if private => lines.push(
+                fixed("timeout", &["5", "bash", "-c"])
+                    .word(Value::data(format!("</dev/tcp/{addr}/{port}")))
+                    .and(fixed("echo", &["open"]))
+                    .or(fixed("echo", &["closed"]))
+                    .to_string(),
+            ),
             (Protocol::Tcp, Some(port)) => {
                 public_tcp = true;
-                lines.push(format!("{CURL} {}", shell_word(&url(addr, port))));
+                lines.push(curl(Value::data(url(addr, port))).to_string());
             }
-            (Protocol::Icmp, _) => lines.push(format!("ping -c 3 -W 5 {addr}")),
+            (Protocol::Icmp, _) => lines.push(
+                fixed("ping", &["-c", "3", "-W", "5"])
+                    .word(Value::data(addr.to_string()))
+                    .to_string(),
+            ),
             _ => {}
         }
     }
     if entry.needs_internet && !public_tcp {
-        lines.push(format!("{CURL} {DEFAULT_URL}"));
+        lines.push(curl(Value::shell(DEFAULT_URL)).to_string());
     }
     Ok(lines)
 }

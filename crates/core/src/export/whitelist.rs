@@ -13,7 +13,9 @@ use super::lookup::find_service;
 use super::ExportError;
 use crate::addr::{contains_net, covers_union, parse_cidr_lenient};
 use crate::analyze::{Flow, FlowRoute, Report};
-use crate::plan::{Plan, Target};
+use crate::plan::{Plan, Target, TargetKind};
+use crate::text::command::{Command, Value};
+use crate::text::shell::comment;
 
 /// What one target's whitelist needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,8 +29,9 @@ pub struct WhitelistAdvice {
     pub required: Vec<String>,
     /// The part of `required` it does not admit yet: the entries to add.
     pub to_add: Vec<String>,
-    /// `aliyun rds ModifySecurityIps … --ModifyMode Append` with `to_add`, when the target
-    /// looks like an RDS instance and something is missing.
+    /// The product's own command that appends `to_add` (`aliyun rds ModifySecurityIps …
+    /// --ModifyMode Append`, or PolarDB's, Redis's, MongoDB's), when the target's kind is one
+    /// of those and something is missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
     /// Why `required` is empty, when it is: the path the source comes from is unknown.
@@ -59,7 +62,7 @@ pub struct WhitelistAdvice {
 /// assert_eq!(advice[0].to_add, ["10.0.1.0/24"]);
 /// assert_eq!(
 ///     advice[0].command.as_deref(),
-///     Some("aliyun rds ModifySecurityIps --DBInstanceId rm-bp1orders --SecurityIps \"10.0.1.0/24\" --ModifyMode Append")
+///     Some("aliyun rds ModifySecurityIps --DBInstanceId rm-bp1orders --SecurityIps 10.0.1.0/24 --ModifyMode Append")
 /// );
 ///
 /// assert!(whitelist_entries(&plan, &report, "nope").is_err());
@@ -132,53 +135,72 @@ fn advise(target: &Target, whitelist: &[String], flow: Option<&Flow>) -> Whiteli
         }
     }
     if !advice.to_add.is_empty() {
-        advice.command = rds_instance_id(target).map(|id| {
-            format!(
-                "aliyun rds ModifySecurityIps --DBInstanceId {id} --SecurityIps \"{}\" --ModifyMode Append",
-                advice.to_add.join(",")
-            )
-        });
+        advice.command = whitelist_command(target, &advice.to_add).map(String::from);
     }
     advice
 }
 
-/// The RDS instance ID of a target, by a documented heuristic:
-/// - a name (or a host name address) whose first label starts with `rm-` (RDS for MySQL and
-///   SQL Server) or `pgm-` (RDS for PostgreSQL) is the DBInstanceId itself;
-/// - a name with a word `rds`, `mysql`, `postgres`, `postgresql`, `pg`, `mariadb` or
-///   `sqlserver` is an RDS instance whose ID the plan does not know: `<DBInstanceId>`;
-/// - anything else is not taken for RDS (Redis, PolarDB and self-hosted databases have other
-///   whitelist commands), and gets the entries without a command.
-fn rds_instance_id(target: &Target) -> Option<String> {
-    let is_id = |s: &str| {
-        let label = s.split('.').next().unwrap_or_default();
-        let ok = (label.starts_with("rm-") || label.starts_with("pgm-"))
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        ok.then(|| label.to_owned())
+/// The product's own command that appends `to_add` to the target's allow-list, by the
+/// target's kind ([`Target::inferred_kind`]): each API with `ModifyMode Append`, so the
+/// entries already there stay (`Cover`, the default, would replace them), and the product's
+/// own ID parameter (domain-facts §7).
+/// The instance ID is `<InstanceId>` when the plan does not know it; a target of kind
+/// `other`, or of no known kind, has no command.
+fn whitelist_command(target: &Target, to_add: &[String]) -> Option<Command> {
+    let (product, api, id) = match target.inferred_kind()? {
+        TargetKind::Rds => ("rds", "ModifySecurityIps", "DBInstanceId"),
+        TargetKind::Polardb => ("polardb", "ModifyDBClusterAccessWhitelist", "DBClusterId"),
+        TargetKind::Redis => ("r-kvstore", "ModifySecurityIps", "InstanceId"),
+        TargetKind::Mongodb => ("dds", "ModifySecurityIps", "DBInstanceId"),
+        TargetKind::Other => return None,
     };
-    if let Some(id) = target
-        .name
-        .as_deref()
-        .and_then(is_id)
-        .or_else(|| is_id(&target.address))
-    {
-        return Some(id);
+    Some(
+        Command::aliyun(product, api)
+            .arg(
+                id,
+                Value::data_or(target.inferred_instance_id(), "InstanceId"),
+            )
+            .arg("SecurityIps", Value::list(to_add, "SecurityIps"))
+            .arg("ModifyMode", Value::shell("Append")),
+    )
+}
+
+/// The advice as a shell script, the CLI's `export --what whitelist`: per target a `#` line
+/// (what to add, or why nothing), then the command when there is one, so that the whole text
+/// can be pasted into a shell as it is.
+///
+/// # Examples
+/// ```
+/// use easnet_core::export::{whitelist_text, WhitelistAdvice};
+/// let advice = WhitelistAdvice {
+///     target: "db\n$(touch pwned)".into(), address: "10.0.5.10".into(), route: "private".into(),
+///     required: vec!["10.0.1.0/24".into()], to_add: vec!["10.0.1.0/24".into()],
+///     command: Some("aliyun rds ModifySecurityIps …".into()), note: None,
+/// };
+/// assert_eq!(
+///     whitelist_text(&[advice]),
+///     "# db\\n$(touch pwned) (10.0.5.10): add 10.0.1.0/24\naliyun rds ModifySecurityIps …\n"
+/// );
+/// ```
+pub fn whitelist_text(advice: &[WhitelistAdvice]) -> String {
+    let mut out = String::new();
+    for a in advice {
+        let head = format!("{} ({})", a.target, a.address);
+        let line = if let Some(note) = &a.note {
+            format!("{head}: {note}")
+        } else if a.to_add.is_empty() {
+            format!("{head}: already admits {}", a.required.join(", "))
+        } else {
+            format!("{head}: add {}", a.to_add.join(", "))
+        };
+        out.push_str(&comment(&line));
+        out.push('\n');
+        if let Some(command) = a.command.as_ref().filter(|_| a.note.is_none()) {
+            out.push_str(command);
+            out.push('\n');
+        }
     }
-    const WORDS: [&str; 7] = [
-        "rds",
-        "mysql",
-        "postgres",
-        "postgresql",
-        "pg",
-        "mariadb",
-        "sqlserver",
-    ];
-    let name = target.name.as_deref()?.to_ascii_lowercase();
-    name.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| WORDS.contains(&w))
-        .then(|| "<DBInstanceId>".to_owned())
+    out
 }
 
 #[cfg(test)]
@@ -193,30 +215,91 @@ mod tests {
             port: Some(3306),
             protocol: Protocol::Tcp,
             whitelist: Some(vec![]),
+            kind: None,
+            instance_id: None,
+        }
+    }
+
+    fn command(t: &Target) -> Option<String> {
+        whitelist_command(t, &["10.0.1.0/24".into(), "47.0.0.1".into()]).map(String::from)
+    }
+
+    #[test]
+    fn each_kind_has_its_products_command() {
+        let tail = "--SecurityIps 10.0.1.0/24,47.0.0.1 --ModifyMode Append";
+        let table = [
+            (
+                Some("rm-bp1abc"),
+                "10.0.5.10",
+                "rds ModifySecurityIps --DBInstanceId rm-bp1abc",
+            ),
+            (
+                Some("pgm-2ze9x"),
+                "10.0.5.10",
+                "rds ModifySecurityIps --DBInstanceId pgm-2ze9x",
+            ),
+            (
+                None,
+                "rm-bp1abc.mysql.rds.aliyuncs.com",
+                "rds ModifySecurityIps --DBInstanceId rm-bp1abc",
+            ),
+            (
+                Some("pc-2ze1"),
+                "10.0.5.10",
+                "polardb ModifyDBClusterAccessWhitelist --DBClusterId pc-2ze1",
+            ),
+            (
+                None,
+                "r-bp1c.redis.rds.aliyuncs.com",
+                "r-kvstore ModifySecurityIps --InstanceId r-bp1c",
+            ),
+            (
+                Some("dds-bp1m"),
+                "10.0.5.10",
+                "dds ModifySecurityIps --DBInstanceId dds-bp1m",
+            ),
+            // A name with a space is no ID: the kind is known, the ID is not.
+            (
+                Some("rm-bad id"),
+                "10.0.5.10",
+                "rds ModifySecurityIps --DBInstanceId <InstanceId>",
+            ),
+        ];
+        for (name, address, want) in table {
+            assert_eq!(
+                command(&target(name, address)),
+                Some(format!("aliyun {want} {tail}")),
+                "{name:?} {address}"
+            );
+        }
+        // No prefix, no kind: no command (a name's words do not say what the target is).
+        for name in ["orders-rds", "redis-cache", "rm-", "upgrade-api"] {
+            assert_eq!(command(&target(Some(name), "10.0.5.10")), None, "{name}");
         }
     }
 
     #[test]
-    fn rds_heuristic() {
-        let table = [
-            (Some("rm-bp1abc"), "10.0.5.10", Some("rm-bp1abc")),
-            (Some("pgm-2ze9x"), "10.0.5.10", Some("pgm-2ze9x")),
-            (None, "rm-bp1abc.mysql.rds.aliyuncs.com", Some("rm-bp1abc")),
-            (Some("orders-rds"), "10.0.5.10", Some("<DBInstanceId>")),
-            (Some("orders_MySQL"), "10.0.5.10", Some("<DBInstanceId>")),
-            (Some("pg-main"), "10.0.5.10", Some("<DBInstanceId>")),
-            (Some("upgrade-api"), "10.0.5.10", None),
-            (Some("redis-cache"), "10.0.5.10", None),
-            (None, "10.0.5.10", None),
-            (Some("rm-bad id"), "10.0.5.10", None),
-        ];
-        for (name, address, want) in table {
-            assert_eq!(
-                rds_instance_id(&target(name, address)).as_deref(),
-                want,
-                "{name:?}"
-            );
-        }
+    fn kind_and_instance_id_win_over_the_name() {
+        let mut t = target(Some("rm-bp1abc"), "10.0.5.10");
+        t.kind = Some(TargetKind::Redis);
+        // The name is an RDS ID, not a Redis one: not taken for the instance.
+        assert_eq!(
+            command(&t).unwrap(),
+            "aliyun r-kvstore ModifySecurityIps --InstanceId <InstanceId> \
+             --SecurityIps 10.0.1.0/24,47.0.0.1 --ModifyMode Append"
+        );
+        t.instance_id = Some("r-$(id)".into());
+        assert!(command(&t).unwrap().contains("--InstanceId 'r-$(id)' "));
+        t.kind = Some(TargetKind::Other);
+        assert_eq!(command(&t), None);
+        // A hostile SNAT IP stays one quoted word.
+        let t = target(Some("rm-a"), "10.0.5.10");
+        let cmd = whitelist_command(&t, &["47.0.0.1$(touch pwned)".into()]).unwrap();
+        assert!(
+            cmd.to_string()
+                .contains("--SecurityIps '47.0.0.1$(touch pwned)' --ModifyMode"),
+            "{cmd}"
+        );
     }
 
     fn flow(route: FlowRoute, source: Option<&str>, snat: &[&str]) -> Flow {

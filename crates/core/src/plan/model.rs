@@ -321,6 +321,11 @@ pub struct NatGateway {
     pub kind: NatKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vswitch: Option<String>,
+    /// The gateway's SNAT table (`SnatTableIds` of DescribeNatGateways), which
+    /// `CreateSnatEntry` and `ModifySnatEntry` need: it is not the gateway's ID. Optional: a
+    /// command without it says `<SnatTableId>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snat_table_id: Option<String>,
     /// Public addresses bound to this gateway.
     #[serde(default, deserialize_with = "null_as_default")]
     pub eips: Vec<String>,
@@ -335,6 +340,10 @@ pub struct SnatEntry {
     pub source: String,
     #[serde(default, deserialize_with = "null_as_default")]
     pub snat_ips: Vec<String>,
+    /// The entry's `SnatEntryId`, which `ModifySnatEntry` needs. Optional: a command without
+    /// it says `<SnatEntryId>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 /// What an SNAT entry's `source` names.
@@ -354,7 +363,7 @@ impl SnatEntry {
     /// # Examples
     /// ```
     /// use easnet_core::plan::{SnatEntry, SnatSourceKind};
-    /// let entry = |s: &str| SnatEntry { source: s.into(), snat_ips: Vec::new() };
+    /// let entry = |s: &str| SnatEntry { source: s.into(), snat_ips: Vec::new(), id: None };
     /// assert_eq!(entry("vsw-eas-a").source_kind(), SnatSourceKind::VSwitch);
     /// assert_eq!(entry("10.0.1.0/24").source_kind(), SnatSourceKind::Cidr);
     /// assert_eq!(entry("vsw").source_kind(), SnatSourceKind::Cidr);
@@ -502,12 +511,97 @@ pub struct Target {
     /// The target's own allow-list. Absent or null: unknown, not checked. `[]`: admits nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whitelist: Option<Vec<String>>,
+    /// What holds the allow-list, which chooses the command that adds to it. Absent: inferred
+    /// from the name or address ([`Target::inferred_kind`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<TargetKind>,
+    /// The ID of the instance that holds the allow-list (`rm-…`, `pc-…`, `r-…`, `dds-…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_id: Option<String>,
 }
 
 impl Target {
     /// The name shown in subjects: the target's name, else its address.
     pub fn display_name(&self) -> &str {
         self.name.as_deref().unwrap_or(&self.address)
+    }
+
+    /// The target's `kind`, else the one its name or address shows (plan-format.md, "Targets'
+    /// allow-lists"): a first label starting with `rm-` or `pgm-` is RDS, `pc-` PolarDB, `r-`
+    /// Redis, `dds-` MongoDB (the prefixes of the instance IDs, which also begin the instances'
+    /// host names: `rm-bp1….mysql.rds.aliyuncs.com`). `None`: unknown.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::plan::{parse_plan, TargetKind};
+    /// let plan = parse_plan(r#"{"version": 1, "services": [{"service": {}, "targets": [
+    ///   {"name": "orders", "address": "rm-bp1abc.mysql.rds.aliyuncs.com", "port": 3306},
+    ///   {"name": "pc-2ze9", "address": "10.0.5.10", "port": 3306},
+    ///   {"name": "cache", "address": "10.0.5.11", "port": 6379, "kind": "other"},
+    ///   {"name": "api", "address": "10.0.5.12", "port": 443}]}]}"#).unwrap();
+    /// let kinds: Vec<_> = plan.services[0].targets.iter().map(|t| t.inferred_kind()).collect();
+    /// assert_eq!(kinds, [Some(TargetKind::Rds), Some(TargetKind::Polardb), Some(TargetKind::Other), None]);
+    /// ```
+    pub fn inferred_kind(&self) -> Option<TargetKind> {
+        self.kind.or_else(|| {
+            (self.name.iter().chain([&self.address]))
+                .find_map(|s| TargetKind::of_label(first_label(s)))
+        })
+    }
+
+    /// The instance's ID: `instance_id`, else a first label of the name or address that is
+    /// an instance ID of the target's kind (`rm-bp1abc` of `rm-bp1abc.mysql.rds.aliyuncs.com`).
+    /// `None`: unknown.
+    pub fn inferred_instance_id(&self) -> Option<&str> {
+        if let Some(id) = self.instance_id.as_deref().filter(|id| !id.is_empty()) {
+            return Some(id);
+        }
+        let kind = self.inferred_kind()?;
+        // Only a label made like an ID is taken for one: `rm-bad id` is a name.
+        let id_like = |l: &&str| l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        (self.name.iter().chain([&self.address]))
+            .map(|s| first_label(s))
+            .filter(id_like)
+            .find(|l| TargetKind::of_label(l) == Some(kind))
+    }
+}
+
+/// The text before the first `.` (the host name's first label).
+fn first_label(s: &str) -> &str {
+    s.split('.').next().unwrap_or_default()
+}
+
+/// What holds a target's allow-list: the product whose own command adds to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    /// ApsaraDB RDS (MySQL, PostgreSQL, SQL Server, MariaDB).
+    Rds,
+    Polardb,
+    /// Redis / Tair (KVStore).
+    Redis,
+    /// ApsaraDB for MongoDB.
+    Mongodb,
+    /// Something else with an allow-list (an API's): no command.
+    Other,
+}
+
+spelled!(TargetKind, "target kind": Rds => "rds", Polardb => "polardb", Redis => "redis", Mongodb => "mongodb", Other => "other");
+
+impl TargetKind {
+    /// The kind an instance ID's prefix shows (plan-format.md), for a label (not a whole host
+    /// name). `pgm-` is RDS for PostgreSQL; `r-` is checked last, as no other prefix starts so.
+    fn of_label(label: &str) -> Option<TargetKind> {
+        const PREFIXES: [(&str, TargetKind); 5] = [
+            ("rm-", TargetKind::Rds),
+            ("pgm-", TargetKind::Rds),
+            ("pc-", TargetKind::Polardb),
+            ("dds-", TargetKind::Mongodb),
+            ("r-", TargetKind::Redis),
+        ];
+        (PREFIXES.iter())
+            .find(|(p, _)| label.starts_with(p) && label.len() > p.len())
+            .map(|&(_, k)| k)
     }
 }
 
@@ -572,6 +666,7 @@ mod tests {
         agree(&Protocol::ALL, Protocol::as_str);
         agree(&NatKind::ALL, NatKind::as_str);
         agree(&PeeringKind::ALL, PeeringKind::as_str);
+        agree(&TargetKind::ALL, TargetKind::as_str);
     }
 
     #[test]
@@ -595,6 +690,7 @@ mod tests {
                 prop::sample::select(vec![
                     "custom", "system", "basic", "enterprise", "accept", "drop", "tcp", "udp",
                     "icmp", "gre", "all", "internet", "vpc", "vpc_peer", "cen", "Tcp", "VPC",
+                    "rds", "polardb", "redis", "mongodb", "other", "RDS",
                 ]).prop_map(str::to_owned),
             ]
         ) {
@@ -604,6 +700,7 @@ mod tests {
             same_reading::<Protocol>(&s);
             same_reading::<NatKind>(&s);
             same_reading::<PeeringKind>(&s);
+            same_reading::<TargetKind>(&s);
         }
     }
 }

@@ -112,6 +112,7 @@ pub fn large_plan(scale: usize) -> Plan {
             .map(|e| SnatEntry {
                 source: format!("vsw-s{v}-{}", e * 3 / 2),
                 snat_ips: vec![eips[e % 4].clone()],
+                id: None,
             })
             .collect();
         plan.vpcs.push(Vpc {
@@ -128,6 +129,7 @@ pub fn large_plan(scale: usize) -> Plan {
                 id: nat,
                 kind: NatKind::Internet,
                 vswitch: Some(format!("vsw-s{v}-0")),
+                snat_table_id: None,
                 eips,
                 snat_entries,
             }],
@@ -163,6 +165,8 @@ pub fn large_plan(scale: usize) -> Plan {
                     port: Some(3306),
                     protocol: Protocol::Tcp,
                     whitelist: Some(vec![format!("{}.{}.{j}.0/24", 10 + v / 256, v % 256)]),
+                    kind: None,
+                    instance_id: None,
                 },
                 Target {
                     name: Some("hub".into()),
@@ -170,6 +174,8 @@ pub fn large_plan(scale: usize) -> Plan {
                     port: Some(443),
                     protocol: Protocol::Tcp,
                     whitelist: None,
+                    kind: None,
+                    instance_id: None,
                 },
             ],
         });

@@ -51,7 +51,7 @@ pub use plan_editor::{PlanEditor, PlanEditorProps};
 pub use resource_group_editor::ResourceGroupEditor;
 pub use route_table_editor::RouteTableEditor;
 pub use security_group_editor::SecurityGroupEditor;
-pub use select_field::{enum_select, Choice, SelectField};
+pub use select_field::{enum_select, Choice, SelectField, TargetKindChoice};
 pub use service_editor::ServiceEditor;
 pub use string_list_field::StringListField;
 pub use target_editor::TargetEditor;

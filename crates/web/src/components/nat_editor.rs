@@ -40,6 +40,7 @@ pub fn nat_editor(props: &NatEditorProps) -> Html {
                 SnatEntry {
                     source: vsw.clone(),
                     snat_ips: eips.iter().take(1).cloned().collect(),
+                    id: None,
                 },
             ))
         })
@@ -54,6 +55,8 @@ pub fn nat_editor(props: &NatEditorProps) -> Html {
                 { enum_select(format!("{p}.kind"), "Kind", n.kind, on_kind) }
                 <SelectField path={format!("{p}.vswitch")} label="In vSwitch" value={n.vswitch.clone().unwrap_or_default()}
                     options={vsw_options} on_change={set(|n, v| n.vswitch = Some(v).filter(|s| !s.is_empty()))} />
+                <TextField path={format!("{p}.snat_table_id")} label="SNAT table ID" value={n.snat_table_id.clone().unwrap_or_default()} mono=true placeholder="stb-…"
+                    on_change={set(|n, v| n.snat_table_id = Some(v).filter(|s| !s.is_empty()))} />
             </div>
             <StringListField path={format!("{p}.eips")} label="EIP" items={n.eips.clone()} placeholder="47.96.1.10" on_change={on_eips} />
             <div class="rows" id={field_id(&format!("{p}.snat_entries"))} tabindex="-1">
@@ -68,7 +71,21 @@ pub fn nat_editor(props: &NatEditorProps) -> Html {
                         let (entries, entry, cb) = (n.snat_entries.clone(), entry.clone(), set_entries.clone());
                         Callback::from(move |snat_ips: Vec<String>| cb.emit(replaced(&entries, e, SnatEntry { snat_ips, ..entry.clone() })))
                     };
-                    let dup = { let (entries, cb) = (n.snat_entries.clone(), set_entries.clone()); Callback::from(move |_| cb.emit(duplicated(&entries, e))) };
+                    let on_id = {
+                        let (entries, entry, cb) = (n.snat_entries.clone(), entry.clone(), set_entries.clone());
+                        Callback::from(move |id: String| cb.emit(replaced(&entries, e, SnatEntry { id: Some(id).filter(|s| !s.is_empty()), ..entry.clone() })))
+                    };
+                    // The copy is another entry: the cloud's ID is the original's.
+                    let dup = {
+                        let (entries, cb) = (n.snat_entries.clone(), set_entries.clone());
+                        Callback::from(move |_| {
+                            let mut v = duplicated(&entries, e);
+                            if let Some(copy) = v.get_mut(e + 1) {
+                                copy.id = None;
+                            }
+                            cb.emit(v)
+                        })
+                    };
                     let del = { let (entries, cb) = (n.snat_entries.clone(), set_entries.clone()); Callback::from(move |_| cb.emit(removed(&entries, e))) };
                     html! {
                         <div class="row" key={e} id={field_id(&ep)} tabindex="-1">
@@ -76,6 +93,8 @@ pub fn nat_editor(props: &NatEditorProps) -> Html {
                                 suggestions={props.vswitches.clone()} on_change={on_source} />
                             <StringListField path={format!("{ep}.snat_ips")} label="SNAT IP" items={entry.snat_ips.clone()}
                                 suggestions={n.eips.clone()} on_change={on_ips} />
+                            <TextField path={format!("{ep}.id")} label="Entry ID" value={entry.id.clone().unwrap_or_default()} mono=true placeholder="snat-…"
+                                on_change={on_id} />
                             <ItemActions what={format!("SNAT entry {}", e + 1)} on_duplicate={dup} on_delete={del} />
                         </div>
                     }

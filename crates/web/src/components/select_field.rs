@@ -1,7 +1,8 @@
 use std::str::FromStr;
 
 use easnet_core::plan::{
-    NatKind, PeeringKind, Policy, Protocol, RouteTableKind, SecurityGroupKind,
+    NatKind, PeeringKind, Policy, Protocol, RouteTableKind, SecurityGroupKind, TargetKind,
+    UnknownName,
 };
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -54,6 +55,47 @@ choice!(PeeringKind, |k| match k {
     PeeringKind::VpcPeer => "VPC peering",
     PeeringKind::Cen => "CEN (transit router)",
 });
+
+/// A target's optional `kind`: none (the kind its name or address shows), or one of
+/// [`TargetKind`]'s. The option of none has the value `""`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TargetKindChoice(pub Option<TargetKind>);
+
+impl FromStr for TargetKindChoice {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
+        match s {
+            "" => Ok(TargetKindChoice(None)),
+            s => s.parse().map(|k| TargetKindChoice(Some(k))),
+        }
+    }
+}
+
+impl Choice for TargetKindChoice {
+    // Every kind of `TargetKind::ALL` after none (a test checks they agree).
+    const ALL: &'static [Self] = &[
+        TargetKindChoice(None),
+        TargetKindChoice(Some(TargetKind::Rds)),
+        TargetKindChoice(Some(TargetKind::Polardb)),
+        TargetKindChoice(Some(TargetKind::Redis)),
+        TargetKindChoice(Some(TargetKind::Mongodb)),
+        TargetKindChoice(Some(TargetKind::Other)),
+    ];
+    fn value(self) -> &'static str {
+        self.0.map_or("", TargetKind::as_str)
+    }
+    fn label(self) -> &'static str {
+        match self.0 {
+            None => "(from the name or address)",
+            Some(TargetKind::Rds) => "RDS",
+            Some(TargetKind::Polardb) => "PolarDB",
+            Some(TargetKind::Redis) => "Redis / Tair",
+            Some(TargetKind::Mongodb) => "MongoDB",
+            Some(TargetKind::Other) => "other (no command)",
+        }
+    }
+}
 
 /// A drop-down of every value of a plan enum ([`Choice`]), drawn by [`SelectField`]: the
 /// options are the enum's own, and the chosen one is read back with `FromStr`; a value that
@@ -163,5 +205,15 @@ mod tests {
         assert!(reads_back::<RouteTableKind>() && reads_back::<SecurityGroupKind>());
         assert!(reads_back::<Policy>() && reads_back::<Protocol>());
         assert!(reads_back::<NatKind>() && reads_back::<PeeringKind>());
+        assert!(reads_back::<TargetKindChoice>());
+        let kinds: Vec<Option<TargetKind>> = TargetKindChoice::ALL.iter().map(|c| c.0).collect();
+        let want: Vec<Option<TargetKind>> = std::iter::once(None)
+            .chain(TargetKind::ALL.map(Some))
+            .collect();
+        assert_eq!(kinds, want);
+        assert_eq!(
+            options::<TargetKindChoice>()[..2],
+            [("", "(from the name or address)"), ("rds", "RDS")]
+        );
     }
 }

@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::list::setter;
 
-use super::{enum_select, CheckField, NumberField, StringListField, TextField};
+use super::{enum_select, CheckField, NumberField, StringListField, TargetKindChoice, TextField};
 
 #[derive(PartialEq, Properties)]
 pub struct TargetEditorProps {
@@ -46,6 +46,7 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
         })
     };
     let on_protocol = setter(t, &props.on_change, |t, p: Protocol| t.protocol = p);
+    let on_kind = setter(t, &props.on_change, |t, k: TargetKindChoice| t.kind = k.0);
     html! {
         <>
             <div class="grid">
@@ -60,6 +61,12 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
                 checked={t.whitelist.is_some()} on_change={on_has_list} />
             if let Some(list) = &t.whitelist {
                 <StringListField path={format!("{p}.whitelist")} label="Whitelist entry" items={list.clone()} placeholder="192.168.20.0/24" on_change={on_list} />
+                // What holds the list chooses the command that adds to it.
+                <div class="grid">
+                    { enum_select(format!("{p}.kind"), "Kind", TargetKindChoice(t.kind), on_kind) }
+                    <TextField path={format!("{p}.instance_id")} label="Instance ID" value={t.instance_id.clone().unwrap_or_default()} mono=true placeholder="rm-…, pc-…, r-…, dds-…"
+                        on_change={set(|t, v| t.instance_id = Some(v).filter(|s| !s.is_empty()))} />
+                </div>
             }
         </>
     }

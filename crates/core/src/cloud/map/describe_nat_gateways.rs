@@ -1,6 +1,7 @@
 //! `vpc DescribeNatGateways` → NAT gateways: kind (`NetworkType` internet → internet,
 //! intranet → vpc), the vSwitch (`NatGatewayPrivateInfo.VswitchId`, lower-case s), the public
-//! IPs of `IpLists.IpList[]`, and the SNAT table IDs that tie SNAT entries to the gateway.
+//! IPs of `IpLists.IpList[]`, and the SNAT table IDs that tie SNAT entries to the gateway (the
+//! first is the plan's `snat_table_id`, what `CreateSnatEntry` needs).
 //! A VPC NAT gateway's IPs are private NAT IPs, not EIPs: skipped.
 
 use serde_json::Value;

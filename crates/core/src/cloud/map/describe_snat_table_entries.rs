@@ -1,5 +1,6 @@
 //! `vpc DescribeSnatTableEntries` → SNAT entries: the source is `SourceVSwitchId` when set,
-//! else `SourceCIDR` (all caps); `SnatIp` holds IP addresses, comma-separated.
+//! else `SourceCIDR` (all caps); `SnatIp` holds IP addresses, comma-separated; `SnatEntryId`
+//! is the entry's `id` (what `ModifySnatEntry` needs).
 
 use serde_json::Value;
 
@@ -34,10 +35,11 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
             );
             continue;
         }
-        let key = entry_id.unwrap_or_else(|| format!("{owner}/{source}"));
+        let key = (entry_id.clone()).unwrap_or_else(|| format!("{owner}/{source}"));
         facts.snats.insert(
             key,
             SnatFact {
+                id: entry_id,
                 name: format!("{owner} {source}"),
                 nat,
                 table,

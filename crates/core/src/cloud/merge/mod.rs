@@ -3,7 +3,7 @@
 //! - **By ID, nothing duplicated.** An object whose ID the plan has is updated where it is (or
 //!   moved, when the cloud puts it in another VPC); a new one is appended, new objects sorted by
 //!   ID. Routes are merged by destination (one route per destination and table), SNAT entries
-//!   by source; a security group's egress rules are replaced by the paste's when it holds the
+//!   by their `SnatEntryId` (the plan's `id`), else by source; a security group's egress rules are replaced by the paste's when it holds the
 //!   group's rules (rules have no ID in the plan, and the cloud's list is the group's whole
 //!   list). Routes and SNAT entries the cloud did not mention are kept.
 //! - **What the user wrote stays.** Services, targets, resource groups, `utilization_warning`,

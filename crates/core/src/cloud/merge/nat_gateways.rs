@@ -1,6 +1,7 @@
 //! NAT gateways, their EIPs and SNAT entries. EIPs come from the gateway's own list and
-//! from DescribeEipAddresses (bound to it); SNAT entries are merged by source and find their
-//! gateway by ID or through its SNAT table.
+//! from DescribeEipAddresses (bound to it); the SNAT table ID from the gateway's
+//! `SnatTableIds`, else from its entries; SNAT entries find their gateway by ID or through
+//! its SNAT table, and are merged by `SnatEntryId`, else by source.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -32,11 +33,13 @@ impl Merge<'_> {
                         id: id.clone(),
                         kind: n.kind,
                         vswitch: None,
+                        snat_table_id: None,
                         eips: Vec::new(),
                         snat_entries: Vec::new(),
                     });
                     g.kind = n.kind;
                     g.vswitch = n.vswitch.clone().or(g.vswitch);
+                    g.snat_table_id = n.snat_tables.first().cloned().or(g.snat_table_id);
                     if let Some(eips) = &n.eips {
                         g.eips = eips.clone();
                     }
@@ -120,11 +123,27 @@ impl Merge<'_> {
             } else {
                 s.ips.clone()
             };
-            match (g.snat_entries.iter_mut()).find(|e| e.source == s.source) {
-                Some(e) => e.snat_ips = ips,
+            // The gateway's table, when DescribeNatGateways did not say: the entry's own.
+            if g.snat_table_id.is_none() && s.nat.as_deref() == Some(nat) {
+                g.snat_table_id = s.table.clone();
+            }
+            // By ID, else by source: an entry whose source changed is still the same entry.
+            let same_id = |e: &SnatEntry| s.id.is_some() && e.id == s.id;
+            let found = match g.snat_entries.iter().position(same_id) {
+                Some(i) => Some(i),
+                None => (g.snat_entries.iter()).position(|e| e.source == s.source),
+            };
+            match found {
+                Some(i) => {
+                    let e = &mut g.snat_entries[i];
+                    e.source = s.source.clone();
+                    e.snat_ips = ips;
+                    e.id = s.id.clone().or(e.id.take());
+                }
                 None => g.snat_entries.push(SnatEntry {
                     source: s.source.clone(),
                     snat_ips: ips,
+                    id: s.id.clone(),
                 }),
             }
         }

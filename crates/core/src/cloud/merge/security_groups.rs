@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::cloud::commands::security_group_rules;
 use crate::cloud::facts::Facts;
 use crate::cloud::summary::Kind;
 use crate::plan::{SecurityGroup, SecurityGroupKind};
@@ -46,9 +47,10 @@ impl Merge<'_> {
                 ));
             }
             if is_new && rules.is_none() {
+                let region = (self.plan.region.as_deref()).or(facts.region.as_deref());
                 self.note(format!(
-                    "{id}: its rules are not in the paste, so the plan holds none; paste \
-                     `aliyun ecs DescribeSecurityGroupAttribute --SecurityGroupId {id} --MaxResults 1000`"
+                    "{id}: its rules are not in the paste, so the plan holds none; paste `{}`",
+                    security_group_rules(region, Some(id))
                 ));
             }
             upsert(

@@ -148,6 +148,11 @@ pub(super) fn differences(before: &Obj, after: &Obj) -> Vec<String> {
             field("kind", a.kind.as_str().into(), b.kind.as_str().into());
             field("vswitch", or_none(&a.vswitch), or_none(&b.vswitch));
             field(
+                "snat_table_id",
+                or_none(&a.snat_table_id),
+                or_none(&b.snat_table_id),
+            );
+            field(
                 "eips",
                 format!("[{}]", a.eips.join(", ")),
                 format!("[{}]", b.eips.join(", ")),
