@@ -162,6 +162,35 @@ fn script(what: String, text: String) -> Script {
     }
 }
 
+/// The by-hand recipe as the calls it makes: its two helpers (`pages` asks `PageNumber` 1, 2,
+/// …; `tokens` passes each `NextToken` on) are easnet's own fixed shell text, not a place a
+/// plan value reaches, so their definitions are left out and each use of one is checked as the
+/// `aliyun` call it wraps. Every line that carries a plan value (the first) stays as it is.
+fn recipe_calls(recipe: &str) -> String {
+    let helpers = ["pg=", "pages()", "tokens()", "rm -f \"$pg\""];
+    let mut out = Vec::new();
+    let mut in_helper = false;
+    for line in recipe.lines() {
+        let trimmed = line.trim_start();
+        if helpers.iter().any(|h| trimmed.starts_with(h)) {
+            // A definition runs until the line that ends with `done; }`.
+            in_helper = !trimmed.ends_with("; }") && trimmed.contains('{');
+            continue;
+        }
+        if in_helper {
+            in_helper = !trimmed.ends_with("; }");
+            continue;
+        }
+        let indent = &line[..line.len() - trimmed.len()];
+        let call = (trimmed
+            .strip_prefix("pages ")
+            .or_else(|| trimmed.strip_prefix("tokens ")))
+        .map_or_else(|| line.to_owned(), |rest| format!("{indent}aliyun {rest}"));
+        out.push(call);
+    }
+    out.join("\n")
+}
+
 /// Every script easnet prints for `plan`.
 fn scripts(plan: &Plan) -> Vec<Script> {
     let report = analyze(plan);
@@ -193,7 +222,7 @@ fn scripts(plan: &Plan) -> Vec<Script> {
     for v in &plan.vpcs {
         let mut s = script(
             format!("describe_commands {}", v.id),
-            describe_commands(region.unwrap_or_default(), &v.id),
+            recipe_calls(&describe_commands(region.unwrap_or_default(), &v.id)),
         );
         s.variables = true;
         out.push(s);
