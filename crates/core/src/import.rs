@@ -118,6 +118,8 @@ impl From<PlanError> for ImportError {
 /// assert!(matches!(import_paste(vpcs, &Plan::empty()), Ok(Pasted::Network { plan: p, .. }) if p.vpcs[0].id == "vpc-a"));
 /// ```
 pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
+    // A file saved as "UTF-8 with BOM" is dropped in as it is: the mark is not JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Read once here; a paste of several responses is not one JSON value, and is looked at
     // again by the importer, which reads each.
     let parsed: Result<Value, _> = serde_json::from_str(text);

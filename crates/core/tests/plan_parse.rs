@@ -297,3 +297,10 @@ fn the_ids_commands_need_round_trip() {
     assert_eq!(written.matches("\"kind\": \"polardb\"").count(), 1);
     assert_eq!(written.matches("instance_id").count(), 1);
 }
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_plan() {
+    // "UTF-8 with BOM", as Windows editors save it.
+    let plan = parse_plan("\u{feff}{\"version\": 1, \"region\": \"cn-hangzhou\"}").unwrap();
+    assert_eq!(plan.region.as_deref(), Some("cn-hangzhou"));
+}

@@ -111,6 +111,7 @@ pub fn sarif(report: &Report, artifact: Option<Source>) -> Value {
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "results": results}],
+        // `locate` counts columns in characters (code points), not UTF-16 units.
+        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
     })
 }

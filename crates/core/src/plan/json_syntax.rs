@@ -27,8 +27,10 @@ pub fn place_of(text: &str, offset: usize) -> Place {
     }
     let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    // A byte-order mark is not a column an editor shows.
-    let shown = before[line_start..].trim_start_matches('\u{feff}');
+    // A byte-order mark is not a column an editor shows, nor is the `\r` of a CRLF line end.
+    let shown = before[line_start..]
+        .trim_start_matches('\u{feff}')
+        .trim_end_matches('\r');
     Place {
         line: before.matches('\n').count() + 1,
         column: shown.chars().count() + 1,
@@ -82,6 +84,11 @@ pub fn explain(text: &str, e: &serde_json::Error) -> String {
     }
     let at = offset_of(text, e.line(), e.column());
     let place = place_of(text, at);
+    if text.starts_with('\u{feff}') && at <= 3 {
+        return format!(
+            "{what} at {place}: the text starts with a byte-order mark (an editor's \"UTF-8 with BOM\"): save it as plain UTF-8"
+        );
+    }
     if let Some(comment) = first_comment(text).filter(|c| c.start <= at + 1) {
         let where_ = place_of(text, comment.start);
         return if comment.line {
@@ -162,7 +169,9 @@ fn invalid_escape(text: &str, at: usize) -> Option<String> {
     let backslash = text[..end].rfind('\\')?;
     let escaped = text[backslash + 1..].chars().next()?;
     let place = place_of(text, backslash);
-    Some(if escaped.is_ascii_punctuation() {
+    Some(if escaped == 'u' {
+        format!("`\\u` needs four hex digits (`\\u00e9`); for a backslash write `\\\\` at {place}")
+    } else if escaped.is_ascii_punctuation() {
         format!("`\\{escaped}` is not a JSON escape (web pages write it for `{escaped}`): write `{escaped}` at {place}")
     } else {
         format!(
@@ -213,6 +222,20 @@ fn unclosed(text: &str) -> Option<String> {
         .map(|&c| if c == '{' { '}' } else { ']' })
         .collect();
     let last = closers.chars().last()?;
+    let body = text.trim_end();
+    // Cut right after a comma or a colon, the closers alone would not make it JSON.
+    if body.ends_with(':') {
+        return Some(format!(
+            "the text ends where a value should follow `:` at {}: add the value, then `{closers}`",
+            place_of(text, body.len() - 1)
+        ));
+    }
+    if body.ends_with(',') {
+        return Some(format!(
+            "the text ends after a comma: remove the comma at {} and add `{closers}`",
+            place_of(text, body.len() - 1)
+        ));
+    }
     Some(format!(
         "the text ends before its last `{last}`; add `{closers}` at the end"
     ))
@@ -317,6 +340,39 @@ mod tests {
             let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
             assert!(explain(text, &e).contains("line 1"), "{text}");
         }
+    }
+
+    #[test]
+    fn cut_after_a_comma_or_a_colon() {
+        assert_eq!(
+            explained("{\"a\": 1,"),
+            "EOF while parsing a value at line 1, column 8: the text ends after a comma: remove the comma at line 1, column 8 and add `}`"
+        );
+        assert_eq!(
+            explained("{\"a\":"),
+            "EOF while parsing a value at line 1, column 5: the text ends where a value should follow `:` at line 1, column 5: add the value, then `}`"
+        );
+    }
+
+    #[test]
+    fn unicode_escapes_and_windows_paths() {
+        assert_eq!(
+            explained(r#"{"path": "C:\users"}"#),
+            "invalid escape at line 1, column 18: `\\u` needs four hex digits (`\\u00e9`); for a backslash write `\\\\` at line 1, column 13"
+        );
+    }
+
+    #[test]
+    fn crlf_and_byte_order_marks() {
+        // The missing brace of a CRLF file: the column is the end of the text, not the `\r`.
+        assert_eq!(
+            explained("{\r\n  \"a\": 1\r\n"),
+            "EOF while parsing an object at line 2, column 9: the text ends before its last `}`; add `}` at the end"
+        );
+        assert_eq!(
+            explained("\u{feff}{}"),
+            "expected value at line 1, column 1: the text starts with a byte-order mark (an editor's \"UTF-8 with BOM\"): save it as plain UTF-8"
+        );
     }
 
     #[test]

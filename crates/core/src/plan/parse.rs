@@ -38,6 +38,8 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
 /// assert!(parse_plan_shape(r#"{"version": 1, "vpcs": 3}"#).is_err());
 /// ```
 pub fn parse_plan_shape(text: &str) -> Result<Plan, PlanError> {
+    // Editors on Windows save "UTF-8 with BOM": the mark is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // serde also fills a struct from a JSON list (`[1]` would be a plan): refuse that here.
     if text.trim_start().starts_with('[') {
         return Err(PlanError::new(
