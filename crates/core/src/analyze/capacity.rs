@@ -43,7 +43,7 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
             }
         }
     }
-    let auto = format!("{}.autoscaler", svc.at());
+    let auto = format!("{}.{}", svc.at(), svc.read.autoscaler_path);
     if let Some(min) = svc.read.autoscaler_min.filter(|&m| m < 1) {
         out.add(
             Code::Cap004,

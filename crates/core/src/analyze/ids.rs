@@ -57,7 +57,7 @@ pub fn check_duplicates(ix: &Index, out: &mut Findings) {
     for svc in &ix.services {
         kinds[7].1.push((
             &svc.name,
-            format!("services[{}].service.metadata.name", svc.index),
+            format!("services[{}].service.{}", svc.index, svc.read.name_path),
         ));
     }
     for (kind, objects) in kinds {

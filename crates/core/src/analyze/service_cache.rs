@@ -20,6 +20,8 @@ pub struct ServiceCache {
 #[derive(Debug, Clone, Default)]
 pub struct ServiceRead {
     pub name: Option<String>,
+    /// Where the name is in the service JSON (`metadata.name`, or its alias `name`).
+    pub name_path: &'static str,
     pub instance: Option<i64>,
     pub resource: Option<String>,
     pub rolling_path: Option<&'static str>,
@@ -27,6 +29,8 @@ pub struct ServiceRead {
     pub max_unavailable: Option<Value>,
     pub autoscaler_min: Option<i64>,
     pub autoscaler_max: Option<i64>,
+    /// Where the autoscaler is (`autoscaler`, or its alias `metadata.autoscaler`).
+    pub autoscaler_path: &'static str,
     pub networking: Option<Networking>,
 }
 
@@ -39,6 +43,7 @@ impl ServiceRead {
         let rolling = spec.rolling.as_ref();
         Ok(ServiceRead {
             name: spec.name.map(str::to_owned),
+            name_path: spec.name_path,
             instance: spec.instance,
             resource: spec.resource.map(str::to_owned),
             rolling_path: rolling.map(|r| r.path),
@@ -46,6 +51,7 @@ impl ServiceRead {
             max_unavailable: rolling.and_then(|r| r.max_unavailable.cloned()),
             autoscaler_min: spec.autoscaler_min,
             autoscaler_max: spec.autoscaler_max,
+            autoscaler_path: spec.autoscaler_path,
             networking: spec.networking,
         })
     }

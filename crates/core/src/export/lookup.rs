@@ -4,9 +4,11 @@ use serde_json::Value;
 
 use super::commands::dlink_command;
 use super::ExportError;
-use crate::plan::{effective_networking, Networking, Plan, ServiceEntry, ServiceSpec};
+use crate::plan::{
+    effective_networking, service_name, Networking, Plan, ServiceEntry, ServiceSpec,
+};
 
-/// The names of the plan's services (`metadata.name`), in plan order; services without a
+/// The names of the plan's services (`metadata.name`, else a top-level `name`), in plan order; services without a
 /// readable name are left out.
 ///
 /// # Examples
@@ -32,7 +34,7 @@ pub(crate) fn first_service_name(plan: &Plan) -> Option<String> {
 }
 
 fn name_of(v: &Value) -> Option<&str> {
-    v.get("metadata")?.get("name")?.as_str()
+    service_name(v)
 }
 
 /// The services entry named `name` (the first, after PLAN002) and its index in the plan.

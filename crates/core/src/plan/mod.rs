@@ -28,6 +28,6 @@ pub use model::*;
 pub use parse::{parse_plan, parse_plan_shape, write_plan};
 pub(crate) use resolve::resolve_networking;
 pub use resolve::{effective_networking, NetworkingSource};
-pub use service::{Rolling, ServiceSpec};
+pub use service::{service_name, Rolling, ServiceSpec};
 pub use validate::validate;
 pub(crate) use validate::{problems, validate_structure, ProblemKind};

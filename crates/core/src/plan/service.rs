@@ -13,17 +13,22 @@ use super::{Networking, PlanError};
 /// What the checks read from one service JSON.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceSpec<'a> {
-    /// `metadata.name`.
+    /// `metadata.name`, else the top-level `name` (its alias).
     pub name: Option<&'a str>,
+    /// Where the name was read: `metadata.name` or `name`.
+    pub name_path: &'static str,
     /// `metadata.instance` (may be negative: that is CAP004).
     pub instance: Option<i64>,
-    /// `metadata.resource`: the dedicated resource group.
+    /// `metadata.resource`: the dedicated resource group (`""`: none, the public group).
     pub resource: Option<&'a str>,
     /// `metadata.rolling_strategy`, else the top-level `rolling_strategy`.
     pub rolling: Option<Rolling<'a>>,
+    /// `autoscaler.min` and `.max`, else those of its alias `metadata.autoscaler`.
     pub autoscaler_min: Option<i64>,
+    /// Where the autoscaler was read: `autoscaler` or `metadata.autoscaler`.
+    pub autoscaler_path: &'static str,
     pub autoscaler_max: Option<i64>,
-    /// `cloud.networking`, as far as its three IDs go.
+    /// `cloud.networking`, as far as its three IDs go (an empty ID is absent).
     pub networking: Option<Networking>,
 }
 
@@ -34,6 +39,24 @@ pub struct Rolling<'a> {
     pub path: &'static str,
     pub max_surge: Option<&'a Value>,
     pub max_unavailable: Option<&'a Value>,
+}
+
+/// A service's name without reading the rest: `metadata.name`, else the top-level `name` (its
+/// alias, domain-facts §9), when it is a string. The one rule for names, shared with
+/// [`ServiceSpec::read`], which also says when a name has the wrong type.
+///
+/// # Examples
+/// ```
+/// use easnet_core::plan::service_name;
+/// let v = serde_json::json!({"name": "demo0", "metadata": {"instance": 2}});
+/// assert_eq!(service_name(&v), Some("demo0"));
+/// let both = serde_json::json!({"name": "b", "metadata": {"name": "a"}});
+/// assert_eq!(service_name(&both), Some("a"));
+/// ```
+pub fn service_name(service: &Value) -> Option<&str> {
+    (service.get("metadata").and_then(|m| m.get("name")))
+        .and_then(Value::as_str)
+        .or_else(|| service.get("name").and_then(Value::as_str))
 }
 
 impl<'a> ServiceSpec<'a> {
@@ -56,7 +79,11 @@ impl<'a> ServiceSpec<'a> {
         // allocates nothing for them.
         let root_at = Loc { base: at, sub: "" };
         let root = object(service, root_at)?;
-        let mut spec = ServiceSpec::default();
+        let mut spec = ServiceSpec {
+            name_path: "metadata.name",
+            autoscaler_path: "autoscaler",
+            ..ServiceSpec::default()
+        };
         if let Some(meta) = field_object(root, "metadata", root_at)? {
             let at = Loc {
                 base: at,
@@ -64,18 +91,41 @@ impl<'a> ServiceSpec<'a> {
             };
             spec.name = field_str(meta, "name", at)?;
             spec.instance = field_int(meta, "instance", at)?;
-            spec.resource = field_str(meta, "resource", at)?;
+            // `"resource": ""` is the public resource group, as the official examples write
+            // it (domain-facts §9): no resource group.
+            spec.resource = field_str(meta, "resource", at)?.filter(|r| !r.is_empty());
             spec.rolling = rolling(meta, at, "metadata.rolling_strategy")?;
+        }
+        // Aliases EAS accepts (domain-facts §9, EAS-KEYS): a top-level `name` when there is no
+        // `metadata.name`; the primary spelling wins when both are there.
+        if spec.name.is_none() {
+            spec.name = field_str(root, "name", root_at)?;
+            if spec.name.is_some() {
+                spec.name_path = "name";
+            }
         }
         // rules.md: when both exist, the top-level rolling_strategy is ignored entirely.
         if spec.rolling.is_none() {
             spec.rolling = rolling(root, root_at, "rolling_strategy")?;
         }
-        if let Some(auto) = field_object(root, "autoscaler", root_at)? {
-            let at = Loc {
-                base: at,
-                sub: "autoscaler",
-            };
+        // `autoscaler`, else its alias `metadata.autoscaler` (domain-facts §9, EAS-KEYS).
+        let meta_auto = match field_object(root, "metadata", root_at)? {
+            Some(meta) => {
+                let at = Loc {
+                    base: at,
+                    sub: "metadata",
+                };
+                field_object(meta, "autoscaler", at)?.map(|a| (a, "metadata.autoscaler"))
+            }
+            None => None,
+        };
+        let auto = match field_object(root, "autoscaler", root_at)? {
+            Some(a) => Some((a, "autoscaler")),
+            None => meta_auto,
+        };
+        if let Some((auto, sub)) = auto {
+            spec.autoscaler_path = sub;
+            let at = Loc { base: at, sub };
             spec.autoscaler_min = field_int(auto, "min", at)?;
             spec.autoscaler_max = field_int(auto, "max", at)?;
         }
@@ -92,10 +142,16 @@ impl<'a> ServiceSpec<'a> {
                     base: at,
                     sub: "cloud.networking",
                 };
+                // An empty ID is absent (domain-facts §9): some empty and some set is NET001.
+                let id = |key| -> Result<Option<String>, PlanError> {
+                    Ok(field_str(net, key, at)?
+                        .filter(|v| !v.is_empty())
+                        .map(str::to_owned))
+                };
                 spec.networking = Some(Networking {
-                    vpc_id: field_str(net, "vpc_id", at)?.map(str::to_owned),
-                    vswitch_id: field_str(net, "vswitch_id", at)?.map(str::to_owned),
-                    security_group_id: field_str(net, "security_group_id", at)?.map(str::to_owned),
+                    vpc_id: id("vpc_id")?,
+                    vswitch_id: id("vswitch_id")?,
+                    security_group_id: id("security_group_id")?,
                 });
             }
         }
