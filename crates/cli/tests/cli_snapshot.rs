@@ -372,6 +372,27 @@ fn a_link_is_written_through() {
 }
 
 #[test]
+fn pages_that_do_not_add_up_say_so_once() {
+    // Page 2 answered with page 1 again.
+    let call = "vpc DescribeVSwitches --RegionId cn-hangzhou --VpcId vpc-bp1prod --PageSize 50 --PageNumber 2";
+    let fake = Fake::new(&[(call, "0\tvswitches-1.json")]);
+    let run = fake.snapshot(&["-o", &fake.path("net.json")]);
+    assert_failed(
+        &run,
+        "easnet: vpc DescribeVSwitches --VpcId vpc-bp1prod: page 2 answered with PageNumber 1; \
+         take the snapshot again; nothing written",
+    );
+    assert_eq!(
+        run.stderr.matches("nothing written").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("again").count(), 1, "{}", run.stderr);
+    assert!(fake.files().is_empty());
+}
+
+#[test]
 fn no_aliyun_on_the_path() {
     let fake = Fake::new(&[]);
     let empty = fake.path("empty");
