@@ -14,7 +14,10 @@ use easnet_core::plan::parse_plan;
 
 /// Answers from `calls.tsv` beside it, by its arguments exactly (`--NextToken=t` read as
 /// `--NextToken t`); logs each call to `calls.log`. `sleep:N` as the file sleeps instead (exec,
-/// so that stopping it stops the sleep).
+/// so that stopping it stops the sleep); `hang:N` waits for a `sleep N` it started (its pid in
+/// `hang.pid`); `bg:FILE` answers but leaves a `sleep 30` holding its output (`bg.pid`);
+/// `notice:FILE` answers with a notice after the JSON; `long:N` fails with an error line of N
+/// characters.
 const FAKE_ALIYUN: &str = r#"#!/bin/sh
 here=$(dirname "$0")
 want=$(printf '%s' "$*" | sed 's/--NextToken=/--NextToken /')
@@ -23,6 +26,10 @@ while IFS='	' read -r code file args; do
   if [ "$args" = "$want" ]; then
     case "$file" in
       sleep:*) exec sleep "${file#sleep:}" ;;
+      hang:*) sleep "${file#hang:}" & echo $! > "$here/hang.pid"; wait; exit 0 ;;
+      bg:*) sleep 30 & echo $! > "$here/bg.pid"; cat "$EASNET_FAKE_RESPONSES/${file#bg:}"; exit 0 ;;
+      notice:*) cat "$EASNET_FAKE_RESPONSES/${file#notice:}"; echo 'A newer version 3.0.300 is available.'; exit 0 ;;
+      long:*) printf 'ERROR: %s\n' "$(head -c "${file#long:}" /dev/zero | tr '\0' x)" >&2; exit 1 ;;
     esac
     if [ "$code" = 0 ]; then
       cat "$EASNET_FAKE_RESPONSES/$file"
@@ -259,6 +266,136 @@ fn a_call_that_does_not_answer_is_stopped() {
     assert!(fake.files().is_empty(), "{:?}", fake.files());
 }
 
+/// Whether the process `pid` (read from the fake's `file`) still runs (a zombie does not).
+#[cfg(target_os = "linux")]
+fn running(fake: &Fake, file: &str) -> bool {
+    let pid = std::fs::read_to_string(fake.dir.join("bin").join(file)).unwrap();
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", pid.trim()));
+    // `pid (comm) S …`: the state follows the command's closing parenthesis.
+    stat.is_ok_and(|s| {
+        s.rsplit_once(") ")
+            .is_some_and(|(_, rest)| !rest.starts_with('Z') && !rest.starts_with('X'))
+    })
+}
+
+/// Whether the process of `file` has ended within a second (the group is stopped at once; the
+/// kernel takes a moment to tear it down).
+#[cfg(target_os = "linux")]
+fn ended(fake: &Fake, file: &str) -> bool {
+    for _ in 0..50 {
+        if !running(fake, file) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+#[test]
+fn a_process_left_holding_the_output_is_stopped() {
+    // aliyun answers and exits, but something it started keeps its standard output open.
+    let call = "vpc DescribeNatGateways --RegionId cn-hangzhou --VpcId vpc-bp1prod --PageSize 50 --PageNumber 1";
+    let fake = Fake::new(&[(call, "0\tbg:nat-gateways.json")]);
+    let started = Instant::now();
+    let run = fake.snapshot(&["--timeout-secs", "2", "-o", &fake.path("net.json")]);
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_failed(
+        &run,
+        "easnet: vpc DescribeNatGateways --VpcId vpc-bp1prod, page 1: aliyun did not answer \
+         within 2 seconds and was stopped",
+    );
+    #[cfg(target_os = "linux")]
+    assert!(ended(&fake, "bg.pid"), "the sleep it left still runs");
+    assert!(fake.files().is_empty(), "{:?}", fake.files());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn what_a_call_started_is_stopped_with_it() {
+    let call = "vpc DescribeNatGateways --RegionId cn-hangzhou --VpcId vpc-bp1prod --PageSize 50 --PageNumber 1";
+    let fake = Fake::new(&[(call, "0\thang:30")]);
+    let run = fake.snapshot(&["--timeout-secs", "1", "-o", &fake.path("net.json")]);
+    assert_failed(
+        &run,
+        "aliyun did not answer within 1 second and was stopped",
+    );
+    assert!(ended(&fake, "hang.pid"), "the sleep it started still runs");
+}
+
+#[test]
+fn a_notice_after_the_response_is_not_part_of_it() {
+    let call =
+        "vpc DescribeVpcs --RegionId cn-hangzhou --VpcId vpc-bp1prod --PageSize 50 --PageNumber 1";
+    let fake = Fake::new(&[(call, "0\tnotice:vpcs.json")]);
+    let run = fake.snapshot(&["-o", &fake.path("net.json")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(fake.calls(), recorded_calls());
+}
+
+#[test]
+fn a_long_error_is_cut() {
+    let call =
+        "vpc DescribeVpcs --RegionId cn-hangzhou --VpcId vpc-bp1prod --PageSize 50 --PageNumber 1";
+    let fake = Fake::new(&[(call, "1\tlong:5000")]);
+    let run = fake.snapshot(&["-o", &fake.path("net.json")]);
+    assert_failed(
+        &run,
+        &format!(
+            "easnet: vpc DescribeVpcs --VpcId vpc-bp1prod, page 1: aliyun failed (status 1): {}…; \
+             nothing written",
+            "x".repeat(200)
+        ),
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_is_written_through() {
+    let fake = Fake::new(&[]);
+    std::fs::write(fake.path("real.json"), "old").unwrap();
+    std::os::unix::fs::symlink(fake.path("real.json"), fake.path("net.json")).unwrap();
+    let run = fake.snapshot(&["-o", &fake.path("net.json")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let link = std::fs::symlink_metadata(fake.path("net.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let written = std::fs::read_to_string(fake.path("real.json")).unwrap();
+    assert!(
+        written.starts_with("{\n  \"easnet_snapshot\": 1"),
+        "{written}"
+    );
+    assert_eq!(fake.files(), ["net.json", "real.json"]);
+    // A link to nothing is refused before any call.
+    std::os::unix::fs::symlink(fake.path("gone.json"), fake.path("dangling.json")).unwrap();
+    let run = fake.snapshot(&["-o", &fake.path("dangling.json")]);
+    common::assert_error(&run, "dangling.json: cannot write: a link to nothing");
+    assert_eq!(fake.calls().len(), 17);
+}
+
+#[test]
+fn pages_that_do_not_add_up_say_so_once() {
+    // Page 2 answered with page 1 again.
+    let call = "vpc DescribeVSwitches --RegionId cn-hangzhou --VpcId vpc-bp1prod --PageSize 50 --PageNumber 2";
+    let fake = Fake::new(&[(call, "0\tvswitches-1.json")]);
+    let run = fake.snapshot(&["-o", &fake.path("net.json")]);
+    assert_failed(
+        &run,
+        "easnet: vpc DescribeVSwitches --VpcId vpc-bp1prod: page 2 answered with PageNumber 1; \
+         take the snapshot again; nothing written",
+    );
+    assert_eq!(
+        run.stderr.matches("nothing written").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("again").count(), 1, "{}", run.stderr);
+    assert!(fake.files().is_empty());
+}
+
 #[test]
 fn no_aliyun_on_the_path() {
     let fake = Fake::new(&[]);
@@ -279,8 +416,8 @@ fn no_aliyun_on_the_path() {
     );
     assert_failed(
         &run,
-        "easnet: the aliyun CLI is not on PATH: install it (https://github.com/aliyun/aliyun-cli) \
-         and run `aliyun configure`",
+        "easnet: vpc DescribeVpcs --VpcId vpc-bp1prod, page 1: the aliyun CLI is not on PATH: \
+         install it (https://github.com/aliyun/aliyun-cli) and run `aliyun configure`",
     );
     assert_eq!(fake.files(), ["empty"]);
 }

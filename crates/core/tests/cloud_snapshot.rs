@@ -205,3 +205,51 @@ fn refusals_name_the_call_and_page() {
         "{e}"
     );
 }
+
+#[test]
+fn a_call_the_walk_does_not_ask_for_is_refused() {
+    // Another VPC's vSwitches, added by hand: they would come in as this VPC's otherwise.
+    let text = edited(|rs| {
+        let mut other = rs
+            .iter()
+            .find(|r| is_call(r, "vpc DescribeVSwitches", ("VpcId", "vpc-bp1prod"), 1))
+            .unwrap()
+            .clone();
+        // One whole page of its own, so that its pages add up.
+        other["args"]["VpcId"] = "vpc-bp1other".into();
+        other["response"]["TotalCount"] = 50.into();
+        rs.push(other);
+    });
+    let e = import(&text, &Plan::empty()).unwrap_err();
+    assert_eq!(e.kind, CloudErrorKind::UnknownShape, "{e}");
+    assert!(
+        e.message.starts_with(
+            "the snapshot holds a call it does not need: vpc DescribeVSwitches --VpcId vpc-bp1other"
+        ),
+        "{e}"
+    );
+    // The rules of a group the snapshot's group list does not name.
+    let text = edited(|rs| {
+        let mut other = rs
+            .iter()
+            .find(|r| {
+                is_call(
+                    r,
+                    "ecs DescribeSecurityGroupAttribute",
+                    ("SecurityGroupId", "sg-bp1eas"),
+                    1,
+                )
+            })
+            .unwrap()
+            .clone();
+        other["args"]["SecurityGroupId"] = "sg-elsewhere".into();
+        rs.push(other);
+    });
+    let e = import(&text, &Plan::empty()).unwrap_err();
+    assert!(
+        e.message.contains(
+            "does not need: ecs DescribeSecurityGroupAttribute --SecurityGroupId sg-elsewhere"
+        ),
+        "{e}"
+    );
+}

@@ -57,12 +57,18 @@ pub fn read_failure(stdout: &str, stderr: &str) -> AliyunFailure {
     };
     if let Some(code) = line("ErrorCode:") {
         let message = line("Message:").unwrap_or_default();
-        return AliyunFailure::Refused { code, message };
+        return AliyunFailure::Refused {
+            code: quoted(&code),
+            message: quoted(&message),
+        };
     }
     for out in [stdout, stderr] {
         if let Ok(v) = serde_json::from_str::<Value>(out.trim()) {
             if let Some((code, message)) = error_response(&v) {
-                return AliyunFailure::Refused { code, message };
+                return AliyunFailure::Refused {
+                    code: quoted(&code),
+                    message: quoted(&message),
+                };
             }
         }
     }
@@ -71,13 +77,33 @@ pub fn read_failure(stdout: &str, stderr: &str) -> AliyunFailure {
         .find_map(|l| l.strip_prefix("ERROR:"))
         .map(str::trim)
         .or_else(|| lines().next())
-        .unwrap_or("it printed nothing")
-        .to_owned();
+        .unwrap_or("it printed nothing");
+    let said = quoted(said);
     let lower = text.to_ascii_lowercase();
     if lower.contains("aliyun configure") || lower.contains("not configure") {
         return AliyunFailure::NotConfigured(said);
     }
     AliyunFailure::Other(said)
+}
+
+/// How much of a line `aliyun` printed an error quotes, in characters.
+pub const QUOTED_CHARS: usize = 200;
+
+/// `text` cut to [`QUOTED_CHARS`] characters (at a character boundary) with `…` after it when
+/// it was longer: an error quotes what the CLI said, not a page of it.
+///
+/// # Examples
+/// ```
+/// use easnet_core::cloud::snapshot::quoted;
+/// assert_eq!(quoted("short"), "short");
+/// let long = "é".repeat(300);
+/// assert_eq!(quoted(&long), format!("{}…", "é".repeat(200)));
+/// ```
+pub fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }
 
 /// `text` without terminal colour codes (`ESC [ … m`).
@@ -102,6 +128,20 @@ fn plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_output_is_cut() {
+        let long = format!("ERROR: {}", "x".repeat(5000));
+        let AliyunFailure::Other(said) = read_failure("", &long) else {
+            panic!("not Other")
+        };
+        assert_eq!(said, format!("{}…", "x".repeat(200)));
+        let body = format!("ErrorCode: Throttling\nMessage: {}", "ü".repeat(1000));
+        assert_eq!(
+            read_failure("", &body).to_string(),
+            format!("Throttling: {}…", "ü".repeat(200))
+        );
+    }
 
     #[test]
     fn code_without_message_and_empty_output() {

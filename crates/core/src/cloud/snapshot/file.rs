@@ -12,7 +12,8 @@
 //! Reading refuses the whole file when a call's pages are not all there (a page missing, pages
 //! that do not add up to `TotalCount`, a last page whose `NextToken` is not empty) or when a
 //! call the snapshot needs is missing (the routes of a table it lists, the rules of a group):
-//! the message names the call.
+//! the message names the call. A call the snapshot would not have run (another VPC's
+//! vSwitches, the rules of a group it does not list) is refused too.
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -156,12 +157,28 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
             .collect();
         paging::check(call, &refs).map_err(cut)?;
     }
+    let mut asked = Vec::new();
     walk(&file.region, &file.vpc, |call| {
+        asked.push(call.key());
         match calls.iter().find(|(c, _)| c.key() == call.key()) {
             Some((_, pages)) => Ok(pages.iter().map(|e| e.response.clone()).collect()),
             None => Err(cut(format!("{} is not in it", call.name()))),
         }
     })?;
+    // A call the walk never asked for (another VPC's vSwitches, a group it does not list) is
+    // not part of this VPC's snapshot: the file was edited or put together by hand.
+    if let Some((call, _)) = calls.iter().find(|(c, _)| !asked.contains(&c.key())) {
+        return Err(CloudError::new(
+            CloudErrorKind::UnknownShape,
+            format!(
+                "the snapshot holds a call it does not need: {} (the snapshot of {} in {} \
+                 does not ask for it). Nothing imported; take the snapshot again",
+                call.name(),
+                file.vpc,
+                file.region
+            ),
+        ));
+    }
 
     let vpc = file.vpc;
     Ok(entries

@@ -22,7 +22,7 @@ mod paging;
 mod take;
 
 pub use calls::{Api, Ask, Call, Paging, APIS};
-pub use failure::{read_failure, AliyunFailure};
+pub use failure::{quoted, read_failure, AliyunFailure, QUOTED_CHARS};
 pub use take::{take, Request};
 
 pub(crate) use file::{is_snapshot, read};

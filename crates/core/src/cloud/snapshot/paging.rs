@@ -57,12 +57,40 @@ pub(crate) fn check_response(
     Ok(())
 }
 
-/// The page to ask for after page `page` of `call`, answered by `value`; `None` after the last.
-pub(crate) fn next(call: &Call, page: u64, value: &Value) -> Result<Option<Ask>, String> {
+/// The items of `call`'s list on one page.
+pub(crate) fn items(call: &Call, value: &Value) -> u64 {
+    let (outer, inner) = call.operation.list_keys();
+    list(value, outer, inner).len() as u64
+}
+
+/// The page to ask for after page `page` of `call`, answered by `value`, `before` items having
+/// been read on the pages before it; `None` after the last. A `PageNumber` call ends when the
+/// items read reach `TotalCount` (not when `PageNumber × PageSize` does: a service that
+/// answers short pages would lose items); an empty page before that is an error, as it would
+/// otherwise be asked for again and again.
+pub(crate) fn next(
+    call: &Call,
+    page: u64,
+    value: &Value,
+    before: u64,
+) -> Result<Option<Ask>, String> {
     match call.api().paging {
         Paging::PageNumber => {
-            let (total, size) = number_paging(call, page, value)?;
-            Ok((page.saturating_mul(size) < total).then_some(Ask::Number(page + 1)))
+            let (total, _) = number_paging(call, page, value)?;
+            let here = items(call, value);
+            let read = before.saturating_add(here);
+            if read >= total {
+                return Ok(None);
+            }
+            if here == 0 {
+                return Err(format!(
+                    "{}, page {page}: page {page} is empty but TotalCount says {total} \
+                     ({} read): the list changed while it was read",
+                    call.name(),
+                    plural(read as usize, "item", "items")
+                ));
+            }
+            Ok(Some(Ask::Number(page + 1)))
         }
         Paging::NextToken { .. } => Ok(text(value, "NextToken").map(|t| Ask::Token(Some(t)))),
     }
@@ -211,9 +239,23 @@ mod tests {
     #[test]
     fn page_numbers() {
         let c = vswitches();
-        assert_eq!(next(&c, 1, &page(1, 50, 60)).unwrap(), Some(Ask::Number(2)));
-        assert_eq!(next(&c, 2, &page(2, 10, 60)).unwrap(), None);
-        assert!(next(&c, 1, &json!({"VSwitches": {}}))
+        assert_eq!(
+            next(&c, 1, &page(1, 50, 60), 0).unwrap(),
+            Some(Ask::Number(2))
+        );
+        assert_eq!(next(&c, 2, &page(2, 10, 60), 50).unwrap(), None);
+        // Short pages: the items read count, not PageNumber × PageSize.
+        assert_eq!(
+            next(&c, 2, &page(2, 5, 60), 50).unwrap(),
+            Some(Ask::Number(3))
+        );
+        assert_eq!(
+            next(&c, 2, &page(2, 0, 60), 50).unwrap_err(),
+            "vpc DescribeVSwitches --VpcId vpc-a, page 2: page 2 is empty but TotalCount says 60 \
+             (50 items read): the list changed while it was read"
+        );
+        assert_eq!(next(&c, 1, &page(1, 0, 0), 0).unwrap(), None);
+        assert!(next(&c, 1, &json!({"VSwitches": {}}), 0)
             .unwrap_err()
             .contains("page 1: the response has no TotalCount"));
 
@@ -249,10 +291,10 @@ mod tests {
         let sgs =
             |token: &str| json!({"NextToken": token, "SecurityGroups": {"SecurityGroup": [{}]}});
         assert_eq!(
-            next(&c, 1, &sgs("t1")).unwrap(),
+            next(&c, 1, &sgs("t1"), 0).unwrap(),
             Some(Ask::Token(Some("t1".into())))
         );
-        assert_eq!(next(&c, 2, &sgs("")).unwrap(), None);
+        assert_eq!(next(&c, 2, &sgs(""), 1).unwrap(), None);
         let good = [(1, args(None), sgs("t1")), (2, args(Some("t1")), sgs(""))];
         assert!(check(&c, &refs(&good)).is_ok());
         let cut = [(1, args(None), sgs("t1"))];

@@ -108,6 +108,9 @@ fn read_all_pages(
         Paging::NextToken { .. } => Ask::Token(None),
     };
     let mut tokens: Vec<String> = Vec::new();
+    let mut read = 0u64;
+    // Empty pages in a row that still gave a new NextToken.
+    let mut empty = 0u32;
     for page in 1..=MAX_PAGES {
         let req = Request {
             call,
@@ -116,7 +119,9 @@ fn read_all_pages(
         };
         let value = run(&req)?;
         paging::check_response(call, page, &value).map_err(|(_, message)| message)?;
-        let next = paging::next(call, page, &value)?;
+        let next = paging::next(call, page, &value, read)?;
+        let here = paging::items(call, &value);
+        read = read.saturating_add(here);
         out.push(SnapshotPage {
             call: call.clone(),
             page,
@@ -133,6 +138,17 @@ fn read_all_pages(
                 ))
             }
             Some(next) => {
+                if matches!(next, Ask::Token(_)) {
+                    empty = if here == 0 { empty + 1 } else { 0 };
+                    if empty >= 2 {
+                        return Err(format!(
+                            "{}, page {page}: pages {} and {page} are empty but each gave a \
+                             new NextToken: the pages would never end",
+                            call.name(),
+                            page - 1
+                        ));
+                    }
+                }
                 if let Ask::Token(Some(token)) = &next {
                     tokens.push(token.clone());
                 }
@@ -254,13 +270,53 @@ mod tests {
             empty_but(|req| {
                 (req.call.operation == Operation::DescribeEipAddresses
                     || req.call.operation == Operation::DescribeVSwitches)
-                    .then(|| json!({"TotalCount": 3, "PageNumber": req.page, "PageSize": 50, "VSwitches": {"VSwitch": [{}]}}))
+                    .then(|| json!({"TotalCount": 1, "PageNumber": req.page, "PageSize": 50, "VSwitches": {"VSwitch": [{}, {}]}}))
             }),
         )
         .unwrap_err();
         assert!(
-            e.contains("its pages list 1 item but TotalCount is 3"),
+            e.contains("its pages list 2 items but TotalCount is 1"),
             "{e}"
+        );
+        // A PageNumber page that is empty while TotalCount says more: stopped there, not asked
+        // again up to the page limit.
+        let mut asked = 0;
+        let e = take("r", "vpc-a", {
+            let mut cloud = empty_but(|req| {
+                (req.call.operation == Operation::DescribeVSwitches).then(|| match req.page {
+                    1 => json!({"TotalCount": 3, "PageNumber": 1, "PageSize": 50, "VSwitches": {"VSwitch": [{}]}}),
+                    n => json!({"TotalCount": 3, "PageNumber": n, "PageSize": 50, "VSwitches": {"VSwitch": []}}),
+                })
+            });
+            move |req: &Request<'_>| {
+                if req.call.operation == Operation::DescribeVSwitches {
+                    asked += 1;
+                    assert!(asked <= 2, "asked for page {}", req.page);
+                }
+                cloud(req)
+            }
+        })
+        .unwrap_err();
+        assert_eq!(
+            e,
+            "vpc DescribeVSwitches --VpcId vpc-a, page 2: page 2 is empty but TotalCount says 3 \
+             (1 item read): the list changed while it was read"
+        );
+        // A NextToken API that answers empty pages with ever new tokens.
+        let e = take(
+            "r",
+            "vpc-a",
+            empty_but(|req| {
+                (req.call.operation == Operation::DescribeSecurityGroups).then(|| {
+                    json!({"NextToken": format!("t{}", req.page), "SecurityGroups": {"SecurityGroup": []}})
+                })
+            }),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            "ecs DescribeSecurityGroups --VpcId vpc-a, page 2: pages 1 and 2 are empty but each \
+             gave a new NextToken: the pages would never end"
         );
         let e = take("r", "vpc-a", |_| Err("aliyun is not there".to_owned())).unwrap_err();
         assert_eq!(e, "aliyun is not there");
