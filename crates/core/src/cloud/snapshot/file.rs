@@ -15,7 +15,6 @@
 //! the message names the call. A call the snapshot would not have run (another VPC's
 //! vSwitches, the rules of a group it does not list) is refused too.
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::cloud::read::{field, flat, text};
@@ -70,25 +69,87 @@ fn api_name(op: Operation) -> String {
     format!("{} {}", op.product(), op.name())
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The file, as far as the import needs it.
 struct FileIn {
-    easnet_snapshot: u64,
-    #[serde(default)]
-    #[allow(dead_code)]
-    made_by: Option<String>,
     region: String,
     vpc: String,
     responses: Vec<EntryIn>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One entry of `responses`, as written.
 struct EntryIn {
     api: String,
     page: u64,
     args: Map<String, Value>,
     response: Value,
+}
+
+/// Reads the file's fields by hand, refusing unknown ones: serde's derive reading from a
+/// `Value` takes every integer through std's float parser and printer (with serde_json's
+/// `arbitrary_precision`), which would put them back into the page (BENCHMARKS.md, size).
+fn file_in(value: Value) -> Result<FileIn, String> {
+    let Value::Object(mut o) = value else {
+        return Err("expected a JSON object".to_owned());
+    };
+    let known = ["easnet_snapshot", "made_by", "region", "vpc", "responses"];
+    if let Some(k) = o.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(format!(
+            "unknown field `{k}`, expected one of {}",
+            known.join(", ")
+        ));
+    }
+    let Some(Value::Array(list)) = o.remove("responses") else {
+        return Err("responses: expected a list".to_owned());
+    };
+    let mut responses = Vec::with_capacity(list.len());
+    for (i, e) in list.into_iter().enumerate() {
+        responses.push(entry_in(i, e)?);
+    }
+    Ok(FileIn {
+        region: string(&mut o, "region", "")?,
+        vpc: string(&mut o, "vpc", "")?,
+        responses,
+    })
+}
+
+fn entry_in(i: usize, value: Value) -> Result<EntryIn, String> {
+    let at = format!("responses[{i}]");
+    let Value::Object(mut o) = value else {
+        return Err(format!("{at}: expected an object"));
+    };
+    let known = ["api", "page", "args", "response"];
+    if let Some(k) = o.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(format!(
+            "{at}: unknown field `{k}`, expected one of {}",
+            known.join(", ")
+        ));
+    }
+    let page = (o.get("page").and_then(Value::as_u64))
+        .ok_or_else(|| format!("{at}.page: expected a page number"))?;
+    let Some(Value::Object(args)) = o.remove("args") else {
+        return Err(format!("{at}.args: expected an object"));
+    };
+    let response = (o.remove("response")).ok_or_else(|| format!("{at}.response: missing"))?;
+    Ok(EntryIn {
+        api: string(&mut o, "api", &at)?,
+        page,
+        args,
+        response,
+    })
+}
+
+/// A string member, taken out of its object.
+fn string(o: &mut Map<String, Value>, key: &str, at: &str) -> Result<String, String> {
+    let path = if at.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{at}.{key}")
+    };
+    match o.remove(key) {
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(format!("{path}: expected a string")),
+        None => Err(format!("{path}: missing")),
+    }
 }
 
 /// One entry, read.
@@ -115,8 +176,7 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
              the easnet that took it, or take it again"
         )));
     }
-    let file: FileIn = serde_json::from_value(value).map_err(|e| format_error(e.to_string()))?;
-    let _ = file.easnet_snapshot;
+    let file = file_in(value).map_err(format_error)?;
     let mut entries = Vec::with_capacity(file.responses.len());
     for (i, e) in file.responses.into_iter().enumerate() {
         entries.push(entry(i, e).map_err(format_error)?);
