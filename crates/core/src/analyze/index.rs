@@ -94,8 +94,13 @@ pub struct Index<'p> {
     pub route_dests: Vec<Vec<Vec<Option<IpNet>>>>,
     /// Per VPC, per NAT gateway: its SNAT entries by source.
     pub snat_sources: Vec<Vec<SnatSources<'p>>>,
-    /// Every VPC CIDR → VPC index (which VPC holds an address).
+    /// Every VPC CIDR → VPC indexes, in plan order (which VPC holds an address).
     pub vpc_map: PrefixMap<usize>,
+    /// Whether some VPC CIDR of the plan does not parse (CIDR001).
+    pub some_vpc_cidr_unread: bool,
+    /// Per VPC: its CIDRs → their indexes in `cidrs` (whether this VPC holds an address,
+    /// without going through every VPC that lists the same CIDR).
+    pub vpc_spaces: Vec<PrefixMap<usize>>,
     /// Per VPC, per security group: the well-formed egress rules, parsed once.
     pub sg_rules: Vec<Vec<Vec<Rule>>>,
     pub services: Vec<Svc>,
@@ -133,6 +138,8 @@ impl<'p> Index<'p> {
             route_dests: Vec::new(),
             snat_sources: Vec::new(),
             vpc_map: PrefixMap::new(),
+            vpc_spaces: Vec::new(),
+            some_vpc_cidr_unread: false,
             sg_rules: Vec::new(),
             services: Vec::new(),
             errors: Vec::new(),
@@ -167,9 +174,17 @@ impl<'p> Index<'p> {
                 }
             }
             ix.vsw_maps.push(locals);
-            for net in ix.vpc_cidrs[v].iter().flatten() {
-                ix.vpc_map.insert(*net, v);
+            let mut space = PrefixMap::with_capacity(vpc.cidrs.len());
+            for (k, net) in ix.vpc_cidrs[v].iter().enumerate() {
+                match net {
+                    Some(net) => {
+                        ix.vpc_map.insert(*net, v);
+                        space.insert(*net, k);
+                    }
+                    None => ix.some_vpc_cidr_unread = true,
+                }
             }
+            ix.vpc_spaces.push(space);
             let dests: Vec<Vec<Option<IpNet>>> = (vpc.route_tables.iter())
                 .map(|t| {
                     (t.routes.iter())
@@ -271,19 +286,32 @@ impl<'p> Index<'p> {
         self.plan.region.as_deref()
     }
 
-    /// Whether some VPC's CIDR contains a network ([`Self::vpcs_containing`] is not empty).
+    /// Whether some VPC's CIDR contains a network.
     pub fn in_some_vpc(&self, net: &IpNet) -> bool {
         self.vpc_map.containing(net).next().is_some()
     }
 
-    /// The VPCs (indexes, in plan order) whose CIDRs contain a network.
-    pub fn vpcs_containing(&self, net: &IpNet) -> Vec<usize> {
-        let mut found: Vec<usize> = (self.vpc_map.containing(net))
-            .flat_map(|(_, vpcs)| vpcs.iter().copied())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
+    /// Whether a CIDR of VPC `v` contains a network.
+    pub fn vpc_holds(&self, v: usize, net: &IpNet) -> bool {
+        self.vpc_spaces[v].containing(net).next().is_some()
+    }
+
+    /// The CIDR of VPC `v` that contains a network (the most specific one).
+    pub fn vpc_cidr_holding(&self, v: usize, net: &IpNet) -> Option<IpNet> {
+        self.vpc_spaces[v].longest(net).map(|(cidr, _)| cidr)
+    }
+
+    /// The VPC a network belongs to: `prefer` when one of its CIDRs contains it, else the
+    /// first VPC in plan order that does (plan-format.md). Each key's VPCs are in plan order,
+    /// so only the first of each is looked at: thousands of VPCs with one CIDR cost nothing
+    /// more.
+    pub fn home_vpc(&self, net: &IpNet, prefer: usize) -> Option<usize> {
+        if self.vpc_holds(prefer, net) {
+            return Some(prefer);
+        }
+        (self.vpc_map.containing(net))
+            .filter_map(|(_, vpcs)| vpcs.first().copied())
+            .min()
     }
 
     /// The vSwitch of VPC `v` whose CIDR contains `net` (the most specific one).

@@ -100,11 +100,10 @@ struct To<'a> {
 /// route table skips nothing, so no NET006. (An address that does not parse is CIDR001 and
 /// never gets here.)
 fn needs_route(ix: &Index, v: usize, dest: &IpNet) -> bool {
-    let homes = ix.vpcs_containing(dest);
-    if homes.is_empty() {
-        return !is_rfc1918(dest);
+    match ix.home_vpc(dest, v) {
+        None => !is_rfc1918(dest),
+        Some(home) => home != v,
     }
-    !homes.contains(&v)
 }
 
 fn origin<'p>(ix: &Index<'p>, place: &Placement) -> Option<Origin<'p>> {

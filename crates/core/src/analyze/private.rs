@@ -9,7 +9,6 @@ use super::flow::Trace;
 use super::index::Index;
 use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::{Code, HopKind};
-use crate::addr::contains_net;
 use crate::plan::{NextHop, PeeringKind, RouteTable};
 
 /// Traces a private target at `dest`, already known to be private; `target_at` is the
@@ -20,13 +19,7 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
     let vpc = &ix.plan.vpcs[o.v];
     // A target inside several VPCs belongs to the service's own VPC if it is one of them,
     // else to the first listed (plan-format.md).
-    let homes = ix.vpcs_containing(dest);
-    let Some(tv) = homes
-        .iter()
-        .copied()
-        .find(|&h| h == o.v)
-        .or(homes.first().copied())
-    else {
+    let Some(tv) = ix.home_vpc(dest, o.v) else {
         let hop = (
             HopKind::Target,
             dest.to_string(),
@@ -34,7 +27,7 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
         );
         // A VPC CIDR that does not parse may be the target's: its CIDR001 is the one finding
         // (rules.md, no cascade), no PRIV004 on top of it.
-        if ix.vpc_cidrs.iter().flatten().any(Option::is_none) {
+        if ix.some_vpc_cidr_unread {
             t.unknown(hop, &[Code::Cidr001]);
             return;
         }
@@ -79,10 +72,7 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
         peering.id.clone(),
         Some(format!("peerings[{p}]")),
     );
-    let target_cidr = (ix.vpc_cidrs[tv].iter().flatten())
-        .find(|c| contains_net(c, dest))
-        .copied()
-        .unwrap_or(*dest);
+    let target_cidr = ix.vpc_cidr_holding(tv, dest).unwrap_or(*dest);
 
     // PRIV002: the route there (routes are not added for you: domain-facts §6).
     if let Some((ti, table)) = t.known_table() {
