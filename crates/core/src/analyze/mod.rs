@@ -25,6 +25,7 @@ mod private;
 mod report;
 mod routes;
 mod rule;
+mod rule_index;
 mod security;
 mod service_cache;
 mod whitelist;
