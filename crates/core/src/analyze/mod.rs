@@ -97,7 +97,7 @@ fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>) -> Report {
     routes::check_routes(&ix, &mut out);
     security::check_groups(&ix, &mut out);
     let placements = placement::place_services(&ix, &mut out);
-    whitelist::check_whitelists(&ix, &placements, &mut out);
+    whitelist::check_whitelists(&ix, &mut out);
     let capacity = capacity::check_capacity(&ix, &placements, &mut out);
     let paths = paths::trace_services(&ix, &placements, &mut out);
     Report {
