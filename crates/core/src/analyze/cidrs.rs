@@ -3,16 +3,13 @@
 use ipnet::IpNet;
 
 use super::findings::Findings;
-use super::index::Index;
+use super::index::{Index, NAMED};
 use super::Code;
 use crate::addr::{contains_net, overlaps_of_each, parse_addr, parse_cidr, CidrError};
 use crate::plan::SnatSourceKind;
 use crate::text::words::first_and_more;
 
 /// Ranges no VPC or vSwitch may use (domain-facts §2: CreateVpc CidrBlock, CreateVSwitch).
-/// How many of the objects an overlap involves its finding names; the rest are counted.
-const NAMED: usize = 5;
-
 const FORBIDDEN: &[&str] = &[
     "100.64.0.0/10",
     "224.0.0.0/4",
