@@ -20,7 +20,8 @@
 //! - `prefix_map`: [`PrefixMap`], CIDR keys answering "which contain this network?" in
 //!   O(prefix length) hash lookups (route lookups, containment).
 //! - `need`: capacity arithmetic — [`Surge`] and [`parse_surge`], [`surge_ips`],
-//!   [`peak_instances`], [`ServiceNeed`], [`smallest_ipv4_prefix`], [`smallest_ipv4_prefix_under`],
+//!   [`peak_instances`], [`ServiceNeed`], [`total_needed`] (never wraps), [`smallest_ipv4_prefix`],
+//!   [`smallest_ipv4_prefix_under`],
 //!   [`utilisation_permille`],
 //!   [`exceeds_threshold`], and [`SurgeError`].
 
@@ -34,7 +35,8 @@ mod usable;
 pub use free::{first_free_block, free_blocks};
 pub use need::{
     exceeds_threshold, parse_surge, peak_instances, smallest_ipv4_prefix,
-    smallest_ipv4_prefix_under, surge_ips, utilisation_permille, ServiceNeed, Surge, SurgeError,
+    smallest_ipv4_prefix_under, surge_ips, total_needed, utilisation_permille, ServiceNeed, Surge,
+    SurgeError,
 };
 pub use overlap::{
     contains_net, covers_union, overlapping_pairs, overlaps, overlaps_of_each, Overlaps,

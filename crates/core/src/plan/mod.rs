@@ -11,6 +11,7 @@
 //! - [`share`]: a plan in a URL fragment (deflate + base64url).
 
 mod error;
+mod int;
 mod model;
 mod parse;
 mod resolve;
