@@ -11,6 +11,7 @@
 
 mod capacity;
 mod cidrs;
+mod clip;
 mod code;
 mod commands;
 mod findings;
@@ -72,6 +73,9 @@ pub fn analyze_with(plan: &Plan, cache: &mut ServiceCache) -> Report {
 }
 
 fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>) -> Report {
+    // Strings of absurd length are cut for the report, which repeats them (clip.rs).
+    let cut = clip::long_strings_cut(plan);
+    let plan = cut.as_ref().unwrap_or(plan);
     let mut out = Findings::default();
     // PLAN001 stops everything (rules.md, "How checks combine"). The index reads each service
     // JSON once and reports its type errors with the others.
