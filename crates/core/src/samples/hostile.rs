@@ -12,6 +12,53 @@ pub struct Hostile {
     pub text: String,
 }
 
+/// A hostile plan's name, its aim, and the function that writes it at size `n`.
+type Recipe = (&'static str, &'static str, fn(usize) -> String);
+
+/// The hostile plans.
+const PLANS: &[Recipe] = &[
+    (
+        "identical-vswitches",
+        "CIDR006: n vSwitches of one CIDR overlap in n(n-1)/2 pairs",
+        identical_vswitches,
+    ),
+    (
+        "identical-vpc-cidrs",
+        "CIDR007 and CIDR008: two peered VPCs of n identical CIDRs each",
+        identical_vpc_cidrs,
+    ),
+    (
+        "many-rules",
+        "SG003 and the egress verdict: a security group of 10n rules, n targets",
+        many_rules,
+    ),
+    (
+        "one-snat-entry",
+        "every flow through one SNAT entry of n IPs, on a gateway of n EIPs",
+        one_snat_entry,
+    ),
+    (
+        "deep-service",
+        "a service JSON nested 10n deep",
+        deep_service,
+    ),
+    (
+        "max-integers",
+        "n services of 2^63 - 1 instances in one vSwitch, and counts past 2^63 - 1",
+        max_integers,
+    ),
+    (
+        "long-strings",
+        "a VPC, a security group, names and a region of 100n characters, named by every finding",
+        long_strings,
+    ),
+];
+
+/// The names of the hostile plans, in order.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    PLANS.iter().map(|(name, _, _)| *name)
+}
+
 /// Every hostile plan at size `n` (thousands of objects where the aim is a count; the text
 /// grows linearly with `n`).
 ///
@@ -24,48 +71,17 @@ pub struct Hostile {
 /// }
 /// ```
 pub fn hostile_plans(n: usize) -> Vec<Hostile> {
-    vec![
-        Hostile {
-            name: "identical-vswitches",
-            aim: "CIDR006: n vSwitches of one CIDR overlap in n(n-1)/2 pairs",
-            text: identical_vswitches(n),
-        },
-        Hostile {
-            name: "identical-vpc-cidrs",
-            aim: "CIDR007 and CIDR008: two peered VPCs of n identical CIDRs each",
-            text: identical_vpc_cidrs(n),
-        },
-        Hostile {
-            name: "many-rules",
-            aim: "SG003 and the egress verdict: a security group of 10n rules, n targets",
-            text: many_rules(n),
-        },
-        Hostile {
-            name: "one-snat-entry",
-            aim: "every flow through one SNAT entry of n IPs, on a gateway of n EIPs",
-            text: one_snat_entry(n),
-        },
-        Hostile {
-            name: "deep-service",
-            aim: "a service JSON nested 10n deep",
-            text: deep_service(n),
-        },
-        Hostile {
-            name: "max-integers",
-            aim: "n services of 2^63 - 1 instances in one vSwitch, and counts past 2^63 - 1",
-            text: max_integers(n),
-        },
-        Hostile {
-            name: "long-strings",
-            aim: "a VPC, a security group, names and a region of 100n characters, named by every finding",
-            text: long_strings(n),
-        },
-    ]
+    names().filter_map(|name| hostile_plan(name, n)).collect()
 }
 
-/// The plan of [`hostile_plans`] named `name`, at size `n`.
+/// The plan of [`hostile_plans`] named `name`, at size `n`, written alone.
 pub fn hostile_plan(name: &str, n: usize) -> Option<Hostile> {
-    hostile_plans(n).into_iter().find(|p| p.name == name)
+    let &(name, aim, write) = PLANS.iter().find(|(known, _, _)| *known == name)?;
+    Some(Hostile {
+        name,
+        aim,
+        text: write(n),
+    })
 }
 
 /// `[a, b, c]` from the items.
