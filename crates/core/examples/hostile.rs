@@ -1,9 +1,10 @@
-//! `cargo run --profile bench -p easnet-core --example hostile -- [NAME] [N] [--write DIR]`:
+//! `cargo run --release -p easnet-core --example hostile -- [NAME] [N] [--write DIR]`:
 //! reads and analyses the hostile plans of `samples::hostile` at size N (default 10000), one
 //! at a time, and prints for each its size, its share link's length, the time taken, the
 //! report's findings and JSON size, and the process's peak memory so far (Linux `VmHWM`; run
 //! one NAME per process to read one plan's peak). `--write DIR` also writes each plan and its
-//! share link (`NAME.json`, `NAME.link`) for the CLI and the page (BENCHMARKS.md).
+//! share link (`NAME.json`, `NAME.link`) for the CLI and the page (BENCHMARKS.md); `--names`
+//! lists the plans' names.
 use std::time::Instant;
 
 use easnet_core::analyze::analyze_text;
@@ -24,6 +25,10 @@ fn peak_memory() -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--names") {
+        names().for_each(|name| println!("{name}"));
+        return;
+    }
     let write = (args.iter().position(|a| a == "--write")).and_then(|i| args.get(i + 1).cloned());
     let plain: Vec<&String> = (args.iter().enumerate())
         .filter(|(i, a)| {
