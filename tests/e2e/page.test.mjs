@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { serveDist, launchBrowser, screenshot, ROOT } from './harness.mjs';
 
@@ -216,6 +217,71 @@ test('a 50 MB paste says it is reading, then gives a clear error and keeps the p
     `the notice is drawn before the tab gets busy: ${JSON.stringify(seen)}`);
   assert.match(await alert.innerText(), /Nothing imported from paste: .*trailing comma/);
   assert.equal(await byPath(page, 'services[0].service.metadata.name').inputValue(), 'qwen-chat');
+  await context.close();
+});
+
+test('a share link of 10,000 identical vSwitches: the header answers while the plan is read, then the findings come', async (t) => {
+  // The plan a hostile link carries: 10,000 vSwitches of one CIDR (389 KB) in a 32 KB link,
+  // made the way the page makes links (raw deflate, base64url).
+  const vswitches = Array.from({ length: 10000 }, (_, i) => ({ id: `vsw-${i}`, cidr: '10.0.0.0/24' }));
+  const plan = { version: 1, region: 'cn-hangzhou', vpcs: [{ id: 'vpc-a', cidrs: ['10.0.0.0/8'], vswitches }] };
+  const link = 'v1.' + deflateRawSync(Buffer.from(JSON.stringify(plan)), { level: 9 }).toString('base64url');
+  // Where the header's Import button is: the same on every page of this size.
+  const first = await open();
+  const box = await first.page.getByRole('button', { name: 'Import…' }).boundingBox();
+  await first.context.close();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // Recorded in the page from the start, since the test cannot look while the tab is busy:
+  // when the page says it is reading, when the findings come, and each click on the header
+  // (how long it waited to be handled, and whether the page was still reading).
+  await page.addInitScript(() => {
+    const seen = (window.__seen = { clicks: [] });
+    const reading = () => /Reading \d+\.\d MB from the shared link/.test(document.querySelector('.notice')?.textContent ?? '');
+    new MutationObserver(() => {
+      const now = performance.now();
+      if (!seen.notice && reading()) seen.notice = now;
+      if (!seen.findings && /^10000 errors$/.test(document.querySelector('.count.error')?.textContent ?? '')) seen.findings = now;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+    document.addEventListener('click', (e) => {
+      if (e.target.closest('header')) seen.clicks.push({ at: e.timeStamp, waited: performance.now() - e.timeStamp, reading: Boolean(seen.notice) && !seen.findings });
+    }, true);
+    seen.tasks = [];
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) seen.tasks.push([task.startTime, task.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${server.url}#${link}`, { waitUntil: 'commit' });
+  // Click the header's Import button over and over from the start, as an impatient user
+  // would, until the findings are there (clicks before the header is drawn hit nothing).
+  const findingsShown = () => page.evaluate(() => Boolean(window.__seen?.findings));
+  for (let i = 0; i < 600 && !(await findingsShown()); i++) {
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(20);
+  }
+  const seen = await page.evaluate(() => window.__seen);
+  const ms = (x) => x.toFixed(0);
+  t.diagnostic(`notice at ${ms(seen.notice ?? 0)} ms, findings at ${ms(seen.findings ?? 0)} ms; ` +
+    `clicks at (waited): ${seen.clicks.map((c) => `${ms(c.at)} (${ms(c.waited)})`).join(', ')}; ` +
+    `tasks over 50 ms at (lasting): ${seen.tasks.map(([at, d]) => `${ms(at)} (${ms(d)})`).join(', ')}`);
+  assert.ok(seen.notice && seen.findings && seen.notice < seen.findings, JSON.stringify(seen));
+  assert.ok(seen.clicks.some((c) => c.reading), 'a click on the header was handled while the page said it was reading');
+  // Every click was handled without waiting long for the tab (the page read the plan in
+  // steps of a fraction of a second; before, 1,000 such vSwitches kept it busy for 74 s).
+  const longest = Math.max(...seen.clicks.map((c) => c.waited));
+  assert.ok(longest < 2000, `a click waited ${longest.toFixed(0)} ms`);
+  // Each click did what it does: the import dialog is open after an odd number of them.
+  const dialogs = await page.locator('#import-text').count();
+  assert.equal(dialogs, seen.clicks.length % 2, `${seen.clicks.length} clicks`);
+  // The findings: one CIDR006 per vSwitch, the first 200 drawn.
+  assert.equal(await page.locator('.count.error').innerText(), '10000 errors');
+  assert.equal(await page.locator('.finding.error').count(), 200);
+  assert.match(await page.locator('.findings').innerText(), /9800 more are not drawn/);
+  assert.match(await page.locator('.finding.error').first().innerText(), /overlaps vSwitch vsw-1 \(10\.0\.0\.0\/24\), .* and 9994 more in VPC vpc-a/);
+  assert.match(await page.locator('.source').innerText(), /shared link/);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

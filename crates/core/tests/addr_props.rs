@@ -6,8 +6,9 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use easnet_core::addr::{
     covers_union, exceeds_threshold, first_free_block, first_usable, free_blocks, last_usable,
-    overlapping_pairs, parse_cidr, parse_cidr_lenient, parse_surge, reserved_addresses,
-    smallest_ipv4_prefix, surge_ips, total_addresses, usable_ips, CidrError, Surge,
+    overlapping_pairs, overlaps_of_each, parse_cidr, parse_cidr_lenient, parse_surge,
+    reserved_addresses, smallest_ipv4_prefix, surge_ips, total_addresses, usable_ips, CidrError,
+    Surge,
 };
 use ipnet::IpNet;
 use proptest::prelude::*;
@@ -87,6 +88,24 @@ proptest! {
     #[test]
     fn overlapping_pairs_match_brute_force(nets in prop::collection::vec(small_any(), 0..24)) {
         prop_assert_eq!(overlapping_pairs(&nets), brute_pairs(&nets));
+    }
+
+    #[test]
+    fn overlaps_of_each_match_the_pairs(
+        nets in prop::collection::vec(small_any(), 0..24),
+        limit in 0usize..6,
+    ) {
+        // Each block's answer, read off the list of every pair.
+        let pairs = brute_pairs(&nets);
+        for (i, got) in overlaps_of_each(&nets, limit).iter().enumerate() {
+            let mut others: Vec<usize> = (pairs.iter())
+                .filter_map(|&(a, b)| (a == i).then_some(b).or((b == i).then_some(a)))
+                .collect();
+            others.sort_unstable();
+            prop_assert_eq!(got.count, others.len());
+            others.truncate(limit);
+            prop_assert_eq!(&got.first, &others);
+        }
     }
 
     #[test]

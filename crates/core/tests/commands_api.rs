@@ -432,9 +432,12 @@ fn every_command_runs_as_printed_and_quotes_every_plan_value() {
             "vpcpeer CreateVpcPeerConnection",
             "VpcId AcceptingVpcId AcceptingRegionId",
         ),
-        ("rds ModifySecurityIps", "DBInstanceId SecurityIps"),
+        // `SecurityIps` is never plan text any more: the entries to add are the vSwitch CIDR and
+        // SNAT IPs as parsed addresses (an SNAT IP that does not parse is CIDR001 and treated
+        // as absent: rules.md, Settled readings). The generator still puts shell syntax there.
+        ("rds ModifySecurityIps", "DBInstanceId"),
         ("polardb ModifyDBClusterAccessWhitelist", "DBClusterId"),
-        ("r-kvstore ModifySecurityIps", "InstanceId SecurityIps"),
+        ("r-kvstore ModifySecurityIps", "InstanceId"),
         ("dds ModifySecurityIps", "DBInstanceId"),
         ("eas UpdateResourceDLink", "RegionId body"),
     ];

@@ -99,7 +99,7 @@ const BAD: &[(&str, &str, &str)] = &[
     (
         r#"{"version": 1, "vpcs": [{"id": "v", "vswitches": [{"id": "s", "cidr": "10.0.0.0/24", "other_ips": -1}]}]}"#,
         "vpcs[0].vswitches[0].other_ips",
-        "expected a non-negative integer, got -1",
+        "out of range: expected a non-negative integer from 0 to 9223372036854775807, got -1",
     ),
     (
         r#"{"version": 1, "vpcs": [{"id": "v", "vswitches": [{"id": "s", "cidr": "10.0.0.0/24", "other_ips": "3"}]}]}"#,
@@ -214,7 +214,39 @@ const BAD: &[(&str, &str, &str)] = &[
     (
         r#"{"version": 1, "services": [{"service": {}, "targets": [{"address": "10.0.0.1", "port": 70000}]}]}"#,
         "services[0].targets[0].port",
-        "expected a port 1-65535, got 70000",
+        "out of range: expected a port 1-65535, got 70000",
+    ),
+    // Integers too large for their field are out of range, as written, never a float
+    // (rules.md, Settled readings).
+    (
+        r#"{"version": 1, "vpcs": [{"id": "v", "vswitches": [{"id": "s", "cidr": "10.0.0.0/24", "other_ips": 18446744073709551616}]}]}"#,
+        "vpcs[0].vswitches[0].other_ips",
+        "out of range: expected a non-negative integer from 0 to 9223372036854775807, got 18446744073709551616 (line 1",
+    ),
+    (
+        r#"{"version": 1, "vpcs": [{"id": "v", "vswitches": [{"id": "s", "cidr": "10.0.0.0/24", "other_ips": 9223372036854775808}]}]}"#,
+        "vpcs[0].vswitches[0].other_ips",
+        "out of range: expected a non-negative integer from 0 to 9223372036854775807, got 9223372036854775808",
+    ),
+    (
+        r#"{"version": 1, "services": [{"service": {}, "targets": [{"address": "10.0.0.1", "port": 18446744073709551616}]}]}"#,
+        "services[0].targets[0].port",
+        "out of range: expected a non-negative integer from 0 to 9223372036854775807, got 18446744073709551616",
+    ),
+    (
+        r#"{"version": 1, "vpcs": [{"id": "v", "security_groups": [{"id": "sg", "egress": [{"protocol": "all", "destination": "0.0.0.0/0", "priority": -9223372036854775809}]}]}]}"#,
+        "vpcs[0].security_groups[0].egress[0].priority",
+        "out of range: expected an integer from -9223372036854775808 to 9223372036854775807, got -9223372036854775809",
+    ),
+    (
+        r#"{"version": 1, "services": [{"service": {"metadata": {"instance": 9223372036854775808}}}]}"#,
+        "services[0].service.metadata.instance",
+        "out of range: expected an integer from -9223372036854775808 to 9223372036854775807, got 9223372036854775808",
+    ),
+    (
+        r#"{"version": 1, "services": [{"service": {"autoscaler": {"max": 1e3}}}]}"#,
+        "services[0].service.autoscaler.max",
+        "expected an integer, got 1e",
     ),
     (
         r#"{"version": 1, "services": [{"service": {}, "targets": [{"port": 80}]}]}"#,
@@ -257,6 +289,20 @@ fn icmp_targets_need_no_port() {
         r#"{"version": 1, "services": [{"service": {}, "targets": [{"address": "10.0.0.1", "protocol": "icmp"}]}]}"#,
     );
     assert!(plan.is_ok());
+    // Nor is one checked: the port is read only for tcp and udp (rules.md, Settled readings).
+    let plan = parse_plan(
+        r#"{"version": 1, "services": [{"service": {}, "targets": [{"address": "10.0.0.1", "protocol": "icmp", "port": 0}]}]}"#,
+    );
+    assert!(plan.is_ok(), "{plan:?}");
+}
+
+#[test]
+fn the_largest_count_reads() {
+    let plan = parse_plan(
+        r#"{"version": 1, "vpcs": [{"id": "v", "vswitches": [{"id": "s", "cidr": "10.0.0.0/24", "other_ips": 9223372036854775807}]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(plan.vpcs[0].vswitches[0].other_ips, i64::MAX as u64);
 }
 
 #[test]

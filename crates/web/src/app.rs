@@ -1,5 +1,6 @@
 //! The page: header, the plan editor, and the live views beside it. Loads the plan from a
-//! shared link, else the autosave, else the default example; autosaves every change.
+//! shared link, else the autosave, else the default example (a large one after the page has
+//! drawn itself saying it is reading); autosaves every change.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,23 +20,39 @@ use crate::components::{
     ImportSummaryPanel, NoticeBar, PathsPanel, PlanEditor, WhatIfPanel,
 };
 use crate::memo::{Identity, PlanPart, ReportPart};
-use crate::state::{Action, AppState, Notice, PlanPatch};
+use crate::state::{read_saved, Action, Analysed, AppState, Notice, PlanPatch};
 
-/// The first state: a shared link's plan, else the autosave, else the default example.
-fn load() -> AppState {
+/// Past this size, a shared or saved plan is read after the page has drawn itself saying so:
+/// reading and drawing a plan of thousands of objects keeps the tab busy for a while, and the
+/// page shows why instead of staying blank (like a large import).
+const READ_LATER_ABOVE: usize = 100_000;
+
+/// A plan text to read once the page is drawn, and where it comes from.
+type Later = Option<(String, String)>;
+
+/// The first state: a shared link's plan, else the autosave, else the default example; and the
+/// plan to read after the first frame when it is large.
+fn load() -> (AppState, Later) {
     let fragment = browser::fragment();
-    if !fragment.is_empty() {
+    let (text, source) = if !fragment.is_empty() {
         browser::clear_fragment();
-        return match share::decode(&fragment) {
-            Ok(text) => AppState::restore(&text, "shared link"),
+        match share::decode(&fragment) {
+            Ok(text) => (text, "shared link".to_owned()),
             Err(e) => {
-                AppState::initial_with_notice(format!("The shared link could not be opened: {e}."))
+                let notice = format!("The shared link could not be opened: {e}.");
+                return (AppState::initial_with_notice(notice), None);
             }
-        };
-    }
-    match browser::load_saved() {
-        Some((text, source)) => AppState::restore(&text, &source),
-        None => AppState::initial(),
+        }
+    } else {
+        match browser::load_saved() {
+            Some(saved) => saved,
+            None => return (AppState::initial(), None),
+        }
+    };
+    if text.len() > READ_LATER_ABOVE {
+        (AppState::reading(&source, text.len()), Some((text, source)))
+    } else {
+        (AppState::restore(&text, &source), None)
     }
 }
 
@@ -54,8 +71,33 @@ fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(load);
+    let later = use_mut_ref(|| None::<(String, String)>);
+    let state = {
+        let later = later.clone();
+        use_reducer(move || {
+            let (state, text) = load();
+            *later.borrow_mut() = text;
+            state
+        })
+    };
     let importing = use_state(|| false);
+    // A large shared or saved plan: read once the page saying so is on screen, then analysed,
+    // then drawn, each step a frame after the last, so that the page answers a click between
+    // them instead of staying busy for the three at once.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some((text, source)) = later.borrow_mut().take() {
+                browser::after_next_paint(move || match read_saved(&text, &source) {
+                    Err(notice) => d.dispatch(Action::Restore(Err(notice))),
+                    Ok(plan) => browser::after_next_paint(move || {
+                        let read = Analysed::new(plan, source);
+                        browser::after_next_paint(move || d.dispatch(Action::Restore(Ok(read))));
+                    }),
+                });
+            }
+        });
+    }
 
     // Autosave every change of the plan, once typing pauses: writing out a large plan on
     // every keystroke would cost each one several milliseconds. The page being hidden,
@@ -63,9 +105,12 @@ pub fn app() -> Html {
     let unsaved = use_mut_ref(|| None::<Unsaved>);
     {
         let (plan, source) = (Identity(state.plan.clone()), state.source.clone());
-        let unsaved = unsaved.clone();
+        let (unsaved, reading) = (unsaved.clone(), state.reading);
         use_effect_with((plan, source), move |(plan, source)| {
-            *unsaved.borrow_mut() = Some((plan.0.clone(), source.clone()));
+            // The empty page shown while a plan is read must not replace the saved one.
+            if !reading {
+                *unsaved.borrow_mut() = Some((plan.0.clone(), source.clone()));
+            }
             // Dropped, and so cancelled, when the next change comes first.
             let timer = Timeout::new(SAVE_AFTER_MS, move || save_now(&unsaved));
             move || drop(timer)

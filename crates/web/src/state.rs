@@ -9,6 +9,7 @@ use easnet_core::cloud::ImportSummary;
 use easnet_core::import::{import_paste, Pasted};
 use easnet_core::plan::{parse_plan, parse_plan_shape, Plan};
 use easnet_core::samples::examples::{default_example, EXAMPLES};
+use easnet_core::text::decimal::fixed;
 use yew::Reducible;
 
 use crate::browser;
@@ -49,12 +50,45 @@ pub struct AppState {
     pub stale: bool,
     /// How long the last analysis took, in milliseconds (0 outside a browser).
     analysis_ms: f64,
+    /// A large shared or saved plan waits to be read ([`Action::Restore`]): the page shows an
+    /// empty plan and says it is reading, and this state is never autosaved.
+    pub reading: bool,
 }
 
 thread_local! {
     /// The service JSON reads of the last analysis: an edit re-reads only the services whose
     /// JSON changed.
     static SERVICE_READS: RefCell<ServiceCache> = RefCell::default();
+}
+
+/// A saved or shared plan's text read (its shape only, like [`AppState::restore`]), or the
+/// notice saying why it could not be.
+pub fn read_saved(text: &str, source: &str) -> Result<Plan, String> {
+    parse_plan_shape(text).map_err(|e| {
+        format!("The {source} could not be read ({e}); the example plan is open instead.")
+    })
+}
+
+/// A large shared or saved plan, read and analysed ahead of [`Action::Restore`], a frame
+/// apart each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysed {
+    plan: Plan,
+    report: Rc<Report>,
+    analysis_ms: f64,
+    source: String,
+}
+
+impl Analysed {
+    pub fn new(plan: Plan, source: String) -> Self {
+        let (report, analysis_ms) = analyzed(&plan);
+        Analysed {
+            plan,
+            report,
+            analysis_ms,
+            source,
+        }
+    }
 }
 
 /// The analysis of `plan`, timed as the page's `easnet-analysis` measure, and how long it
@@ -73,6 +107,15 @@ impl AppState {
         AppState {
             report,
             analysis_ms,
+            ..Self::with_report(plan, source)
+        }
+    }
+
+    /// A fresh state of `plan`, with an empty report for the caller to replace.
+    fn with_report(plan: Plan, source: impl Into<String>) -> Self {
+        AppState {
+            report: Rc::default(),
+            analysis_ms: 0.0,
             plan: Rc::new(plan),
             source: source.into(),
             undo: Vec::new(),
@@ -81,6 +124,23 @@ impl AppState {
             notice: None,
             last_import: None,
             stale: false,
+            reading: false,
+        }
+    }
+
+    /// An empty page saying that a plan of `size` bytes from `source` is being read: what
+    /// the page shows until [`Action::Restore`] brings the plan.
+    pub fn reading(source: &str, size: usize) -> Self {
+        AppState {
+            notice: Some(Notice {
+                error: false,
+                text: format!(
+                    "Reading {} MB from the {source}…",
+                    fixed(size as f64 / 1e6, 1)
+                ),
+            }),
+            reading: true,
+            ..Self::with_plan(Plan::empty(), source)
         }
     }
 
@@ -104,11 +164,9 @@ impl AppState {
     /// plan with a notice saying why. Only the shape is checked: a plan saved in the middle
     /// of an edit comes back as it was, its PLAN001 findings with it.
     pub fn restore(text: &str, source: &str) -> Self {
-        match parse_plan_shape(text) {
+        match read_saved(text, source) {
             Ok(plan) => Self::with_plan(plan, source),
-            Err(e) => Self::initial_with_notice(format!(
-                "The {source} could not be read ({e}); the example plan is open instead."
-            )),
+            Err(notice) => Self::initial_with_notice(notice),
         }
     }
 
@@ -148,6 +206,7 @@ impl AppState {
             notice,
             last_import: None,
             stale,
+            reading: false,
         }
     }
 }
@@ -234,6 +293,10 @@ pub enum Action {
     Redo,
     /// Analyses the plan if the report is of an earlier one ([`AppState::stale`]).
     Analyze,
+    /// The large shared or saved plan the page is reading ([`AppState::reading`]), read and
+    /// analysed (or the notice saying why it could not be read): it becomes the page's plan,
+    /// with no undo, unless the user has opened another meanwhile.
+    Restore(Result<Analysed, String>),
     Notify(Notice),
     DismissNotice,
     DismissImport,
@@ -300,6 +363,13 @@ impl Reducible for AppState {
                 }
             }
             Action::Analyze => return self,
+            Action::Restore(Ok(read)) if self.reading => AppState {
+                report: read.report,
+                analysis_ms: read.analysis_ms,
+                ..Self::with_report(read.plan, read.source)
+            },
+            Action::Restore(Err(notice)) if self.reading => AppState::initial_with_notice(notice),
+            Action::Restore(_) => return self,
             Action::Undo => return self.step(true),
             Action::Redo => return self.step(false),
             Action::Notify(notice) => AppState {
@@ -392,6 +462,35 @@ mod tests {
         let s = slow(&start).reduce(typed(None));
         assert!(!s.stale && s.report.codes() != codes);
         assert!(!start.reduce(typed(Some("services"))).stale);
+    }
+
+    #[test]
+    fn a_large_plan_is_read_after_the_page_says_so() {
+        let text = default_example().json;
+        let reading = Rc::new(AppState::reading("shared link", 2_500_000));
+        assert!(reading.reading && reading.plan.vpcs.is_empty());
+        assert_eq!(
+            reading.notice.as_ref().map(|n| n.text.as_str()),
+            Some("Reading 2.5 MB from the shared link…")
+        );
+        let read = |source: &str| {
+            let plan = read_saved(text, source).unwrap();
+            Action::Restore(Ok(Analysed::new(plan, source.to_owned())))
+        };
+        let s = reading.clone().reduce(read("shared link"));
+        assert!(!s.reading && s.notice.is_none() && s.undo.is_empty());
+        assert_eq!(s.source, "shared link");
+        assert!(s.report.codes().contains(&"INET004"));
+        // What does not read gives the example and says why.
+        let bad = read_saved("{", "shared link").unwrap_err();
+        let s = reading.clone().reduce(Action::Restore(Err(bad)));
+        assert!(s
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.error && n.text.contains("could not be read")));
+        // The user opened something else meanwhile: it stays.
+        let s = reading.reduce(Action::NewPlan);
+        assert!(Rc::ptr_eq(&s.clone().reduce(read("shared link")), &s));
     }
 
     #[test]

@@ -13,13 +13,15 @@
 //!   first and last three addresses, IPv6 the first and last nine), [`reserved_addresses`],
 //!   [`first_usable`], [`last_usable`].
 //! - `overlap`: [`contains_net`], [`overlaps`], [`overlapping_pairs`] (sort and sweep,
-//!   O(n log n + k)), and [`covers_union`] (does a whitelist cover a vSwitch?).
+//!   O(n log n + k)), [`overlaps_of_each`] (per block: how many it overlaps and the first few,
+//!   O(n log n) however many pairs), and [`covers_union`] (does a whitelist cover a vSwitch?).
 //! - `free`: [`free_blocks`] (a VPC's space minus its vSwitches, as the fewest CIDRs) and
 //!   [`first_free_block`] (where a new vSwitch of a given size fits first).
 //! - `prefix_map`: [`PrefixMap`], CIDR keys answering "which contain this network?" in
 //!   O(prefix length) hash lookups (route lookups, containment).
 //! - `need`: capacity arithmetic — [`Surge`] and [`parse_surge`], [`surge_ips`],
-//!   [`peak_instances`], [`ServiceNeed`], [`smallest_ipv4_prefix`], [`smallest_ipv4_prefix_under`],
+//!   [`peak_instances`], [`ServiceNeed`], [`total_needed`] (never wraps), [`smallest_ipv4_prefix`],
+//!   [`smallest_ipv4_prefix_under`],
 //!   [`utilisation_permille`],
 //!   [`exceeds_threshold`], and [`SurgeError`].
 
@@ -33,9 +35,12 @@ mod usable;
 pub use free::{first_free_block, free_blocks};
 pub use need::{
     exceeds_threshold, parse_surge, peak_instances, smallest_ipv4_prefix,
-    smallest_ipv4_prefix_under, surge_ips, utilisation_permille, ServiceNeed, Surge, SurgeError,
+    smallest_ipv4_prefix_under, surge_ips, total_needed, utilisation_permille, ServiceNeed, Surge,
+    SurgeError,
 };
-pub use overlap::{contains_net, covers_union, overlapping_pairs, overlaps};
+pub use overlap::{
+    contains_net, covers_union, overlapping_pairs, overlaps, overlaps_of_each, Overlaps,
+};
 pub use parse::{parse_addr, parse_cidr, parse_cidr_lenient, same_family, CidrError};
 pub use prefix_map::PrefixMap;
 pub use usable::{first_usable, last_usable, reserved_addresses, total_addresses, usable_ips};

@@ -28,6 +28,9 @@ pub enum SurgeError {
     NotPercent,
     /// Neither a number nor a string (`null`, `true`, a list, an object).
     WrongType,
+    /// An integer above 2^63 − 1, the largest count a plan holds (rules.md, "Settled
+    /// readings": such a `max_surge` is CAP003, not a count).
+    OutOfRange,
 }
 
 impl fmt::Display for SurgeError {
@@ -37,6 +40,9 @@ impl fmt::Display for SurgeError {
             SurgeError::NotPercent => "expected a percentage such as \"20%\" from 0% to 100%",
             SurgeError::WrongType => {
                 "expected a non-negative integer or a percentage such as \"20%\""
+            }
+            SurgeError::OutOfRange => {
+                "out of range: expected a count of instances from 0 to 9223372036854775807"
             }
         })
     }
@@ -48,8 +54,8 @@ impl Error for SurgeError {}
 /// `"N%"` with an integer N from 0 to 100 and nothing else around it.
 ///
 /// `null` is an error here ([`SurgeError::WrongType`]): the plan treats `null` as absent, so
-/// callers map it to `None` before calling. An integer too big for `u64` is still an integer
-/// and saturates to `u64::MAX`; `1.0` and `1e3` are spelled as non-integers and are refused.
+/// callers map it to `None` before calling. An integer above 2^63 − 1 is
+/// [`SurgeError::OutOfRange`]; `1.0` and `1e3` are spelled as non-integers and are refused.
 ///
 /// # Examples
 ///
@@ -66,14 +72,17 @@ impl Error for SurgeError {}
 /// assert_eq!(parse_surge(&json!("20")), Err(SurgeError::NotPercent));
 /// assert_eq!(parse_surge(&json!("101%")), Err(SurgeError::NotPercent));
 /// assert_eq!(parse_surge(&json!(null)), Err(SurgeError::WrongType));
+/// assert_eq!(parse_surge(&json!(9223372036854775807u64)), Ok(Surge::Count(9223372036854775807)));
+/// assert_eq!(parse_surge(&json!(9223372036854775808u64)), Err(SurgeError::OutOfRange));
 /// ```
 pub fn parse_surge(v: &Value) -> Result<Surge, SurgeError> {
     match v {
         Value::Number(n) => match n.as_u64() {
-            Some(count) => Ok(Surge::Count(count)),
+            Some(count) if i64::try_from(count).is_ok() => Ok(Surge::Count(count)),
+            Some(_) => Err(SurgeError::OutOfRange),
             // With `arbitrary_precision` the number keeps its spelling: all digits means an
-            // integer past u64, which is still a valid (if absurd) count.
-            None if is_digits(&n.to_string()) => Ok(Surge::Count(u64::MAX)),
+            // integer past u64, out of range too.
+            None if is_digits(&n.to_string()) => Err(SurgeError::OutOfRange),
             None => Err(SurgeError::NotCount),
         },
         Value::String(s) => parse_percent(s).map(Surge::Percent),
@@ -197,6 +206,26 @@ impl ServiceNeed {
     }
 }
 
+/// The IPs several needs take together, summed without wrapping and without saturating into a
+/// fit: `None` when the sum is more than a count holds (2^64 − 1), which fits in no vSwitch
+/// (rules.md, "Settled readings": counts never wrap).
+///
+/// # Examples
+///
+/// ```
+/// use easnet_core::addr::total_needed;
+///
+/// assert_eq!(total_needed([12, 3, 2]), Some(17));
+/// assert_eq!(total_needed([]), Some(0));
+/// assert_eq!(total_needed([u64::MAX, 0]), Some(u64::MAX));
+/// // Three services of 2^63 − 1 instances: more than any vSwitch, not a saturated "fit".
+/// let big = (1u64 << 63) - 1;
+/// assert_eq!(total_needed([big, big, big]), None);
+/// ```
+pub fn total_needed(parts: impl IntoIterator<Item = u64>) -> Option<u64> {
+    parts.into_iter().try_fold(0u64, u64::checked_add)
+}
+
 /// Usable IPs of an IPv4 vSwitch of prefix `p`; `p` is in 16..=29 here, so this cannot underflow.
 fn ipv4_usable(p: u8) -> u64 {
     (1u64 << (32 - u32::from(p))) - 4
@@ -311,11 +340,17 @@ mod tests {
     #[test]
     fn surge_values() {
         // (JSON text, result)
-        let table: [(&str, Result<Surge, SurgeError>); 27] = [
+        let table: [(&str, Result<Surge, SurgeError>); 30] = [
             ("0", Ok(Surge::Count(0))),
             ("3", Ok(Surge::Count(3))),
-            ("18446744073709551615", Ok(Surge::Count(u64::MAX))),
-            ("123456789012345678901234567890", Ok(Surge::Count(u64::MAX))),
+            ("9223372036854775807", Ok(Surge::Count(i64::MAX as u64))),
+            ("9223372036854775808", Err(SurgeError::OutOfRange)),
+            ("18446744073709551615", Err(SurgeError::OutOfRange)),
+            ("18446744073709551616", Err(SurgeError::OutOfRange)),
+            (
+                "123456789012345678901234567890",
+                Err(SurgeError::OutOfRange),
+            ),
             ("\"0%\"", Ok(Surge::Percent(0))),
             ("\"20%\"", Ok(Surge::Percent(20))),
             ("\"100%\"", Ok(Surge::Percent(100))),

@@ -120,7 +120,9 @@ fn parse_prefix(s: &str) -> Option<u8> {
     }
 }
 
-/// Parses a bare IP address strictly (no CIDR suffix, no spaces, no leading zeros).
+/// Parses an IP address strictly (no spaces, no leading zeros). An address written as a block
+/// of one address, `/32` or `/128`, is that address (rules.md, "Settled readings": EIPs and
+/// SNAT IPs may be written so); any other prefix is an error.
 ///
 /// # Examples
 ///
@@ -129,11 +131,20 @@ fn parse_prefix(s: &str) -> Option<u8> {
 ///
 /// assert_eq!(parse_addr("10.0.5.10").unwrap().to_string(), "10.0.5.10");
 /// assert_eq!(parse_addr("fd00::1").unwrap().to_string(), "fd00::1");
+/// assert_eq!(parse_addr("10.0.5.10/32").unwrap().to_string(), "10.0.5.10");
+/// assert_eq!(parse_addr("fd00::1/128").unwrap().to_string(), "fd00::1");
 ///
-/// assert_eq!(parse_addr("10.0.5.10/32"), Err(CidrError::AddrSyntax));
+/// assert_eq!(parse_addr("10.0.5.10/24"), Err(CidrError::AddrSyntax));
+/// assert_eq!(parse_addr("10.0.5.10/032"), Err(CidrError::AddrSyntax));
 /// assert_eq!(parse_addr("010.0.5.10"), Err(CidrError::AddrSyntax));
 /// ```
 pub fn parse_addr(s: &str) -> Result<IpAddr, CidrError> {
+    if s.contains('/') {
+        return match parse_cidr(s) {
+            Ok(net) if net.prefix_len() == net.max_prefix_len() => Ok(net.addr()),
+            _ => Err(CidrError::AddrSyntax),
+        };
+    }
     s.parse().map_err(|_| CidrError::AddrSyntax)
 }
 
@@ -254,11 +265,16 @@ mod tests {
     fn addresses() {
         assert_eq!(parse_addr("0.0.0.0"), Ok("0.0.0.0".parse().unwrap()));
         assert_eq!(parse_addr("::"), Ok("::".parse().unwrap()));
+        assert_eq!(parse_addr("10.0.0.1/32"), Ok("10.0.0.1".parse().unwrap()));
+        assert_eq!(parse_addr("fd00::1/128"), Ok("fd00::1".parse().unwrap()));
         for bad in [
             "",
             " 10.0.0.1",
             "10.0.0.1 ",
-            "10.0.0.1/32",
+            "10.0.0.1/31",
+            "10.0.0.0/24",
+            "10.0.0.1/032",
+            "fd00::1/64",
             "10.0.0",
             "::/0",
             "x",

@@ -12,7 +12,7 @@ use super::Code;
 use super::{CapacityRow, ServiceUse};
 use crate::addr::{
     exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix,
-    smallest_ipv4_prefix_under, usable_ips, ServiceNeed,
+    smallest_ipv4_prefix_under, total_needed, usable_ips, ServiceNeed,
 };
 use crate::plan::Plan;
 use crate::text::decimal;
@@ -124,8 +124,15 @@ pub fn check_capacity(
                 })
                 .collect();
             let usable = usable_ips(&net);
-            let needed = (services.iter().map(|s| s.ips)).fold(vsw.other_ips, u64::saturating_add);
-            let fits = needed <= usable;
+            // Summed without wrapping or saturating into a fit: a sum past what a count holds
+            // does not fit (rules.md, "Settled readings": counts never wrap).
+            let total = total_needed(
+                (services.iter())
+                    .flat_map(|s| [s.peak, s.surge])
+                    .chain([vsw.other_ips]),
+            );
+            let needed = total.unwrap_or(u64::MAX);
+            let fits = total.is_some_and(|n| n <= usable);
             let at = format!("vpcs[{v}].vswitches[{i}]");
             let row = CapacityRow {
                 vswitch: vsw.id.clone(),
@@ -150,7 +157,19 @@ pub fn check_capacity(
             let split = split_text(&row);
             if !fits {
                 let fix = resize_fix(ix, v, &row, net, 1.0);
-                let f = out.add(Code::Cap001, &vsw.id, format!("{} ({net}) has {usable} usable IPs; {split} = {needed}, more than {usable}", vsw.id))
+                let sum = match total {
+                    Some(n) => format!("{n}, more than {usable}"),
+                    None => format!("more than {}", u64::MAX),
+                };
+                let f = out
+                    .add(
+                        Code::Cap001,
+                        &vsw.id,
+                        format!(
+                            "{} ({net}) has {usable} usable IPs; {split} = {sum}",
+                            vsw.id
+                        ),
+                    )
                     .fix(fix.0)
                     .at(at);
                 if let Some(cmd) = fix.1 {

@@ -3,10 +3,11 @@
 use ipnet::IpNet;
 
 use super::findings::Findings;
-use super::index::Index;
+use super::index::{Index, NAMED};
 use super::Code;
-use crate::addr::{contains_net, overlapping_pairs, overlaps, parse_addr, parse_cidr, CidrError};
+use crate::addr::{contains_net, overlaps_of_each, parse_addr, parse_cidr, CidrError};
 use crate::plan::SnatSourceKind;
+use crate::text::words::first_and_more;
 
 /// Ranges no VPC or vSwitch may use (domain-facts §2: CreateVpc CidrBlock, CreateVSwitch).
 const FORBIDDEN: &[&str] = &[
@@ -163,20 +164,44 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             .fix("Remove secondary CIDRs until at most 5 remain.")
             .at(format!("vpcs[{v}].cidrs"));
         }
+        // One finding per CIDR that overlaps others, naming a few (rules.md, "Settled
+        // readings": findings grow with the plan, not with its square).
         let (nets, idx) = parsed(&ix.vpc_cidrs[v]);
-        for (a, b) in overlapping_pairs(&nets) {
+        for (a, found) in overlaps_of_each(&nets, NAMED).iter().enumerate() {
+            if found.count == 0 {
+                continue;
+            }
+            let others: Vec<String> = (found.first.iter())
+                .map(|&b| format!("{} (cidrs[{}])", nets[b], idx[b]))
+                .collect();
+            let others = first_and_more(&others, found.count - found.first.len());
             out.add(
                 Code::Cidr007,
                 &vpc.id,
-                format!("VPC {} CIDRs {} and {} overlap", vpc.id, nets[a], nets[b]),
+                format!(
+                    "VPC {} CIDR {} (cidrs[{}]) overlaps its CIDRs {others}",
+                    vpc.id, nets[a], idx[a]
+                ),
             )
             .fix("A VPC's CIDRs must not overlap: remove or change one of them.")
-            .at(format!("vpcs[{v}].cidrs[{}]", idx[b].max(idx[a])));
+            .at(format!("vpcs[{v}].cidrs[{}]", idx[a]));
         }
 
-        // The VPC's CIDRs for CIDR005, when every one of them reads.
+        // The VPC's CIDRs for CIDR005, when every one of them reads. A VPC without CIDRs holds
+        // no address, so none of its vSwitches lies inside it (rules.md, "Settled readings").
         let vpc_nets: Vec<IpNet> = ix.vpc_cidrs[v].iter().flatten().copied().collect();
         let all_read = vpc_nets.len() == ix.vpc_cidrs[v].len();
+        let vpc_space = if vpc.cidrs.is_empty() {
+            "which has no CIDRs".to_owned()
+        } else {
+            format!(
+                "({})",
+                first_and_more(
+                    &vpc.cidrs[..vpc.cidrs.len().min(NAMED)],
+                    vpc.cidrs.len().saturating_sub(NAMED)
+                )
+            )
+        };
         for (i, vsw) in vpc.vswitches.iter().enumerate() {
             let at = || format!("vpcs[{v}].vswitches[{i}].cidr");
             // The index parsed it; parsed again only to say what is wrong.
@@ -210,35 +235,44 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
                     .at(at());
                 }
             }
-            // CIDR005: inside a CIDR of its VPC (domain-facts §2). Skipped when the VPC's
-            // CIDRs are not described, or when any of them does not parse: the vSwitch may lie
-            // in that one, and its CIDR001 is the one finding (rules.md, no cascade).
-            if !vpc_nets.is_empty() && all_read && !vpc_nets.iter().any(|c| contains_net(c, &net)) {
-                out.add(Code::Cidr005, &vsw.id, format!("vSwitch {} CIDR {net} is not inside any CIDR of VPC {} ({})", vsw.id, vpc.id, vpc.cidrs.join(", ")))
+            // CIDR005: inside a CIDR of its VPC (domain-facts §2). Skipped when any of the
+            // VPC's CIDRs does not parse: the vSwitch may lie in that one, and its CIDR001 is
+            // the one finding (rules.md, no cascade). Looked up in the VPC's own CIDRs by
+            // prefix, not by a scan: a VPC may list thousands.
+            if all_read && !ix.vpc_holds(v, &net) {
+                out.add(Code::Cidr005, &vsw.id, format!("vSwitch {} CIDR {net} is not inside any CIDR of VPC {} {vpc_space}", vsw.id, vpc.id))
                     .fix(format!("Create the vSwitch inside a CIDR of {}, or add a secondary CIDR that contains it.", vpc.id))
                     .at(at());
             }
         }
-        // CIDR006: vSwitches of one VPC must not overlap.
+        // CIDR006: vSwitches of one VPC must not overlap. One finding per vSwitch that
+        // overlaps others, naming a few (rules.md, "Settled readings").
         let (nets, idx) = parsed(&ix.vsw_cidrs[v]);
-        for (a, b) in overlapping_pairs(&nets) {
-            let (first, second) = (
-                &vpc.vswitches[idx[a].min(idx[b])],
-                &vpc.vswitches[idx[a].max(idx[b])],
-            );
+        for (a, found) in overlaps_of_each(&nets, NAMED).iter().enumerate() {
+            if found.count == 0 {
+                continue;
+            }
+            let vsw = &vpc.vswitches[idx[a]];
+            let others: Vec<String> = (found.first.iter())
+                .map(|&b| {
+                    let other = &vpc.vswitches[idx[b]];
+                    format!("vSwitch {} ({})", other.id, other.cidr)
+                })
+                .collect();
+            let others = first_and_more(&others, found.count - found.first.len());
             out.add(
                 Code::Cidr006,
-                &second.id,
+                &vsw.id,
                 format!(
-                    "vSwitch {} ({}) overlaps vSwitch {} ({}) in VPC {}",
-                    second.id, second.cidr, first.id, first.cidr, vpc.id
+                    "vSwitch {} ({}) overlaps {others} in VPC {}",
+                    vsw.id, vsw.cidr, vpc.id
                 ),
             )
             .fix(format!(
                 "Give {} a CIDR that no other vSwitch of {} uses.",
-                second.id, vpc.id
+                vsw.id, vpc.id
             ))
-            .at(format!("vpcs[{v}].vswitches[{}].cidr", idx[a].max(idx[b])));
+            .at(format!("vpcs[{v}].vswitches[{}].cidr", idx[a]));
         }
     }
     // CIDR008: peered VPCs must not overlap (domain-facts §6).
@@ -248,16 +282,8 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
         else {
             continue;
         };
-        let pairs: Vec<String> = (ix.vpc_cidrs[a].iter().flatten())
-            .flat_map(|x| {
-                ix.vpc_cidrs[b]
-                    .iter()
-                    .flatten()
-                    .filter(move |y| overlaps(x, y))
-                    .map(move |y| format!("{x} and {y}"))
-            })
-            .collect();
-        if !pairs.is_empty() {
+        let (count, pairs) = overlapping_across(&ix.vpc_cidrs[a], &ix.vpc_cidrs[b]);
+        if count > 0 {
             out.add(
                 Code::Cidr008,
                 &peering.id,
@@ -266,13 +292,40 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
                     peering.id,
                     ix.plan.vpcs[a].id,
                     ix.plan.vpcs[b].id,
-                    pairs.join(", ")
+                    first_and_more(&pairs, count - pairs.len())
                 ),
             )
             .fix("Peered VPCs must not overlap: re-address one VPC or join different VPCs.")
             .at(format!("peerings[{p}]"));
         }
     }
+}
+
+/// How many pairs of a CIDR of `a` and a CIDR of `b` overlap, and the first [`NAMED`] of them
+/// (in `a`'s order, then `b`'s) as `x and y`. Two VPCs of thousands of CIDRs each are not
+/// compared pair by pair: `b`'s CIDRs come first in one sweep, so that the lowest indexes a
+/// CIDR of `a` overlaps are `b`'s, and what `a`'s CIDRs overlap among themselves is taken away
+/// from the count.
+fn overlapping_across(a: &[Option<IpNet>], b: &[Option<IpNet>]) -> (usize, Vec<String>) {
+    let (a, b): (Vec<IpNet>, Vec<IpNet>) = (
+        a.iter().flatten().copied().collect(),
+        b.iter().flatten().copied().collect(),
+    );
+    let both: Vec<IpNet> = b.iter().chain(&a).copied().collect();
+    let across = overlaps_of_each(&both, NAMED);
+    let within = overlaps_of_each(&a, 0);
+    let mut count = 0;
+    let mut pairs = Vec::new();
+    for (x, net) in a.iter().enumerate() {
+        let found = &across[b.len() + x];
+        count += found.count - within[x].count;
+        for &y in found.first.iter().filter(|&&y| y < b.len()) {
+            if pairs.len() < NAMED {
+                pairs.push(format!("{net} and {}", b[y]));
+            }
+        }
+    }
+    (count, pairs)
 }
 
 /// The parsed CIDRs of a list, with their indexes in it.

@@ -11,6 +11,7 @@
 
 use ipnet::IpNet;
 
+use super::index::MAX_SNAT_IPS;
 use crate::plan::{NatGateway, SnatEntry};
 use crate::text::command::{Command, Value};
 
@@ -80,7 +81,7 @@ pub fn create_snat(region: Option<&str>, nat: &NatGateway, vswitch: &str) -> Com
         .arg("RegionId", Value::region(region))
         .arg("SnatTableId", snat_table(nat))
         .arg("SourceVSwitchId", Value::data(vswitch))
-        .arg("SnatIp", Value::list(&nat.eips, "EIP"))
+        .arg("SnatIp", Value::list(some_eips(nat), "EIP"))
 }
 
 /// Sets `entry`'s IPs to the gateway's EIPs; its `SnatEntryId` is the entry's `id`.
@@ -92,7 +93,13 @@ pub fn modify_snat(region: Option<&str>, nat: &NatGateway, entry: &SnatEntry) ->
             "SnatEntryId",
             Value::data_or(entry.id.as_deref(), "SnatEntryId"),
         )
-        .arg("SnatIp", Value::list(&nat.eips, "EIP"))
+        .arg("SnatIp", Value::list(some_eips(nat), "EIP"))
+}
+
+/// The gateway's first EIPs, as many as an SNAT entry takes (a hostile plan's thousands of
+/// EIPs must not make a command as long as the plan).
+fn some_eips(nat: &NatGateway) -> &[String] {
+    &nat.eips[..nat.eips.len().min(MAX_SNAT_IPS)]
 }
 
 fn snat_table(nat: &NatGateway) -> Value {

@@ -88,7 +88,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
     for (v, vpc) in plan.vpcs.iter().enumerate() {
         for (i, vsw) in vpc.vswitches.iter().enumerate() {
             if let Some(table) = &vsw.route_table {
-                if !vpc.route_tables.iter().any(|t| &t.id == table) {
+                if !ix.in_vpc[v].route_tables.contains_key(table.as_str()) {
                     out.add(
                         Code::Plan003,
                         &vsw.id,
@@ -107,15 +107,27 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
         }
         for (t, table) in vpc.route_tables.iter().enumerate() {
             for (r, route) in table.routes.iter().enumerate() {
-                let Some(hop) = &route.next_hop_id else {
-                    continue;
-                };
                 // One test of "names nothing" for PLAN003 and for the paths (which then add no
                 // INET003/PRIV002 of their own): routes::names_nothing.
                 if !names_nothing(ix, v, route) {
                     continue;
                 }
-                let at = format!("vpcs[{v}].route_tables[{t}].routes[{r}].next_hop_id");
+                let route_at = format!("vpcs[{v}].route_tables[{t}].routes[{r}]");
+                let Some(hop) = &route.next_hop_id else {
+                    // A type that needs an ID, and none (rules.md: "a missing ID names nothing
+                    // too"). The route is what the finding points at: the file may not have
+                    // the key at all.
+                    let kind = next_hop_words(route.hop());
+                    out.add(
+                        Code::Plan003,
+                        &table.id,
+                        format!("route {} in {} goes to {kind} but names none: its next_hop_id is missing", route.destination, table.id),
+                    )
+                    .fix(format!("Set the route's next_hop_id: the ID of {kind}."))
+                    .at(route_at);
+                    continue;
+                };
+                let at = format!("{route_at}.next_hop_id");
                 if route.hop() == NextHop::NatGateway {
                     out.add(
                         Code::Plan003,
@@ -137,7 +149,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
         }
         for (n, nat) in vpc.nat_gateways.iter().enumerate() {
             if let Some(vsw) = &nat.vswitch {
-                if !vpc.vswitches.iter().any(|s| &s.id == vsw) {
+                if !ix.in_vpc[v].vswitches.contains_key(vsw.as_str()) {
                     out.add(
                         Code::Plan003,
                         &nat.id,
@@ -156,7 +168,7 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
             for (e, entry) in nat.snat_entries.iter().enumerate() {
                 let src = &entry.source;
                 if entry.source_kind() == SnatSourceKind::VSwitch
-                    && !vpc.vswitches.iter().any(|s| &s.id == src)
+                    && !ix.in_vpc[v].vswitches.contains_key(src.as_str())
                 {
                     out.add(
                         Code::Plan003,
@@ -199,6 +211,15 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                 .at(format!("peerings[{p}].vpcs[{k}]"));
             }
         }
+    }
+}
+
+/// What a next-hop type that needs an ID goes to, in words.
+fn next_hop_words(hop: NextHop) -> &'static str {
+    match hop {
+        NextHop::NatGateway => "a NAT gateway",
+        NextHop::VpcPeer => "a VPC peering connection",
+        NextHop::Attachment | NextHop::Other => "a CEN transit router attachment",
     }
 }
 

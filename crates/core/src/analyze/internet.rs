@@ -2,19 +2,17 @@
 //! INET003 → INET004 → INET005, reporting only the first step that fails; INET006 whenever
 //! several SNAT entries cover the vSwitch.
 
-use std::net::IpAddr;
-
 use ipnet::IpNet;
 
 use super::commands;
 use super::findings::list_at;
 use super::flow::{Origin, Trace};
-use super::index::SnatSources;
+use super::index::{SnatSources, NAMED};
 use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::{Code, HopKind};
-use crate::addr::{contains_net, parse_addr};
 use crate::plan::{NatGateway, NatKind, NextHop};
 use crate::text::command::Value;
+use crate::text::words::first_and_more;
 
 /// Traces `dest` out through the NAT gateway, one function per step in the order of rules.md;
 /// returns the SNAT IPs of the covering entry when the path gets that far.
@@ -35,12 +33,8 @@ fn internet_nat<'p>(t: &mut Trace<'_, 'p>, dest: &IpNet) -> Option<&'p NatGatewa
     let (ix, o, subject) = (t.ix, t.o, t.subject);
     let v = o.v;
     let vpc = &ix.plan.vpcs[v];
-    if let Some(nat) = vpc
-        .nat_gateways
-        .iter()
-        .find(|n| n.kind == NatKind::Internet)
-    {
-        return Some(nat);
+    if let Some(n) = ix.in_vpc[v].internet_nat {
+        return Some(&vpc.nat_gateways[n]);
     }
     let nats_at = list_at(
         &format!("vpcs[{v}]"),
@@ -81,14 +75,17 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
     let vpc = &ix.plan.vpcs[v];
     let (ti, table) = t.known_table()?;
     let table_at = format!("vpcs[{v}].route_tables[{ti}]");
-    let found = lookup(ix, v, Some(table), dest);
+    let found = lookup(ix, v, ti, dest);
+    // After PLAN002, the first gateway of the VPC with the ID is the one a route names
+    // (rules.md).
+    let named_nat = |id: &str| ix.in_vpc[v].nat_gateways.get(id).copied();
     let internet_nat = |id: Option<&str>| {
-        (vpc.nat_gateways.iter())
-            .position(|n| Some(n.id.as_str()) == id && n.kind == NatKind::Internet)
+        id.and_then(named_nat)
+            .filter(|&n| vpc.nat_gateways[n].kind == NatKind::Internet)
     };
     let passes = matches!(found, Some(RouteMatch::Route(_, r))
         if r.hop() == NextHop::NatGateway && internet_nat(r.next_hop_id.as_deref()).is_some());
-    if !passes && has_unreadable(table) {
+    if !passes && has_unreadable(ix, v, ti) {
         // A route that does not parse (CIDR001) may be the one that decides: no INET002 or
         // INET003 on top of it.
         let label = format!("{}: a route does not parse", table.id);
@@ -132,23 +129,23 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
         route.destination,
         route.next_hop_id.as_deref().unwrap_or("?")
     );
-    let Some(hop_id) = route.next_hop_id.as_deref() else {
-        // A missing next hop fails the hop; ids.rs reports the route itself.
-        t.halt((HopKind::RouteTable, label, Some(route_at)), &[]);
-        return None;
-    };
     if names_nothing(ix, v, route) {
-        // PLAN003 already names the dangling next hop (NatGateway or VpcPeer): the hop fails
-        // without an INET003 (rules.md, "How checks combine").
+        // PLAN003 already names the dangling or missing next hop (of a type that needs one):
+        // the hop fails without an INET003 (rules.md, "How checks combine").
         t.halt(
             (HopKind::RouteTable, label, Some(route_at)),
             &[Code::Plan003],
         );
         return None;
     }
-    // After PLAN002, the first gateway with the ID is the one the route names (rules.md).
+    let Some(hop_id) = route.next_hop_id.as_deref() else {
+        // A type that needs no ID (not NatGateway, VpcPeer or Attachment), and none: the hop
+        // fails without an INET003 (rules.md, "How checks combine").
+        t.halt((HopKind::RouteTable, label, Some(route_at)), &[]);
+        return None;
+    };
     let is_nat = route.hop() == NextHop::NatGateway;
-    let named = (vpc.nat_gateways.iter().position(|n| n.id == hop_id)).filter(|_| is_nat);
+    let named = named_nat(hop_id).filter(|_| is_nat);
     let instead = match named.map(|n| (n, &vpc.nat_gateways[n])) {
         Some((n, nat)) if nat.kind == NatKind::Internet => {
             t.pass(HopKind::RouteTable, label, Some(route_at));
@@ -173,11 +170,11 @@ fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
     let nat = &ix.plan.vpcs[v].nat_gateways[n];
     let nat_at = format!("vpcs[{v}].nat_gateways[{n}]");
     t.pass(HopKind::NatGateway, nat.id.clone(), Some(nat_at.clone()));
-    let covering = covering(&ix.snat_sources[v][n], o);
+    let (chosen, covering) = covering(&ix.snat_sources[v][n], o);
     let entries_at = || list_at(&nat_at, "snat_entries", !nat.snat_entries.is_empty());
     // A CIDR source that does not parse (CIDR001) may be the entry meant for this vSwitch: no
     // INET004 on top of it (rules.md: one bad input gives one finding).
-    if covering.is_empty() && ix.snat_sources[v][n].unreadable {
+    if covering == 0 && ix.snat_sources[v][n].unreadable {
         let hop = (
             HopKind::SnatEntry,
             "an SNAT source does not parse".to_owned(),
@@ -186,10 +183,7 @@ fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
         t.halt(hop, &[Code::Cidr001]);
         return None;
     }
-    let Some(&(chosen, _, _)) = covering
-        .iter()
-        .max_by_key(|(e, len, by_id)| (*len, *by_id, std::cmp::Reverse(*e)))
-    else {
+    let Some(chosen) = chosen else {
         let hop = (
             HopKind::SnatEntry,
             format!("no SNAT entry for {}", o.vsw.id),
@@ -203,10 +197,10 @@ fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
     };
     let entry = &nat.snat_entries[chosen];
     let entry_at = format!("{nat_at}.snat_entries[{chosen}]");
-    if covering.len() > 1 {
+    if covering > 1 {
         // Information about this step, not a stop.
         t.out
-            .add(Code::Inet006, &o.vsw.id, format!("{} SNAT entries of {} cover {}; the longest prefix is used: entry {chosen} ({})", covering.len(), nat.id, o.vsw.id, entry.source))
+            .add(Code::Inet006, &o.vsw.id, format!("{covering} SNAT entries of {} cover {}; the longest prefix is used: entry {chosen} ({})", nat.id, o.vsw.id, entry.source))
             .fix("Nothing to do if intended; remove the broader entries to make it plain.")
             .at(entry_at.clone());
     }
@@ -227,13 +221,10 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
     let entry = &nat.snat_entries[chosen];
     let nat_at = format!("vpcs[{v}].nat_gateways[{n}]");
     let entry_at = format!("{nat_at}.snat_entries[{chosen}]");
-    let eips: Vec<IpAddr> = nat.eips.iter().filter_map(|e| parse_addr(e).ok()).collect();
-    let stray: Vec<&String> = (entry.snat_ips.iter())
-        .filter(|ip| parse_addr(ip).is_ok_and(|a| !eips.contains(&a)))
-        .collect();
+    let (eips, ips) = (&ix.eips[v][n], &ix.snat_ips[v][n][chosen]);
     // An EIP that does not parse (CIDR001) may be the one a "stray" SNAT IP was meant to
     // match: no INET005 for strays on top of it.
-    if eips.len() < nat.eips.len() && !entry.snat_ips.is_empty() && !stray.is_empty() {
+    if eips.unreadable && !entry.snat_ips.is_empty() && ips.stray > 0 {
         t.halt(
             (
                 HopKind::Eip,
@@ -244,6 +235,11 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
         );
         return None;
     }
+    // Every flow through the entry says this: a few of a long list, and how many more.
+    let named = |list: &[String]| {
+        let first: Vec<String> = list.iter().take(NAMED).cloned().collect();
+        first_and_more(&first, list.len().saturating_sub(NAMED))
+    };
     let problem = if nat.eips.is_empty() {
         Some((
             format!("NAT gateway {} has no EIP", nat.id),
@@ -257,19 +253,21 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
             format!(
                 "Set the SNAT entry's IP to an EIP of {} ({}).",
                 nat.id,
-                nat.eips.join(", ")
+                named(&nat.eips)
             ),
             commands::modify_snat(region, nat, entry),
             entry_at.clone(),
         ))
-    } else if !stray.is_empty() {
-        let list: Vec<&str> = stray.iter().map(|s| s.as_str()).collect();
+    } else if ips.stray > 0 {
+        let stray: Vec<String> = (ips.first_stray.iter())
+            .map(|&k| entry.snat_ips[k].clone())
+            .collect();
         Some((
             format!(
                 "SNAT entry {chosen} of {} uses {}, not an EIP of the gateway ({})",
                 nat.id,
-                list.join(", "),
-                nat.eips.join(", ")
+                first_and_more(&stray, ips.stray - stray.len()),
+                named(&nat.eips)
             ),
             format!(
                 "Use EIPs bound to {} in the SNAT entry, or bind those addresses to it.",
@@ -293,12 +291,15 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
         .at(at);
         return None;
     }
+    let leaving: Vec<String> = (ips.distinct.iter())
+        .map(|&k| entry.snat_ips[k].clone())
+        .collect();
     t.pass(
         HopKind::Eip,
-        entry.snat_ips.join(", "),
+        named(&leaving),
         Some(format!("{entry_at}.snat_ips")),
     );
-    Some(entry.snat_ips.clone())
+    Some(leaving)
 }
 
 /// Where a flow goes, for messages: "the internet" for 0.0.0.0/0, else the address. Written
@@ -315,22 +316,27 @@ impl std::fmt::Display for Reach<'_> {
     }
 }
 
-/// The SNAT entries covering the service's vSwitch, in plan order: (entry, prefix length,
-/// by vSwitch ID). A vSwitch-ID entry covers exactly its vSwitch; with an unreadable CIDR it
-/// still covers it, at the most specific length.
-fn covering(sources: &SnatSources, o: &Origin) -> Vec<(usize, u8, bool)> {
-    let mut found: Vec<(usize, u8, bool)> = Vec::new();
+/// The SNAT entry that serves the service's vSwitch, and how many entries cover it: the
+/// longest prefix wins, a vSwitch-ID entry on a tie, then the first listed (domain-facts §3;
+/// rules.md). A vSwitch-ID entry covers exactly its vSwitch; with an unreadable CIDR it still
+/// covers it, at the most specific length.
+fn covering(sources: &SnatSources, o: &Origin) -> (Option<usize>, usize) {
+    // (prefix length, by vSwitch ID, the entry listed first wins), the best one found.
+    let mut best: Option<(u8, bool, std::cmp::Reverse<usize>)> = None;
+    let mut count = 0;
     if let Some(entries) = sources.by_vswitch.get(o.vsw.id.as_str()) {
         let len = o.vsw_net.map_or(128, |n| n.prefix_len());
-        found.extend(entries.iter().map(|&e| (e, len, true)));
+        count += entries.len();
+        best = entries.first().map(|&e| (len, true, std::cmp::Reverse(e)));
     }
     if let Some(net) = o.vsw_net {
-        found.extend(
-            (sources.cidrs.iter())
-                .filter(|(_, src)| contains_net(src, &net))
-                .map(|&(e, src)| (e, src.prefix_len(), false)),
-        );
+        // Under each key the first entry listed is the best of that length.
+        for (key, entries) in sources.cidrs.containing(&net) {
+            count += entries.len();
+            if let Some(&e) = entries.first() {
+                best = best.max(Some((key.prefix_len(), false, std::cmp::Reverse(e))));
+            }
+        }
     }
-    found.sort_unstable();
-    found
+    (best.map(|(_, _, e)| e.0), count)
 }

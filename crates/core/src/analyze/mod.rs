@@ -11,6 +11,7 @@
 
 mod capacity;
 mod cidrs;
+mod clip;
 mod code;
 mod commands;
 mod findings;
@@ -25,6 +26,7 @@ mod private;
 mod report;
 mod routes;
 mod rule;
+mod rule_index;
 mod security;
 mod service_cache;
 mod whitelist;
@@ -71,6 +73,9 @@ pub fn analyze_with(plan: &Plan, cache: &mut ServiceCache) -> Report {
 }
 
 fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>) -> Report {
+    // Strings of absurd length are cut for the report, which repeats them (clip.rs).
+    let cut = clip::long_strings_cut(plan);
+    let plan = cut.as_ref().unwrap_or(plan);
     let mut out = Findings::default();
     // PLAN001 stops everything (rules.md, "How checks combine"). The index reads each service
     // JSON once and reports its type errors with the others.
@@ -96,7 +101,7 @@ fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>) -> Report {
     routes::check_routes(&ix, &mut out);
     security::check_groups(&ix, &mut out);
     let placements = placement::place_services(&ix, &mut out);
-    whitelist::check_whitelists(&ix, &placements, &mut out);
+    whitelist::check_whitelists(&ix, &mut out);
     let capacity = capacity::check_capacity(&ix, &placements, &mut out);
     let paths = paths::trace_services(&ix, &placements, &mut out);
     Report {

@@ -100,11 +100,10 @@ struct To<'a> {
 /// route table skips nothing, so no NET006. (An address that does not parse is CIDR001 and
 /// never gets here.)
 fn needs_route(ix: &Index, v: usize, dest: &IpNet) -> bool {
-    let homes = ix.vpcs_containing(dest);
-    if homes.is_empty() {
-        return !is_rfc1918(dest);
+    match ix.home_vpc(dest, v) {
+        None => !is_rfc1918(dest),
+        Some(home) => home != v,
     }
-    !homes.contains(&v)
 }
 
 fn origin<'p>(ix: &Index<'p>, place: &Placement) -> Option<Origin<'p>> {
@@ -300,7 +299,9 @@ fn security_verdict(t: &mut Trace, spec: &FlowSpec, verdicts: &mut Verdicts) {
 
 /// WL001 (private: the whole vSwitch CIDR, since instances get new IPs on restart — EAS-NET)
 /// and WL002 (public: every SNAT IP — EAS-OLD "Configure a whitelist"). An absent whitelist
-/// is unknown and not checked; entries that do not parse are WL003 only.
+/// is unknown and not checked. Entries that do not parse are WL003, and the rest of the list
+/// is judged without them (rules.md, "Settled readings": unparsable parts are skipped, the
+/// rest is judged).
 fn whitelist(
     tr: &mut Trace,
     svc: &Svc,
@@ -317,10 +318,6 @@ fn whitelist(
         .iter()
         .filter_map(|e| parse_cidr_lenient(e).ok())
         .collect();
-    // rules.md: "a bad whitelist entry is WL003 only". An entry that does not parse may be
-    // the one meant to cover the vSwitch or hold the SNAT IP, so a miss is not reported on
-    // top of its WL003.
-    let unreadable = entries.len() < list.len();
     let shown = Shown(list);
     let name = target.display_name();
     // What the whitelist must admit, and the finding when it does not.
@@ -367,21 +364,12 @@ fn whitelist(
             format!("Add {missing} to {name}'s whitelist."),
         )
     };
-    if unreadable {
-        let hop = (
-            HopKind::Whitelist,
-            "an entry does not parse".to_owned(),
-            Some(at),
-        );
-        tr.halt(hop, &[Code::Wl003]);
-    } else {
-        let hop = (
-            HopKind::Whitelist,
-            format!("whitelist misses {needed}"),
-            Some(at.clone()),
-        );
-        tr.stop(code, hop, message).fix(fix).at(at);
-    }
+    let hop = (
+        HopKind::Whitelist,
+        format!("whitelist misses {needed}"),
+        Some(at.clone()),
+    );
+    tr.stop(code, hop, message).fix(fix).at(at);
 }
 
 /// A whitelist as messages show it: `[a, b]`, or "is empty". Written out only when a message

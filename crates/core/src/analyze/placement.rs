@@ -17,9 +17,6 @@ pub struct Placement {
     /// Whether its paths can be traced: complete, consistent networking whose VPC and vSwitch
     /// the plan describes (no NET001, NET003, NET004, NET006 for them).
     pub traceable: bool,
-    /// Whether its networking is partial or inconsistent (NET001, NET003, NET004): rules.md
-    /// skips its paths and every INET, PRIV, SG001 and WL finding for it.
-    pub broken: bool,
     /// JSON path of the networking in force.
     pub networking_at: Option<String>,
 }
@@ -122,7 +119,6 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
             vswitch,
             security_group,
             traceable: ok && vpc.is_some() && vswitch.is_some(),
-            broken: !ok,
             networking_at: Some(at),
         }
     }).collect()

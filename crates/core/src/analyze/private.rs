@@ -9,8 +9,7 @@ use super::flow::Trace;
 use super::index::Index;
 use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
 use super::{Code, HopKind};
-use crate::addr::contains_net;
-use crate::plan::{NextHop, PeeringKind, RouteTable};
+use crate::plan::{NextHop, PeeringKind};
 use crate::text::command::Value;
 
 /// Traces a private target at `dest`, already known to be private; `target_at` is the
@@ -21,13 +20,7 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
     let vpc = &ix.plan.vpcs[o.v];
     // A target inside several VPCs belongs to the service's own VPC if it is one of them,
     // else to the first listed (plan-format.md).
-    let homes = ix.vpcs_containing(dest);
-    let Some(tv) = homes
-        .iter()
-        .copied()
-        .find(|&h| h == o.v)
-        .or(homes.first().copied())
-    else {
+    let Some(tv) = ix.home_vpc(dest, o.v) else {
         let hop = (
             HopKind::Target,
             dest.to_string(),
@@ -35,7 +28,7 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
         );
         // A VPC CIDR that does not parse may be the target's: its CIDR001 is the one finding
         // (rules.md, no cascade), no PRIV004 on top of it.
-        if ix.vpc_cidrs.iter().flatten().any(Option::is_none) {
+        if ix.some_vpc_cidr_unread {
             t.unknown(hop, &[Code::Cidr001]);
             return;
         }
@@ -80,17 +73,14 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
         peering.id.clone(),
         Some(format!("peerings[{p}]")),
     );
-    let target_cidr = (ix.vpc_cidrs[tv].iter().flatten())
-        .find(|c| contains_net(c, dest))
-        .copied()
-        .unwrap_or(*dest);
+    let target_cidr = ix.vpc_cidr_holding(tv, dest).unwrap_or(*dest);
 
     // PRIV002: the route there (routes are not added for you: domain-facts §6).
     if let Some((ti, table)) = t.known_table() {
         let at = format!("vpcs[{}].route_tables[{ti}]", o.v);
-        match judge(ix, o.v, table, dest, (&vpc.id, &target_vpc.id)) {
+        match judge(ix, o.v, ti, dest, (&vpc.id, &target_vpc.id)) {
             Verdict::Ok(label) => t.pass(HopKind::RouteTable, label, Some(at)),
-            Verdict::Silent(label) => t.halt((HopKind::RouteTable, label, Some(at)), &[]),
+            Verdict::Silent(label, codes) => t.halt((HopKind::RouteTable, label, Some(at)), codes),
             Verdict::Wrong(label, why) => {
                 let (hop_type, hop) = hop_for(peering.kind, &peering.id);
                 let routes_at = list_at(&at, "routes", !table.routes.is_empty());
@@ -137,9 +127,9 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
     };
     let target_vsw = &target_vpc.vswitches[i];
     let at = format!("vpcs[{tv}].route_tables[{bt}]");
-    match judge(ix, tv, table, &src, (&target_vpc.id, &vpc.id)) {
+    match judge(ix, tv, bt, &src, (&target_vpc.id, &vpc.id)) {
         Verdict::Ok(label) => t.pass(HopKind::ReturnRoute, label, Some(at)),
-        Verdict::Silent(label) => t.halt((HopKind::ReturnRoute, label, Some(at)), &[]),
+        Verdict::Silent(label, codes) => t.halt((HopKind::ReturnRoute, label, Some(at)), codes),
         Verdict::Wrong(label, why) => {
             let (hop_type, hop) = hop_for(peering.kind, &peering.id);
             let routes_at = list_at(&at, "routes", !table.routes.is_empty());
@@ -166,22 +156,18 @@ fn hop_for(kind: PeeringKind, id: &str) -> (&'static str, Value) {
 
 enum Verdict {
     Ok(String),
-    /// Fails for a reason another finding already gives (a next hop that is missing or
-    /// names nothing: PLAN003).
-    Silent(String),
+    /// Fails for a reason another finding already gives (a next hop that names nothing, or
+    /// is missing where its type needs one: PLAN003; a route that does not parse: CIDR001),
+    /// or a route without a next hop of a type that needs none: the hop fails, no finding.
+    Silent(String, &'static [Code]),
     Wrong(String, String),
 }
 
 /// Whether the longest-prefix route for `dest` in `table` (VPC `v`) crosses to the other VPC:
 /// type VpcPeer naming a `vpc_peer` peering that joins `(from, to)`, or type Attachment when a
 /// `cen` peering joins them (rules.md, "Routes both ways use the same rule").
-fn judge(
-    ix: &Index,
-    v: usize,
-    table: &RouteTable,
-    dest: &IpNet,
-    (from, to): (&str, &str),
-) -> Verdict {
+fn judge(ix: &Index, v: usize, t: usize, dest: &IpNet, (from, to): (&str, &str)) -> Verdict {
+    let table = &ix.plan.vpcs[v].route_tables[t];
     let joined = |p: &crate::plan::Peering| {
         p.vpcs.iter().any(|x| x == from) && p.vpcs.iter().any(|x| x == to)
     };
@@ -191,7 +177,7 @@ fn judge(
             .is_some_and(|p| p.kind == PeeringKind::VpcPeer && joined(p))
     };
     let cen_joins = || ix.cen_joins(from, to);
-    let verdict = match lookup(ix, v, Some(table), dest) {
+    let verdict = match lookup(ix, v, t, dest) {
         None => Verdict::Wrong(
             format!("{}: no route to {dest}", table.id),
             "no route matches".to_owned(),
@@ -210,13 +196,14 @@ fn judge(
                 route.destination,
                 route.next_hop_id.as_deref().unwrap_or("?")
             );
-            let Some(hop) = route.next_hop_id.as_deref() else {
-                return Verdict::Silent(label);
-            };
-            // A next hop that names nothing is PLAN003 only, no PRIV002/PRIV003 (rules.md).
+            // A next hop that names nothing, or is missing where the type needs one, is PLAN003
+            // only, no PRIV002/PRIV003 (rules.md, "How checks combine").
             if names_nothing(ix, v, route) {
-                return Verdict::Silent(label);
+                return Verdict::Silent(label, &[Code::Plan003]);
             }
+            let Some(hop) = route.next_hop_id.as_deref() else {
+                return Verdict::Silent(label, &[]);
+            };
             let ok = match route.hop() {
                 NextHop::VpcPeer => named_peering_joins(hop),
                 NextHop::Attachment => cen_joins(),
@@ -236,7 +223,9 @@ fn judge(
     // A route that does not parse (CIDR001) may be the one that decides: no PRIV002 or
     // PRIV003 on top of it.
     match verdict {
-        Verdict::Wrong(label, _) if has_unreadable(table) => Verdict::Silent(label),
+        Verdict::Wrong(label, _) if has_unreadable(ix, v, t) => {
+            Verdict::Silent(label, &[Code::Cidr001])
+        }
         other => other,
     }
 }

@@ -53,7 +53,8 @@ pub struct CapacityRow {
     pub cidr: String,
     /// Usable IPs: all addresses minus the reserved ones (saturating at 2^64 − 1).
     pub usable: u64,
-    /// Services placed here (peak + surge each) plus `other_ips`.
+    /// Services placed here (peak + surge each) plus `other_ips`; 2^64 − 1 when the sum is
+    /// more than that, which never fits (`fits` is false).
     pub needed: u64,
     /// `usable − needed`, or 0 when it does not fit.
     pub free: u64,

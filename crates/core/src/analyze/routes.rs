@@ -6,8 +6,8 @@ use rustc_hash::FxHashMap as HashMap;
 use super::findings::Findings;
 use super::index::Index;
 use super::Code;
-use crate::addr::{contains_net, parse_cidr};
-use crate::plan::{NextHop, Route, RouteTable};
+use crate::addr::contains_net;
+use crate::plan::{NextHop, Route};
 
 /// What a lookup found.
 #[derive(Debug, Clone, Copy)]
@@ -18,26 +18,18 @@ pub enum RouteMatch<'p> {
     Route(usize, &'p Route),
 }
 
-/// Longest-prefix match for `dest` over `table` (if known) and the local routes of VPC `v`
+/// Longest-prefix match for `dest` over route table `t` of VPC `v` and the VPC's local routes
 /// (plan-format.md, "Route lookup"). A route matches when its destination contains all of
 /// `dest`. On equal prefixes the local route wins (a custom route may not equal a vSwitch
 /// CIDR: ROUTE001), then the first route listed.
-pub fn lookup<'p>(
-    ix: &Index<'p>,
-    v: usize,
-    table: Option<&'p RouteTable>,
-    dest: &IpNet,
-) -> Option<RouteMatch<'p>> {
+pub fn lookup<'p>(ix: &Index<'p>, v: usize, t: usize, dest: &IpNet) -> Option<RouteMatch<'p>> {
     // Walk the supernets of `dest`, most specific first: the first level with a local route or
     // a table route decides (O(prefix length) hash lookups, whatever the table's size).
-    let tables = &ix.plan.vpcs[v].route_tables;
-    let routes = table
-        .and_then(|table| tables.iter().position(|t| std::ptr::eq(t, table)))
-        .map(|t| (&ix.route_maps[v][t], &tables[t]));
+    let (map, table) = (&ix.route_maps[v][t], &ix.plan.vpcs[v].route_tables[t]);
     let dest = dest.trunc();
     let locals = &ix.vsw_maps[v];
     for len in (0..=dest.prefix_len()).rev() {
-        if !locals.has_len(&dest, len) && !routes.is_some_and(|(m, _)| m.has_len(&dest, len)) {
+        if !locals.has_len(&dest, len) && !map.has_len(&dest, len) {
             continue;
         }
         let Ok(key) = IpNet::new(dest.addr(), len) else {
@@ -46,34 +38,33 @@ pub fn lookup<'p>(
         if let Some(&i) = locals.get(&key).first() {
             return Some(RouteMatch::Local(i));
         }
-        if let Some((map, table)) = routes {
-            if let Some(&r) = map.get(&key).first() {
-                return Some(RouteMatch::Route(r, &table.routes[r]));
-            }
+        if let Some(&r) = map.get(&key).first() {
+            return Some(RouteMatch::Route(r, &table.routes[r]));
         }
     }
     None
 }
 
-/// Whether some route of the table has a destination that does not parse (CIDR001). A lookup
-/// skips such a route, so when it fails the unreadable route may be the one that would have
-/// decided: the failure is not reported on top of the CIDR001 (rules.md, "How checks
-/// combine": one bad input gives one finding).
-pub fn has_unreadable(table: &RouteTable) -> bool {
-    (table.routes.iter()).any(|r| parse_cidr(&r.destination).is_err())
+/// Whether some route of table `t` of VPC `v` has a destination that does not parse
+/// (CIDR001). A lookup skips such a route, so when it fails the unreadable route may be the
+/// one that would have decided: the failure is not reported on top of the CIDR001 (rules.md,
+/// "How checks combine": one bad input gives one finding).
+pub fn has_unreadable(ix: &Index, v: usize, t: usize) -> bool {
+    ix.unreadable_routes[v][t]
 }
 
 /// Whether a route's next hop names nothing where it must point (PLAN003): type NatGateway
-/// naming no NAT gateway of VPC `v`, or type VpcPeer naming no peering. rules.md: such a route
-/// "makes its hop fail without a further INET003/PRIV002 finding for it".
+/// naming no NAT gateway of VPC `v`, type VpcPeer naming no peering, or either of them or
+/// Attachment naming none at all (`next_hop_id` missing: rules.md, "How checks combine": "a
+/// missing ID names nothing too"). Such a route "makes its hop fail without a further
+/// INET003/PRIV002 finding for it".
 pub fn names_nothing(ix: &Index, v: usize, route: &Route) -> bool {
-    let Some(hop) = route.next_hop_id.as_deref() else {
-        return false;
-    };
+    let id = route.next_hop_id.as_deref();
     match route.hop() {
-        NextHop::NatGateway => !ix.plan.vpcs[v].nat_gateways.iter().any(|n| n.id == hop),
-        NextHop::VpcPeer => !ix.peerings.contains_key(hop),
-        NextHop::Attachment | NextHop::Other => false,
+        NextHop::NatGateway => id.is_none_or(|id| !ix.in_vpc[v].nat_gateways.contains_key(id)),
+        NextHop::VpcPeer => id.is_none_or(|id| !ix.peerings.contains_key(id)),
+        NextHop::Attachment => id.is_none(),
+        NextHop::Other => false,
     }
 }
 

@@ -14,16 +14,6 @@ pub enum Ports {
     Range(u16, u16),
 }
 
-impl Ports {
-    pub fn contains(self, other: Ports) -> bool {
-        match (self, other) {
-            (Ports::Every, _) => true,
-            (Ports::Range(..), Ports::Every) => false,
-            (Ports::Range(a, b), Ports::Range(c, d)) => a <= c && d <= b,
-        }
-    }
-}
-
 /// A well-formed egress rule.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {

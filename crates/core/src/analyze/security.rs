@@ -6,9 +6,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
 use super::index::{Index, Pos};
-use super::rule::{parse_rule, Ports, Rule};
+use super::rule::{parse_rule, Rule};
+use super::rule_index::{shadowed, RuleIndex};
 use super::Code;
-use crate::addr::contains_net;
 use crate::plan::{Policy, Protocol, SecurityGroup, SecurityGroupKind};
 
 /// A flow out of the service: destination, protocol, port.
@@ -21,47 +21,40 @@ pub struct FlowSpec {
     pub internet: bool,
 }
 
-fn matches(rule: &Rule, flow: &FlowSpec) -> bool {
-    // Protocol and ports first: they are cheap and rule out most rules of a group.
-    let protocol = rule.protocol == Protocol::All || rule.protocol == flow.protocol;
-    let port = match (rule.ports, flow.port) {
-        (Ports::Every, _) => true,
-        (Ports::Range(a, b), Some(p)) => a <= p && p <= b,
-        (Ports::Range(..), None) => false,
-    };
-    protocol
-        && port
-        && if flow.internet {
-            rule.dest.prefix_len() == 0 && rule.dest.addr().is_ipv4()
-        } else {
-            contains_net(&rule.dest, &flow.dest)
-        }
-}
-
 /// The egress verdict: the deciding rule (`None`: the group's default) and whether it accepts.
 /// Among matching rules the smallest priority wins; on a tie drop wins. No match: a basic
 /// group accepts, an enterprise group drops (domain-facts §5).
-pub fn verdict(group: &SecurityGroup, rules: &[Rule], flow: &FlowSpec) -> (Option<Rule>, bool) {
-    let deciding = (rules.iter().copied())
-        .filter(|r| matches(r, flow))
-        .min_by_key(|r| (r.priority, r.policy != Policy::Drop, r.index));
-    match deciding {
-        Some(rule) => (Some(rule), rule.policy == Policy::Accept),
+fn verdict(
+    group: &SecurityGroup,
+    rules: &[Rule],
+    index: &RuleIndex,
+    flow: &FlowSpec,
+) -> (Option<Rule>, bool) {
+    // The internet flow's destination is 0.0.0.0/0, which only rules to 0.0.0.0/0 contain.
+    match index.deciding(&flow.dest, flow.protocol, flow.port) {
+        Some(pos) => (Some(rules[pos]), rules[pos].policy == Policy::Accept),
         None => (None, group.kind == SecurityGroupKind::Basic),
     }
 }
 
 /// Verdicts already reached, by security group and flow: services sharing a group send the
 /// same flows (the internet on 443, a shared database), so each is judged once per analysis.
+/// A group's rules are indexed the first time a flow asks about them.
 #[derive(Default)]
-pub struct Verdicts(HashMap<(Pos, FlowSpec), (Option<Rule>, bool)>);
+pub struct Verdicts {
+    reached: HashMap<(Pos, FlowSpec), (Option<Rule>, bool)>,
+    indexes: HashMap<Pos, RuleIndex>,
+}
 
 impl Verdicts {
     /// [`verdict`] of group `pos`, remembered.
     pub fn of(&mut self, ix: &Index, pos: Pos, flow: &FlowSpec) -> (Option<Rule>, bool) {
-        *(self.0.entry((pos, *flow))).or_insert_with(|| {
+        let indexes = &mut self.indexes;
+        *(self.reached.entry((pos, *flow))).or_insert_with(|| {
             let group = &ix.plan.vpcs[pos.0].security_groups[pos.1];
-            verdict(group, &ix.sg_rules[pos.0][pos.1], flow)
+            let rules = &ix.sg_rules[pos.0][pos.1];
+            let index = indexes.entry(pos).or_insert_with(|| RuleIndex::new(rules));
+            verdict(group, rules, index, flow)
         })
     }
 }
@@ -96,24 +89,19 @@ pub fn check_groups(ix: &Index, out: &mut Findings) {
                         .at(format!("vpcs[{v}].security_groups[{g}].egress[{i}]"));
                 }
             }
+            // SG003: one finding per shadowed accept rule, naming the drop rule with the
+            // smallest priority number among those that shadow it (the number the accept rule
+            // must get below), found without comparing every pair of rules.
             let rules = &ix.sg_rules[v][g];
-            for accept in rules.iter().filter(|r| r.policy == Policy::Accept) {
-                let shadow = rules.iter().find(|d| {
-                    d.policy == Policy::Drop
-                        && d.priority <= accept.priority
-                        && contains_net(&d.dest, &accept.dest)
-                        && (d.protocol == Protocol::All || d.protocol == accept.protocol)
-                        && d.ports.contains(accept.ports)
-                });
-                if let Some(drop) = shadow {
-                    out.add(Code::Sg003, &group.id, format!("{} {} never applies: {} matches everything it matches and wins", group.id, describe(group, accept.index), describe(group, drop.index)))
-                        .fix(if drop.priority > 1 {
-                            format!("Give the accept rule a priority number smaller than {} (drop wins a tie), or narrow the drop rule.", drop.priority)
-                        } else {
-                            "The drop rule has priority 1, which no accept rule can beat: narrow the drop rule or delete it.".to_owned()
-                        })
-                        .at(format!("vpcs[{v}].security_groups[{g}].egress[{}]", accept.index));
-                }
+            for (a, d) in shadowed(rules) {
+                let (accept, drop) = (rules[a], rules[d]);
+                out.add(Code::Sg003, &group.id, format!("{} {} never applies: {} matches everything it matches and wins", group.id, describe(group, accept.index), describe(group, drop.index)))
+                    .fix(if drop.priority > 1 {
+                        format!("Give the accept rule a priority number smaller than {} (drop wins a tie), or narrow the drop rule.", drop.priority)
+                    } else {
+                        "The drop rule has priority 1, which no accept rule can beat: narrow the drop rule or delete it.".to_owned()
+                    })
+                    .at(format!("vpcs[{v}].security_groups[{g}].egress[{}]", accept.index));
             }
         }
     }

@@ -8,6 +8,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 
+use super::clip::{clip, clip_in_place};
 use crate::plan::{Networking, PlanError, ServiceSpec};
 
 /// The service JSON reads of the last analysis, by the service JSON's text.
@@ -41,18 +42,31 @@ impl ServiceRead {
             .map_err(|e| PlanError::new(at, format!("cannot be read: {e}")))?;
         let spec = ServiceSpec::read(&value, at)?;
         let rolling = spec.rolling.as_ref();
+        // The strings the report repeats are cut like the plan's own (`clip`).
+        let shown = |s: &str| clip(s).unwrap_or_else(|| s.to_owned());
+        let mut networking = spec.networking;
+        if let Some(net) = &mut networking {
+            let ids = [
+                &mut net.vpc_id,
+                &mut net.vswitch_id,
+                &mut net.security_group_id,
+            ];
+            for id in ids.into_iter().flatten() {
+                clip_in_place(id);
+            }
+        }
         Ok(ServiceRead {
-            name: spec.name.map(str::to_owned),
+            name: spec.name.map(shown),
             name_path: spec.name_path,
             instance: spec.instance,
-            resource: spec.resource.map(str::to_owned),
+            resource: spec.resource.map(shown),
             rolling_path: rolling.map(|r| r.path),
             max_surge: rolling.and_then(|r| r.max_surge.cloned()),
             max_unavailable: rolling.and_then(|r| r.max_unavailable.cloned()),
             autoscaler_min: spec.autoscaler_min,
             autoscaler_max: spec.autoscaler_max,
             autoscaler_path: spec.autoscaler_path,
-            networking: spec.networking,
+            networking,
         })
     }
 }

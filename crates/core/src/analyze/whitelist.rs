@@ -5,15 +5,15 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
 use super::index::Index;
-use super::placement::Placement;
 use super::Code;
 use crate::addr::parse_cidr_lenient;
 
 const MAX_ENTRIES: usize = 1000;
 
-pub fn check_whitelists(ix: &Index, placements: &[Placement], out: &mut Findings) {
-    // rules.md: a service with NET001, NET003 or NET004 gets no WL findings at all.
-    for svc in (ix.services.iter()).filter(|s| !placements[s.index].broken) {
+/// WL003 for every target's whitelist, whatever the state of the service's networking: it is
+/// a property of the target's list (rules.md, "Settled readings").
+pub fn check_whitelists(ix: &Index, out: &mut Findings) {
+    for svc in &ix.services {
         for (t, target) in ix.plan.services[svc.index].targets.iter().enumerate() {
             let Some(list) = &target.whitelist else {
                 continue;

@@ -12,6 +12,7 @@
 
 mod error;
 pub mod ids;
+mod int;
 pub mod json_syntax;
 pub mod locate;
 mod model;

@@ -157,9 +157,10 @@ pub struct VSwitch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route_table: Option<String>,
     /// IPs used by things outside the plan's services (ECS, NAT, transit-router ENIs).
+    /// At most 2^63 − 1, like every count of the plan (rules.md, "Settled readings").
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "super::int::count",
         skip_serializing_if = "is_zero"
     )]
     pub other_ips: u64,
@@ -288,7 +289,10 @@ pub struct EgressRule {
     pub policy: Policy,
     /// 1..=100, smaller wins. Kept as a signed integer so an out-of-range value is SG002,
     /// a finding, rather than a refused plan.
-    #[serde(default = "default_priority", deserialize_with = "null_as_priority")]
+    #[serde(
+        default = "default_priority",
+        deserialize_with = "super::int::priority"
+    )]
     pub priority: i64,
     pub protocol: Protocol,
     /// `"a/b"`; absent means `-1/-1` (every port), which is only valid for icmp, gre and all.
@@ -299,10 +303,6 @@ pub struct EgressRule {
 
 fn default_priority() -> i64 {
     1
-}
-
-fn null_as_priority<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    Ok(Option::<i64>::deserialize(d)?.unwrap_or(1))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -504,7 +504,11 @@ pub struct Target {
     pub name: Option<String>,
     pub address: String,
     /// Required for tcp and udp (checked in `validate`); 1..=65535.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::int::port",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub port: Option<u64>,
     #[serde(default, deserialize_with = "null_as_default")]
     pub protocol: Protocol,

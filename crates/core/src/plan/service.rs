@@ -238,14 +238,15 @@ fn field_str<'a>(
     }
 }
 
+/// An integer of the service JSON: any that fits 64 bits signed (a negative count is CAP004, a
+/// finding); past that, "out of range" with the number as written (rules.md, "Settled
+/// readings").
 fn field_int(m: &Map<String, Value>, key: &str, at: Loc) -> Result<Option<i64>, PlanError> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) if n.as_i64().is_some() => Ok(n.as_i64()),
-        Some(v) => Err(PlanError::new(
-            at.path(Some(key)),
-            format!("expected an integer, got {}", describe(v)),
-        )),
+        Some(v) => super::int::read_int(v, i64::MIN, i64::MAX, "an integer")
+            .map(Some)
+            .map_err(|message| PlanError::new(at.path(Some(key)), message)),
     }
 }
 

@@ -159,8 +159,10 @@ fn structure_problems(plan: &Plan) -> Vec<Problem> {
                     "required for protocol {}: expected a port 1-65535",
                     target.protocol.as_str()
                 ),
-                Some(port) if !(1..=65535).contains(&port) => {
-                    format!("expected a port 1-65535, got {port}")
+                // Checked only for tcp and udp (rules.md, "Settled readings": target
+                // protocols).
+                Some(port) if target.protocol.has_ports() && !(1..=65535).contains(&port) => {
+                    format!("out of range: expected a port 1-65535, got {port}")
                 }
                 _ => continue,
             };

@@ -10,3 +10,22 @@
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// The first few items of a longer list, and how many were left out: `a, b and 9994 more`.
+/// Messages name a few of the objects involved and count the rest, so that a finding's length
+/// does not grow with the plan (rules.md, "Settled readings").
+///
+/// # Examples
+/// ```
+/// use easnet_core::text::words::first_and_more;
+/// assert_eq!(first_and_more(&["a".into()], 0), "a");
+/// assert_eq!(first_and_more(&["a".into(), "b".into()], 0), "a, b");
+/// assert_eq!(first_and_more(&["a".into(), "b".into()], 9994), "a, b and 9994 more");
+/// ```
+pub fn first_and_more(first: &[String], more: usize) -> String {
+    let list = first.join(", ");
+    match more {
+        0 => list,
+        n => format!("{list} and {n} more"),
+    }
+}

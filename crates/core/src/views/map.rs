@@ -34,12 +34,27 @@ pub struct Segment {
     pub last_usable: Option<String>,
 }
 
+/// How many CIDRs of a VPC the map draws: a VPC has at most one primary and five secondary
+/// CIDRs (domain-facts §2; more is CIDR007).
+pub const MAX_SPACES: usize = 6;
+
+/// How many blocks (vSwitches and free space) of one CIDR the map draws, in address order: a
+/// VPC holds at most 150 vSwitches (domain-facts §2), with free space between them.
+pub const MAX_SEGMENTS: usize = 300;
+
+/// How many vSwitches a block of the grid names; the rest are counted.
+pub const NAMED_PER_CELL: usize = 5;
+
 /// One CIDR of a VPC and what lies in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Space {
     pub cidr: String,
     pub addresses: u128,
+    /// The first [`MAX_SEGMENTS`] blocks by address.
     pub segments: Vec<Segment>,
+    /// Blocks past those, not drawn: a plan that is not a real VPC's (thousands of vSwitches)
+    /// is drawn in proportion to what a VPC can hold, not to its size.
+    pub hidden_segments: usize,
     /// The space cut into at most 256 equal blocks of this prefix, for a grid picture.
     pub cell_prefix: u8,
     pub cells: Vec<Cell>,
@@ -49,8 +64,10 @@ pub struct Space {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     pub cidr: String,
-    /// The vSwitches (IDs) in this block, in address order.
+    /// The vSwitches (IDs) in this block, in address order: the first [`NAMED_PER_CELL`].
     pub vswitches: Vec<String>,
+    /// How many more vSwitches are in this block.
+    pub more: usize,
     /// Share of the block's addresses inside vSwitches (0..=1).
     pub used: f64,
 }
@@ -67,6 +84,7 @@ fn cells(space: &IpNet, vsws: &[&(IpNet, &str)]) -> (u8, Vec<Cell>) {
         .map(|b| Cell {
             cidr: b.to_string(),
             vswitches: Vec::new(),
+            more: 0,
             used: 0.0,
         })
         .collect();
@@ -76,21 +94,35 @@ fn cells(space: &IpNet, vsws: &[&(IpNet, &str)]) -> (u8, Vec<Cell>) {
         if net.prefix_len() <= prefix {
             let count = (total_addresses(net) / total_addresses(&blocks[0]).max(1)) as usize;
             for cell in cells.iter_mut().skip(first).take(count) {
-                cell.vswitches.push((*id).to_owned());
+                cell.name(id);
                 cell.used = 1.0;
             }
         } else if let Some(cell) = cells.get_mut(first) {
-            cell.vswitches.push((*id).to_owned());
+            cell.name(id);
             cell.used = (cell.used + total_addresses(net) as f64 / size).min(1.0);
         }
     }
     (prefix, cells)
 }
 
+impl Cell {
+    /// Counts a vSwitch in this block, naming the first few.
+    fn name(&mut self, id: &str) {
+        if self.vswitches.len() < NAMED_PER_CELL {
+            self.vswitches.push(id.to_owned());
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VpcMap {
     pub vpc: String,
+    /// Its first [`MAX_SPACES`] readable CIDRs.
     pub spaces: Vec<Space>,
+    /// Readable CIDRs past those, not drawn.
+    pub hidden_spaces: usize,
 }
 
 fn offset(outer: &IpNet, inner: &IpNet) -> u128 {
@@ -137,7 +169,9 @@ pub fn address_map(vpcs: &[Vpc]) -> Vec<VpcMap> {
             let vsws: Vec<(IpNet, &str)> = (vpc.vswitches.iter())
                 .filter_map(|s| parse_cidr(&s.cidr).ok().map(|n| (n, s.id.as_str())))
                 .collect();
-            let spaces = (vpc.cidrs.iter().filter_map(|c| parse_cidr(c).ok()))
+            let readable: Vec<IpNet> =
+                (vpc.cidrs.iter().filter_map(|c| parse_cidr(c).ok())).collect();
+            let spaces = (readable.iter().take(MAX_SPACES).copied())
                 .map(|space| {
                     let inside: Vec<&(IpNet, &str)> = vsws
                         .iter()
@@ -155,11 +189,14 @@ pub fn address_map(vpcs: &[Vpc]) -> Vec<VpcMap> {
                         )
                         .collect();
                     segments.sort_by(|a, b| a.start.total_cmp(&b.start));
+                    let hidden_segments = segments.len().saturating_sub(MAX_SEGMENTS);
+                    segments.truncate(MAX_SEGMENTS);
                     let (cell_prefix, cells) = cells(&space, &inside);
                     Space {
                         cidr: space.to_string(),
                         addresses: total_addresses(&space),
                         segments,
+                        hidden_segments,
                         cell_prefix,
                         cells,
                     }
@@ -168,7 +205,52 @@ pub fn address_map(vpcs: &[Vpc]) -> Vec<VpcMap> {
             VpcMap {
                 vpc: vpc.id.clone(),
                 spaces,
+                hidden_spaces: readable.len().saturating_sub(MAX_SPACES),
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::VSwitch;
+
+    fn vpc(cidrs: usize, vswitches: usize) -> Vpc {
+        Vpc {
+            id: "vpc-a".into(),
+            cidrs: vec!["10.0.0.0/8".into(); cidrs],
+            vswitches: (0..vswitches)
+                .map(|i| VSwitch {
+                    id: format!("vsw-{i}"),
+                    zone: None,
+                    cidr: "10.0.0.0/24".into(),
+                    route_table: None,
+                    other_ips: 0,
+                })
+                .collect(),
+            route_tables: Vec::new(),
+            security_groups: Vec::new(),
+            nat_gateways: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_plan_no_vpc_could_hold_is_drawn_as_much_as_a_vpc_holds() {
+        let maps = address_map(&[vpc(1000, 10_000)]);
+        let map = &maps[0];
+        assert_eq!(
+            (map.spaces.len(), map.hidden_spaces),
+            (MAX_SPACES, 1000 - MAX_SPACES)
+        );
+        let space = &map.spaces[0];
+        // 10,000 vSwitches and the free blocks after them.
+        assert_eq!(space.segments.len(), MAX_SEGMENTS);
+        assert_eq!(space.segments.len() + space.hidden_segments, 10_000 + 16);
+        let cell = &space.cells[0];
+        assert_eq!(
+            (cell.vswitches.len(), cell.more),
+            (NAMED_PER_CELL, 10_000 - NAMED_PER_CELL)
+        );
+    }
 }

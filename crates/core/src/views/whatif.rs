@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::addr::{
     first_free_block, parse_cidr, parse_surge, reserved_addresses, smallest_ipv4_prefix,
-    usable_ips, ServiceNeed, Surge,
+    total_needed, usable_ips, ServiceNeed, Surge,
 };
 use crate::plan::Vpc;
 
@@ -87,7 +87,9 @@ pub fn answer(q: &Question, vpc: Option<&Vpc>) -> Result<Answer, InputError> {
     })?;
     let surge = parse_surge_text(&q.max_surge)?;
     let need = ServiceNeed::compute(Some(q.instances.unwrap_or(1)), q.max_instances, surge);
-    let needed = need.total().saturating_add(q.other_ips);
+    // Never wraps into a fit (rules.md, "Settled readings"): past 2^64 − 1 it fits nowhere.
+    let total = total_needed([need.peak, need.surge, q.other_ips]);
+    let needed = total.unwrap_or(u64::MAX);
     let usable = usable_ips(&net);
     let smallest = smallest_ipv4_prefix(needed).filter(|_| net.addr().is_ipv4());
     let free_block = match (vpc, smallest) {
@@ -118,7 +120,7 @@ pub fn answer(q: &Question, vpc: Option<&Vpc>) -> Result<Answer, InputError> {
         surge: need.surge,
         other_ips: q.other_ips,
         free: usable.saturating_sub(needed),
-        fits: needed <= usable,
+        fits: total.is_some_and(|n| n <= usable),
         smallest_prefix: smallest,
         free_block,
     })

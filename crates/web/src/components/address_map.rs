@@ -3,6 +3,7 @@ use std::rc::Rc;
 
 use easnet_core::plan::Vpc;
 use easnet_core::text::decimal::fixed;
+use easnet_core::text::words::first_and_more;
 use easnet_core::views::map::{address_map, Cell, Segment, SegmentKind, Space, VpcMap};
 use yew::prelude::*;
 
@@ -68,6 +69,9 @@ fn vpc_map(vpc: &VpcMap) -> Html {
                     <svg class="strip" viewBox="0 0 1000 14" preserveAspectRatio="none" aria-hidden="true">
                         { for space.segments.iter().map(segment) }
                     </svg>
+                    if space.hidden_segments > 0 {
+                        <p class="muted">{format!("{} more blocks, past what a VPC holds, not drawn.", space.hidden_segments)}</p>
+                    }
                     <details>
                         <summary>{"Blocks"}</summary>
                         <table>
@@ -84,6 +88,9 @@ fn vpc_map(vpc: &VpcMap) -> Html {
                     </details>
                 </figure>
             }) }
+            if vpc.hidden_spaces > 0 {
+                <p class="muted">{format!("{} more CIDRs, past the six a VPC can have, not drawn.", vpc.hidden_spaces)}</p>
+            }
         </div>
     }
 }
@@ -134,7 +141,7 @@ fn cell_rect(
         format!(
             "{}: {} ({}% used)",
             cell.cidr,
-            cell.vswitches.join(", "),
+            first_and_more(&cell.vswitches, cell.more),
             fixed(cell.used * 100.0, 0)
         )
     };

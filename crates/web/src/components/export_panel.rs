@@ -3,6 +3,7 @@ use std::rc::Rc;
 use easnet_core::analyze::Report;
 use easnet_core::export::{self, DiffKind, Export, PlanExport};
 use easnet_core::plan::Plan;
+use easnet_core::text::decimal::fixed;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -102,9 +103,26 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                             html! { <span {class}>{format!("{sign} {}\n", line.text)}</span> }
                         }) }</pre>
                     }
-                    <pre class="export-text" tabindex="0"><code>{&e.text}</code></pre>
+                    <pre class="export-text" tabindex="0"><code>{preview(&e.text)}</code></pre>
+                    if e.text.len() > PREVIEW_BYTES {
+                        <p class="muted">{format!("Only the start is shown: the copy and the download hold all {} MB.", fixed(e.text.len() as f64 / 1e6, 1))}</p>
+                    }
                 </div>
             }
         </section>
     }
+}
+
+/// How much of an export the panel shows: the report of a plan of thousands of findings is
+/// megabytes of text, which the page would lay out on every analysis; the copy and the
+/// download hold all of it.
+const PREVIEW_BYTES: usize = 100_000;
+
+/// The start of `text`, at most [`PREVIEW_BYTES`], cut at a character boundary.
+fn preview(text: &str) -> &str {
+    let cut = (0..=PREVIEW_BYTES.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    &text[..cut]
 }

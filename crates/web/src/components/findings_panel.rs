@@ -18,9 +18,15 @@ const GROUPS: [(Severity, &str); 3] = [
     (Severity::Info, "Notes"),
 ];
 
+/// Past this many findings of one severity, only the first are drawn until the user asks for
+/// all: a plan of thousands of overlapping vSwitches has thousands of findings, and drawing
+/// them all keeps the tab busy for seconds (BENCHMARKS.md, plans built to hurt).
+const SHOW_ALL_UP_TO: usize = 200;
+
 /// Every finding, grouped by severity, with its fix and command; "Show" focuses the field.
 #[function_component(FindingsPanel)]
 pub fn findings_panel(props: &FindingsPanelProps) -> Html {
+    let show_all = use_state(|| false);
     let findings = &*props.findings;
     // Each severity's findings, in order: the groups drawn, and their counts.
     let groups = GROUPS.map(|(sev, title)| {
@@ -28,6 +34,10 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
         (sev, title, list)
     });
     let [errors, warnings, infos] = groups.each_ref().map(|(_, _, list)| list.len());
+    let toggle = {
+        let s = show_all.clone();
+        Callback::from(move |_: MouseEvent| s.set(true))
+    };
     html! {
         <section class="panel findings" aria-labelledby="findings-heading">
             <h2 id="findings-heading">{"Findings "}
@@ -42,10 +52,18 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
             }
             { for groups.into_iter().map(|(sev, title, list)| {
                 if list.is_empty() { return html! {}; }
+                let shown = if *show_all { list.len() } else { SHOW_ALL_UP_TO };
+                let hidden = list.len().saturating_sub(shown);
                 html! {
                     <div class={classes!("group", sev.as_str())}>
                         <h3>{title}</h3>
-                        <ul>{ for list.into_iter().map(finding) }</ul>
+                        <ul>{ for list.into_iter().take(shown).map(finding) }</ul>
+                        if hidden > 0 {
+                            <p class="muted">
+                                {format!("The first {SHOW_ALL_UP_TO} are shown; {hidden} more are not drawn. ")}
+                                <button type="button" class="link" onclick={toggle.clone()}>{"Show every finding"}</button>
+                            </p>
+                        }
                     </div>
                 }
             }) }
