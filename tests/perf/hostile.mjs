@@ -1,8 +1,9 @@
 // Opens the share link of each hostile plan (`cargo run -p easnet-core --example hostile --
 // N --write DIR` writes NAME.link) in the served release page, in a fresh profile each, and
 // measures (a benchmark, not a test): from navigation to the findings drawn, the longest
-// task meanwhile (how long a click could wait), and the tab's renderer process's peak memory
-// (Linux VmHWM). Prints JSON. Usage: node tests/perf/hostile.mjs DIR
+// task meanwhile (how long a click could wait; every task over 50 ms, and the analysis's), and
+// the tab's renderer process's peak memory (Linux VmHWM). Prints JSON. Usage: node
+// tests/perf/hostile.mjs DIR
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveDist, launchBrowser } from '../e2e/harness.mjs';
@@ -51,12 +52,15 @@ try {
     await page.goto(`${server.url}#${link}`);
     await page.waitForFunction(() => window.__seen.done, null, { timeout: 600000, polling: 200 });
     const seen = await page.evaluate(() => window.__seen);
+    const analysis = await page.evaluate(() => performance.getEntriesByName('easnet-analysis').map((m) => m.duration));
     const after = await renderers();
     const peak = Math.max(0, ...[...after].filter(([pid]) => !before.has(pid)).map(([, kb]) => kb));
     results[name] = {
       link_bytes: link.length,
       findings_drawn_ms: Math.round(seen.done),
       longest_task_ms: Math.round(Math.max(0, ...seen.tasks)),
+      analysis_ms: Math.round(Math.max(0, ...analysis)),
+      tasks_over_50_ms: seen.tasks.map(Math.round),
       renderer_peak_mb: Math.round(peak / 1024),
       counts: seen.counts.replace(/\s+/g, ' ').trim().slice(0, 120),
     };

@@ -4,7 +4,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use miniz_oxide::deflate::compress_to_vec;
-use miniz_oxide::inflate::decompress_to_vec_with_limit;
+use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
 const PREFIX: &str = "v1.";
 /// A decoded plan larger than this is refused (a hostile link must not exhaust memory).
@@ -35,8 +35,17 @@ pub fn decode(fragment: &str) -> Result<String, String> {
     let bytes = URL_SAFE_NO_PAD
         .decode(body.trim_end_matches('='))
         .map_err(|_| "the link's plan is damaged (not base64url); was it cut off?")?;
-    let raw = decompress_to_vec_with_limit(&bytes, MAX_DECODED)
-        .map_err(|_| "the link's plan is damaged (cannot be decompressed); was it cut off?")?;
+    let raw = decompress_to_vec_with_limit(&bytes, MAX_DECODED).map_err(|e| {
+        // The limit reached is a plan too large, not a damaged link: say which.
+        if e.status == TINFLStatus::HasMoreOutput {
+            format!(
+                "the link's plan is larger than {} MB, more than the page reads from a link",
+                MAX_DECODED >> 20
+            )
+        } else {
+            "the link's plan is damaged (cannot be decompressed); was it cut off?".to_owned()
+        }
+    })?;
     String::from_utf8(raw).map_err(|_| "the link's plan is not UTF-8 text".to_owned())
 }
 
@@ -54,6 +63,15 @@ mod tests {
                 .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
             assert_eq!(decode(&format!("#{fragment}")).unwrap(), example.json);
         }
+    }
+
+    #[test]
+    fn a_plan_past_the_limit_is_too_large_not_damaged() {
+        let huge = " ".repeat(MAX_DECODED + 1);
+        let err = decode(&encode(&huge)).unwrap_err();
+        assert!(err.contains("larger than 16 MB"), "{err}");
+        let exact = " ".repeat(MAX_DECODED);
+        assert_eq!(decode(&encode(&exact)).map(|t| t.len()), Ok(MAX_DECODED));
     }
 
     #[test]

@@ -19,6 +19,11 @@ const W: f64 = 1000.0;
 /// until the user asks for all.
 const SHOW_ALL_UP_TO: usize = 30;
 
+/// A bar draws this many services one by one, and the rest as one block: a vSwitch holding
+/// thousands of services drew a block and its tooltip for each (BENCHMARKS.md, plans built to
+/// hurt).
+const SERVICES_DRAWN: usize = 50;
+
 /// One bar per vSwitch: each service's peak and surge, other IPs, free space, and the warning
 /// threshold; red past the usable IPs.
 #[function_component(CapacityPanel)]
@@ -67,11 +72,18 @@ fn bar(row: &CapacityRow) -> Html {
     let x = |n: u64| n as f64 / scale * W;
     let mut rects = Vec::new();
     let mut at = 0u64;
-    for s in &row.services {
+    for s in row.services.iter().take(SERVICES_DRAWN) {
         rects.push(html! { <rect class="peak" x={fixed(x(at), 1)} y="0" width={fixed(x(s.peak), 1)} height="24"><title>{format!("{}: {} instances at peak", s.service, s.peak)}</title></rect> });
         at = at.saturating_add(s.peak);
         rects.push(html! { <rect class="surge" x={fixed(x(at), 1)} y="0" width={fixed(x(s.surge), 1)} height="24"><title>{format!("{}: {} extra during a rolling update", s.service, s.surge)}</title></rect> });
         at = at.saturating_add(s.surge);
+    }
+    // The rest of a crowd of services, as one block.
+    let rest = row.services.get(SERVICES_DRAWN..).unwrap_or_default();
+    if !rest.is_empty() {
+        let ips = rest.iter().fold(0u64, |sum, s| sum.saturating_add(s.ips));
+        rects.push(html! { <rect class="peak" x={fixed(x(at), 1)} y="0" width={fixed(x(ips), 1)} height="24"><title>{format!("{} more services: {ips} IPs", rest.len())}</title></rect> });
+        at = at.saturating_add(ips);
     }
     rects.push(html! { <rect class="other" x={fixed(x(at), 1)} y="0" width={fixed(x(row.other_ips), 1)} height="24"><title>{format!("{} IPs used by other resources", row.other_ips)}</title></rect> });
     let over = !row.fits;

@@ -14,6 +14,12 @@ use crate::listed::Listed;
 /// Lists longer than this start with every item closed.
 const OPEN_AT_MOST: usize = 8;
 
+/// Of a longer list, only the first this many items are drawn until the user asks for all: a
+/// security group of 100,000 rules took seconds to draw even closed (BENCHMARKS.md, plans
+/// built to hurt). Real lists are shorter: 150 vSwitches per VPC (domain-facts §2), the
+/// large synthetic plan's 300 services.
+const DRAW_AT_MOST: usize = 500;
+
 #[derive(PartialEq, Properties)]
 pub struct ItemListProps<T: Listed> {
     /// JSON path of the list; item i is at `path[i]`.
@@ -112,9 +118,20 @@ fn item_list_view(props: &ItemListViewProps) -> Html {
         (dup, del)
     };
     let add = props.on_add.reform(|_: MouseEvent| ());
+    let show_all = use_state(|| false);
+    let drawn = if *show_all {
+        props.titles.len()
+    } else {
+        DRAW_AT_MOST
+    };
+    let undrawn = props.titles.len().saturating_sub(drawn);
+    let draw_all = {
+        let s = show_all.clone();
+        Callback::from(move |_: MouseEvent| s.set(true))
+    };
     html! {
         <div class="item-list" id={field_id(&props.path)} tabindex="-1">
-            { for props.titles.iter().enumerate().map(|(i, title)| {
+            { for props.titles.iter().take(drawn).enumerate().map(|(i, title)| {
                 let open = default_open != toggled.contains(&i);
                 let on_toggle = {
                     let (toggled, default) = (toggled.clone(), default_open);
@@ -143,6 +160,11 @@ fn item_list_view(props: &ItemListViewProps) -> Html {
                     </div>
                 }
             }) }
+            if undrawn > 0 {
+                <p class="muted">{format!("{undrawn} more not drawn. ")}
+                    <button type="button" class="link" onclick={draw_all}>{format!("Show all {}", props.titles.len())}</button>
+                </p>
+            }
             <button type="button" class="add" onclick={add}>{format!("+ Add {}", props.noun)}</button>
         </div>
     }

@@ -31,6 +31,11 @@ fn kind_name(kind: HopKind) -> &'static str {
 /// Past this many flows, only the blocked ones are drawn until the user asks for all.
 const SHOW_ALL_UP_TO: usize = 40;
 
+/// Of the blocked flows, at most this many are drawn until the user asks for all: thousands
+/// of services through one broken NAT gateway are thousands of blocked flows, which took
+/// seconds to draw (BENCHMARKS.md, plans built to hurt).
+const DRAW_AT_MOST: usize = 200;
+
 /// Per service, each flow as a chain of hops: green passes, red fails (with the codes that
 /// stop it), grey not reached.
 #[function_component(PathsPanel)]
@@ -44,6 +49,26 @@ pub fn paths_panel(props: &PathsPanelProps) -> Html {
         .filter(|f| !f.ok)
         .count();
     let everything = *show_all || total <= SHOW_ALL_UP_TO;
+    // The flows to draw, by service: every flow when asked, else the blocked ones, at most
+    // DRAW_AT_MOST of them.
+    let budget = if everything { usize::MAX } else { DRAW_AT_MOST };
+    let mut drawn: Vec<(&String, Vec<&Flow>)> = Vec::new();
+    let mut count = 0;
+    for p in paths {
+        let flows: Vec<&Flow> = (p.flows.iter())
+            .filter(|f| everything || !f.ok)
+            .take(budget - count)
+            .collect();
+        count += flows.len();
+        if !flows.is_empty() {
+            drawn.push((&p.service, flows));
+        }
+    }
+    let undrawn = if everything { 0 } else { broken - count };
+    let toggle_all = {
+        let s = show_all.clone();
+        Callback::from(move |_: MouseEvent| s.set(true))
+    };
     let toggle = {
         let s = show_all.clone();
         Callback::from(move |_: MouseEvent| s.set(!*s))
@@ -62,12 +87,19 @@ pub fn paths_panel(props: &PathsPanelProps) -> Html {
                     </button>
                 </p>
             }
-            { for paths.iter().filter(|p| p.flows.iter().any(|f| everything || !f.ok)).map(|p| html! {
+            { for drawn.iter().map(|(service, flows)| html! {
                 <div class="service-paths">
-                    <h3>{&p.service}</h3>
-                    { for p.flows.iter().filter(|f| everything || !f.ok).map(flow) }
+                    <h3>{service.as_str()}</h3>
+                    { for flows.iter().copied().map(flow) }
                 </div>
             }) }
+            if undrawn > 0 {
+                <p class="muted">{format!("The first {DRAW_AT_MOST} blocked flows are drawn; {undrawn} more are not. ")}
+                    if !everything {
+                        <button type="button" class="link" onclick={toggle_all}>{"Show every flow"}</button>
+                    }
+                </p>
+            }
         </section>
     }
 }
