@@ -194,7 +194,7 @@ fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
         );
         t.stop(Code::Inet004, hop, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {}", nat.id, o.vsw.id, o.vsw.cidr, Reach(dest)))
             .fix(format!("In the NAT Gateway console, create an SNAT entry on {} for vSwitch {} with its EIP.", nat.id, o.vsw.id))
-            .command(commands::create_snat(ix.region(), &o.vsw.id, &nat.eips[..nat.eips.len().min(MAX_SNAT_IPS)]))
+            .command(commands::create_snat(ix.region(), &o.vsw.id, command_eips(nat)))
             .at(entries_at());
         return None;
     };
@@ -243,7 +243,6 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
         let first: Vec<String> = list.iter().take(NAMED).cloned().collect();
         first_and_more(&first, list.len().saturating_sub(NAMED))
     };
-    let some_eips = &nat.eips[..nat.eips.len().min(MAX_SNAT_IPS)];
     let problem = if nat.eips.is_empty() {
         Some((
             format!("NAT gateway {} has no EIP", nat.id),
@@ -259,7 +258,7 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
                 nat.id,
                 named(&nat.eips)
             ),
-            commands::modify_snat(region, some_eips),
+            commands::modify_snat(region, command_eips(nat)),
             entry_at.clone(),
         ))
     } else if ips.stray > 0 {
@@ -277,7 +276,7 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
                 "Use EIPs bound to {} in the SNAT entry, or bind those addresses to it.",
                 nat.id
             ),
-            commands::modify_snat(region, some_eips),
+            commands::modify_snat(region, command_eips(nat)),
             format!("{entry_at}.snat_ips"),
         ))
     } else {
@@ -304,6 +303,12 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
         Some(format!("{entry_at}.snat_ips")),
     );
     Some(leaving)
+}
+
+/// The gateway's EIPs a command puts in an SNAT entry: at most the [`MAX_SNAT_IPS`] an entry
+/// takes, so that a gateway of thousands does not make every flow's command that long.
+fn command_eips(nat: &NatGateway) -> &[String] {
+    &nat.eips[..nat.eips.len().min(MAX_SNAT_IPS)]
 }
 
 /// Where a flow goes, for messages: "the internet" for 0.0.0.0/0, else the address. Written
