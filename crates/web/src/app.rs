@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use easnet_core::plan::share;
 use easnet_core::plan::{write_plan, Plan};
-use easnet_core::text::decimal::fixed;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -220,10 +219,7 @@ pub fn app() -> Html {
             // moment, and the tab shows why instead of looking frozen.
             let size = text.len();
             if size > 1_000_000 {
-                d.dispatch(Action::Notify(Notice {
-                    error: false,
-                    text: format!("Reading {} MB from {source}…", fixed(size as f64 / 1e6, 1)),
-                }));
+                d.dispatch(Action::Notify(Notice::reading(size, &source)));
             }
             // Once the notice is on screen: the tab is busy while it reads.
             let d = d.clone();

@@ -31,6 +31,17 @@ pub struct Notice {
     pub text: String,
 }
 
+impl Notice {
+    /// "Reading 2.5 MB from paste…": said before a large text is read, which keeps the tab
+    /// busy for a moment.
+    pub fn reading(size: usize, from: &str) -> Self {
+        Notice {
+            error: false,
+            text: format!("Reading {} MB from {from}…", fixed(size as f64 / 1e6, 1)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub plan: Rc<Plan>,
@@ -132,13 +143,7 @@ impl AppState {
     /// the page shows until [`Action::Restore`] brings the plan.
     pub fn reading(source: &str, size: usize) -> Self {
         AppState {
-            notice: Some(Notice {
-                error: false,
-                text: format!(
-                    "Reading {} MB from the {source}…",
-                    fixed(size as f64 / 1e6, 1)
-                ),
-            }),
+            notice: Some(Notice::reading(size, &format!("the {source}"))),
             reading: true,
             ..Self::with_plan(Plan::empty(), source)
         }

@@ -179,8 +179,11 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
                 Code::Cidr007,
                 &vpc.id,
                 format!(
-                    "VPC {} CIDR {} (cidrs[{}]) overlaps its CIDRs {others}",
-                    vpc.id, nets[a], idx[a]
+                    "VPC {} CIDR {} (cidrs[{}]) overlaps its {} {others}",
+                    vpc.id,
+                    nets[a],
+                    idx[a],
+                    if found.count == 1 { "CIDR" } else { "CIDRs" }
                 ),
             )
             .fix("A VPC's CIDRs must not overlap: remove or change one of them.")
