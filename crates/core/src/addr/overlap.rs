@@ -74,15 +74,7 @@ pub fn overlaps(a: &IpNet, b: &IpNet) -> bool {
 /// assert!(overlapping_pairs(&mixed).is_empty());
 /// ```
 pub fn overlapping_pairs(nets: &[IpNet]) -> Vec<(usize, usize)> {
-    // `IpAddr` orders IPv4 before IPv6; at one address the shorter prefix (the container)
-    // comes first, so every block is visited after all blocks that contain it. The keys are
-    // built once rather than on every comparison.
-    let mut order: Vec<(IpAddr, u8, usize)> = nets
-        .iter()
-        .enumerate()
-        .map(|(i, net)| (net.network(), net.prefix_len(), i))
-        .collect();
-    order.sort_unstable();
+    let order = by_address(nets);
 
     // The open chain: each entry contains the one above it. A block that does not contain the
     // current one ends before it (blocks are nested or disjoint, and the current one starts
@@ -144,12 +136,7 @@ pub struct Overlaps {
 /// assert_eq!(each[999], Overlaps { count: 999, first: vec![0, 1, 2] });
 /// ```
 pub fn overlaps_of_each(nets: &[IpNet], limit: usize) -> Vec<Overlaps> {
-    let mut order: Vec<(IpAddr, u8, usize)> = nets
-        .iter()
-        .enumerate()
-        .map(|(i, net)| (net.network(), net.prefix_len(), i))
-        .collect();
-    order.sort_unstable();
+    let order = by_address(nets);
     let n = order.len();
     // By position in `order`: how many blocks contain it, where its contents end, its
     // container, and the lowest indexes of its containers.
@@ -277,6 +264,17 @@ pub fn covers_union(entries: &[IpNet], target: &IpNet) -> bool {
     IpNet::aggregate(&blocks)
         .iter()
         .any(|block| contains_net(block, target))
+}
+
+/// The blocks' indexes in address order, with their sort keys: `IpAddr` orders IPv4 before
+/// IPv6, and at one address the shorter prefix (the container) comes first, so every block is
+/// visited after all blocks that contain it. The keys are built once, not on every comparison.
+fn by_address(nets: &[IpNet]) -> Vec<(IpAddr, u8, usize)> {
+    let mut order: Vec<(IpAddr, u8, usize)> = (nets.iter().enumerate())
+        .map(|(i, net)| (net.network(), net.prefix_len(), i))
+        .collect();
+    order.sort_unstable();
+    order
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use super::commands;
 use super::findings::list_at;
 use super::flow::{Origin, Trace};
 use super::index::{SnatSources, NAMED};
-use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
+use super::routes::{has_unreadable, lookup, names_nothing, route_label, RouteMatch};
 use super::{Code, HopKind};
 use crate::plan::{NatGateway, NatKind, NextHop};
 use crate::text::command::Value;
@@ -123,12 +123,7 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
         Some(RouteMatch::Route(r, route)) => (r, route),
     };
     let route_at = format!("{table_at}.routes[{r}]");
-    let label = format!(
-        "{}: {} → {}",
-        table.id,
-        route.destination,
-        route.next_hop_id.as_deref().unwrap_or("?")
-    );
+    let label = route_label(table, route);
     if names_nothing(ix, v, route) {
         // PLAN003 already names the dangling or missing next hop (of a type that needs one):
         // the hop fails without an INET003 (rules.md, "How checks combine").

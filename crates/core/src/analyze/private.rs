@@ -7,7 +7,7 @@ use super::commands;
 use super::findings::list_at;
 use super::flow::Trace;
 use super::index::Index;
-use super::routes::{has_unreadable, lookup, names_nothing, RouteMatch};
+use super::routes::{has_unreadable, lookup, names_nothing, route_label, RouteMatch};
 use super::{Code, HopKind};
 use crate::plan::{NextHop, PeeringKind};
 use crate::text::command::Value;
@@ -190,12 +190,7 @@ fn judge(ix: &Index, v: usize, t: usize, dest: &IpNet, (from, to): (&str, &str))
             )
         }
         Some(RouteMatch::Route(_, route)) => {
-            let label = format!(
-                "{}: {} → {}",
-                table.id,
-                route.destination,
-                route.next_hop_id.as_deref().unwrap_or("?")
-            );
+            let label = route_label(table, route);
             // A next hop that names nothing, or is missing where the type needs one, is PLAN003
             // only, no PRIV002/PRIV003 (rules.md, "How checks combine").
             if names_nothing(ix, v, route) {

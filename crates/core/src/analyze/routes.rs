@@ -7,7 +7,7 @@ use super::findings::Findings;
 use super::index::Index;
 use super::Code;
 use crate::addr::contains_net;
-use crate::plan::{NextHop, Route};
+use crate::plan::{NextHop, Route, RouteTable};
 
 /// What a lookup found.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +51,12 @@ pub fn lookup<'p>(ix: &Index<'p>, v: usize, t: usize, dest: &IpNet) -> Option<Ro
 /// "How checks combine": one bad input gives one finding).
 pub fn has_unreadable(ix: &Index, v: usize, t: usize) -> bool {
     ix.unreadable_routes[v][t]
+}
+
+/// A route table hop's label: `vtb-1: 0.0.0.0/0 → ngw-1` (`?` for a missing next hop).
+pub fn route_label(table: &RouteTable, route: &Route) -> String {
+    let hop = route.next_hop_id.as_deref().unwrap_or("?");
+    format!("{}: {} → {hop}", table.id, route.destination)
 }
 
 /// Whether a route's next hop names nothing where it must point (PLAN003): type NatGateway
