@@ -48,8 +48,9 @@ pub fn snapshot(
         Some(target) => {
             target.write(&text)?;
             eprintln!(
-                "{summary} written to {}; next: easnet import {} --into plan.json",
-                target.shown, target.shown
+                "{summary} written to {}; next: {}",
+                target.shown,
+                snapshot::next_command(&target.shown)
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -29,7 +29,7 @@ pub(crate) use file::{is_snapshot, read};
 
 use serde_json::Value;
 
-use crate::text::shell::shell_word;
+use crate::text::command::{self, Command};
 
 /// The `easnet snapshot` line for one VPC, as the page shows it and the README prints it;
 /// both values shell-quoted (a region or ID typed into the page is data).
@@ -41,13 +41,41 @@ use crate::text::shell::shell_word;
 ///            "easnet snapshot --region cn-hangzhou --vpc vpc-bp1a -o net.json");
 /// assert_eq!(command("cn-hangzhou", "vpc-a; rm -rf ~"),
 ///            "easnet snapshot --region cn-hangzhou --vpc 'vpc-a; rm -rf ~' -o net.json");
+/// assert_eq!(command("", "-x"), "easnet snapshot --region <RegionId> --vpc=-x -o net.json");
 /// ```
 pub fn command(region: &str, vpc: &str) -> String {
-    format!(
-        "easnet snapshot --region {} --vpc {} -o net.json",
-        shell_word(region),
-        shell_word(vpc)
-    )
+    // Built from quoted parts like every command easnet prints: an empty value is a bare
+    // placeholder, one starting with `-` takes the `--name=value` form.
+    Command::new("easnet")
+        .word(command::Value::shell("snapshot"))
+        .arg(
+            "region",
+            command::Value::data_or(Some(region).filter(|r| !r.is_empty()), "RegionId"),
+        )
+        .arg(
+            "vpc",
+            command::Value::data_or(Some(vpc).filter(|v| !v.is_empty()), "VpcId"),
+        )
+        .word(command::Value::shell("-o"))
+        .word(command::Value::shell("net.json"))
+        .to_string()
+}
+
+/// What to run after a snapshot written to `file`: `easnet import FILE --into plan.json`, the
+/// file name quoted as any value is.
+///
+/// # Examples
+/// ```
+/// use easnet_core::cloud::snapshot::next_command;
+/// assert_eq!(next_command("my net.json"), "easnet import 'my net.json' --into plan.json");
+/// ```
+pub fn next_command(file: &str) -> String {
+    Command::new("easnet")
+        .word(command::Value::shell("import"))
+        .word(command::Value::data(file))
+        .word(command::Value::shell("--into"))
+        .word(command::Value::shell("plan.json"))
+        .to_string()
 }
 
 /// The version of the file format (`"easnet_snapshot": 1`).
