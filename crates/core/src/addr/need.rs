@@ -155,13 +155,27 @@ pub fn peak_instances(instance: Option<u64>, autoscaler_max: Option<u64>) -> u64
     instance.unwrap_or(1).max(autoscaler_max.unwrap_or(0))
 }
 
-/// The IPs one service takes in its vSwitch at the worst moment of a rolling update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// The IPs one service takes in its vSwitches at the worst moment of a rolling update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ServiceNeed {
     /// Peak instances (see [`peak_instances`]).
     pub peak: u64,
     /// Extra instances during a rolling update (see [`surge_ips`]).
     pub surge: u64,
+    /// Machines per instance: `unit.size` of a distributed service, 1 otherwise. Each machine
+    /// runs as its own pod with its own ENI (domain-facts §9, inferred: the conservative
+    /// reading, since an undercount fails the deployment).
+    pub size: u64,
+}
+
+impl Default for ServiceNeed {
+    fn default() -> Self {
+        ServiceNeed {
+            peak: 0,
+            surge: 0,
+            size: 1,
+        }
+    }
 }
 
 impl ServiceNeed {
@@ -173,7 +187,7 @@ impl ServiceNeed {
     /// use easnet_core::addr::{ServiceNeed, Surge};
     ///
     /// let need = ServiceNeed::compute(Some(4), Some(12), Some(Surge::Percent(20)));
-    /// assert_eq!(need, ServiceNeed { peak: 12, surge: 3 });
+    /// assert_eq!(need, ServiceNeed { peak: 12, surge: 3, size: 1 });
     /// assert_eq!(need.total(), 15);
     ///
     /// // Nothing given: one instance, one surge IP.
@@ -188,7 +202,56 @@ impl ServiceNeed {
         ServiceNeed {
             peak,
             surge: surge_ips(surge, peak),
+            size: 1,
         }
+    }
+
+    /// The same need for instances of `size` machines each (`unit.size`).
+    pub fn units(self, size: u64) -> ServiceNeed {
+        ServiceNeed { size, ..self }
+    }
+
+    /// The IPs of the whole service, (peak + surge) × size; `None` when that is more than a
+    /// count holds (rules.md, "Settled readings": counts never wrap).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use easnet_core::addr::ServiceNeed;
+    ///
+    /// let need = ServiceNeed { peak: 6, surge: 2, size: 2 };
+    /// assert_eq!(need.ips(), Some(16));
+    /// assert_eq!(ServiceNeed { peak: u64::MAX, surge: 0, size: 2 }.ips(), None);
+    /// ```
+    pub fn ips(&self) -> Option<u64> {
+        u64::try_from(self.ips_wide()?).ok()
+    }
+
+    /// One vSwitch's even share of the service's IPs when it lists `vswitches` of them:
+    /// ceil(ips / k) (plan-format.md, "Several vSwitches"); `None` when even the share is
+    /// more than a count holds. `vswitches` of 0 counts as 1.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use easnet_core::addr::ServiceNeed;
+    ///
+    /// let need = ServiceNeed { peak: 20, surge: 1, size: 1 };
+    /// assert_eq!(need.share(1), Some(21));
+    /// assert_eq!(need.share(2), Some(11)); // ceil(21 / 2)
+    /// assert_eq!(need.share(3), Some(7));
+    /// // Past a count as a whole, but not as a share.
+    /// let huge = ServiceNeed { peak: u64::MAX, surge: 1, size: 1 };
+    /// assert_eq!((huge.ips(), huge.share(2)), (None, Some(1 << 63)));
+    /// ```
+    pub fn share(&self, vswitches: u64) -> Option<u64> {
+        let share = self.ips_wide()?.div_ceil(u128::from(vswitches.max(1)));
+        u64::try_from(share).ok()
+    }
+
+    /// (peak + surge) × size in 128 bits: `None` only past that, which a plan cannot reach.
+    fn ips_wide(&self) -> Option<u128> {
+        (u128::from(self.peak) + u128::from(self.surge)).checked_mul(u128::from(self.size))
     }
 
     /// Peak plus surge, saturating at `u64::MAX`.
@@ -198,8 +261,8 @@ impl ServiceNeed {
     /// ```
     /// use easnet_core::addr::ServiceNeed;
     ///
-    /// assert_eq!(ServiceNeed { peak: 12, surge: 3 }.total(), 15);
-    /// assert_eq!(ServiceNeed { peak: u64::MAX, surge: 1 }.total(), u64::MAX);
+    /// assert_eq!(ServiceNeed { peak: 12, surge: 3, size: 1 }.total(), 15);
+    /// assert_eq!(ServiceNeed { peak: u64::MAX, surge: 1, size: 1 }.total(), u64::MAX);
     /// ```
     pub fn total(&self) -> u64 {
         self.peak.saturating_add(self.surge)
