@@ -21,6 +21,7 @@ fn net() -> Networking {
         vpc_id: Some(IDS[1].into()),
         vswitch_id: Some(IDS[3].into()),
         security_group_id: Some(IDS[5].into()),
+        ..Networking::default()
     }
 }
 
@@ -55,9 +56,16 @@ fn every_example_round_trips_through_the_binary() {
         );
         let body = run.stdout.strip_prefix('\u{feff}').unwrap_or(&run.stdout);
         let value: Value = serde_json::from_str(body).unwrap();
+        let got = ServiceSpec::read(&value, "").unwrap().networking.unwrap();
+        let ids = |n: &Networking| n.ids().map(|id| id.map(str::to_owned));
+        assert_eq!(ids(&got), ids(&net()), "{path}");
+        // The other networking keys (`default_route`, `destination_cidrs`) stay as they were.
+        let input_value: Value =
+            serde_json::from_str(input.strip_prefix('\u{feff}').unwrap_or(&input)).unwrap();
+        let before = (ServiceSpec::read(&input_value, "").unwrap().networking).unwrap_or_default();
         assert_eq!(
-            ServiceSpec::read(&value, "").unwrap().networking,
-            Some(net()),
+            (got.default_route, got.destination_cidrs),
+            (before.default_route, before.destination_cidrs),
             "{path}"
         );
         // Every line of the input that held no networking ID is still there, as it was.

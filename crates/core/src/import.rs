@@ -200,6 +200,7 @@ pub fn suggest_networking(plan: &Plan) -> Option<Networking> {
             vpc_id: Some(vpc.id.clone()),
             vswitch_id: Some(vsw.id.clone()),
             security_group_id: Some(sg.id.clone()),
+            ..Networking::default()
         })
     })
 }

@@ -213,14 +213,31 @@ fn vpc() -> impl Strategy<Value = Value> {
         })
 }
 
+/// One vSwitch ID, or a list of them as EAS reads `vswitch_id` (`"vsw-a, vsw-b"`).
+fn vswitch_ids() -> BoxedStrategy<String> {
+    prop_oneof![
+        3 => pick(VSWS),
+        2 => vec(pick(VSWS), 0..4).prop_map(|ids| ids.join(", ")),
+    ]
+    .boxed()
+}
+
 fn networking() -> impl Strategy<Value = Value> {
-    (of(pick(VPCS)), of(pick(VSWS)), of(pick(SGS))).prop_map(|(vpc, vsw, sg)| {
-        obj(vec![
-            ("vpc_id", vpc.map(Value::from)),
-            ("vswitch_id", vsw.map(Value::from)),
-            ("security_group_id", sg.map(Value::from)),
-        ])
-    })
+    let route = of(pick(&["eth0", "eth1", ""]));
+    let destinations = of(vec(cidr(), 0..3).prop_map(|c| c.join(",")));
+    (
+        (of(pick(VPCS)), of(vswitch_ids()), of(pick(SGS))),
+        (route, destinations),
+    )
+        .prop_map(|((vpc, vsw, sg), (route, destinations))| {
+            obj(vec![
+                ("vpc_id", vpc.map(Value::from)),
+                ("vswitch_id", vsw.map(Value::from)),
+                ("security_group_id", sg.map(Value::from)),
+                ("default_route", route.map(Value::from)),
+                ("destination_cidrs", destinations.map(Value::from)),
+            ])
+        })
 }
 
 fn surge() -> impl Strategy<Value = Value> {
@@ -265,10 +282,13 @@ fn service() -> impl Strategy<Value = Value> {
         of((-1i64..5, -1i64..300)),
         of(networking()),
         any::<bool>(),
-        vec(target(), 0..3),
+        (
+            vec(target(), 0..3),
+            of(prop_oneof![9 => 1i64..4, 1 => Just(0i64)]),
+        ),
     )
         .prop_map(
-            |(name, instance, rg, rolling, auto, net, internet, targets)| {
+            |(name, instance, rg, rolling, auto, net, internet, (targets, unit))| {
                 let rolling = rolling.map(|(s, u)| json!({"max_surge": s, "max_unavailable": u}));
                 let metadata = obj(vec![
                     ("name", Some(json!(name))),
@@ -283,6 +303,7 @@ fn service() -> impl Strategy<Value = Value> {
                         auto.map(|(min, max)| json!({"min": min, "max": max})),
                     ),
                     ("cloud", net.map(|n| json!({"networking": n}))),
+                    ("unit", unit.map(|size| json!({"size": size}))),
                 ]);
                 json!({"service": service, "needs_internet": internet, "targets": targets})
             },

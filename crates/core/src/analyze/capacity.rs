@@ -12,7 +12,7 @@ use super::Code;
 use super::{CapacityRow, ServiceUse};
 use crate::addr::{
     exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix,
-    smallest_ipv4_prefix_under, total_needed, usable_ips, ServiceNeed,
+    smallest_ipv4_prefix_under, usable_ips, ServiceNeed,
 };
 use crate::plan::Plan;
 use crate::text::decimal;
@@ -85,6 +85,7 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
         count(svc.read.autoscaler_max),
         surge,
     )
+    .units(svc.read.unit_size.unwrap_or(1))
 }
 
 /// The threshold of CAP002.
@@ -104,8 +105,8 @@ pub fn check_capacity(
     // The services of each vSwitch, in plan order (one pass, not one per vSwitch).
     let mut by_vswitch: rustc_hash::FxHashMap<(usize, usize), Vec<usize>> = Default::default();
     for (s, p) in placements.iter().enumerate() {
-        if let Some(pos) = p.vswitch {
-            by_vswitch.entry(pos).or_default().push(s);
+        for placed in &p.vswitches {
+            by_vswitch.entry(placed.pos).or_default().push(s);
         }
     }
     let mut rows = Vec::new();
@@ -115,22 +116,28 @@ pub fn check_capacity(
                 continue;
             };
             // A duplicate vSwitch ID (PLAN002) resolves to the first: only it holds services.
-            let services: Vec<ServiceUse> = (by_vswitch.get(&(v, i)).into_iter().flatten())
-                .map(|&s| ServiceUse {
+            // A service over k vSwitches counts ceil(need / k) in each (plan-format.md,
+            // "Several vSwitches, the details").
+            let placed = by_vswitch.get(&(v, i)).map_or(&[][..], Vec::as_slice);
+            let shares: Vec<Option<u64>> = (placed.iter())
+                .map(|&s| needs[s].share(placements[s].listed as u64))
+                .collect();
+            let services: Vec<ServiceUse> = (placed.iter().zip(&shares))
+                .map(|(&s, share)| ServiceUse {
                     service: ix.services[s].name.clone(),
                     peak: needs[s].peak,
                     surge: needs[s].surge,
-                    ips: needs[s].total(),
+                    size: needs[s].size,
+                    vswitches: placements[s].listed.max(1) as u64,
+                    ips: share.unwrap_or(u64::MAX),
                 })
                 .collect();
             let usable = usable_ips(&net);
             // Summed without wrapping or saturating into a fit: a sum past what a count holds
             // does not fit (rules.md, "Settled readings": counts never wrap).
-            let total = total_needed(
-                (services.iter())
-                    .flat_map(|s| [s.peak, s.surge])
-                    .chain([vsw.other_ips]),
-            );
+            let total = (shares.iter().copied())
+                .chain([Some(vsw.other_ips)])
+                .try_fold(0u64, |sum, n| sum.checked_add(n?));
             let needed = total.unwrap_or(u64::MAX);
             let fits = total.is_some_and(|n| n <= usable);
             let at = format!("vpcs[{v}].vswitches[{i}]");
@@ -193,10 +200,58 @@ pub fn check_capacity(
                     f.command(cmd);
                 }
             }
+            zone_stock(ix, (v, i), &row, placed, &shares, placements, &needs, out);
             rows.push(row);
         }
     }
     rows
+}
+
+/// CAP005: a service over several vSwitches whose whole need does not fit in what this one
+/// has free after `other_ips` and the other services' shares. How EAS spreads instances over
+/// zones is not documented, and all of them land in one zone when the others lack stock
+/// (domain-facts §9): a warning, worded as the risk it is.
+#[allow(clippy::too_many_arguments)]
+fn zone_stock(
+    ix: &Index,
+    (v, i): (usize, usize),
+    row: &CapacityRow,
+    placed: &[usize],
+    shares: &[Option<u64>],
+    placements: &[Placement],
+    needs: &[ServiceNeed],
+    out: &mut Findings,
+) {
+    let vsw = &ix.plan.vpcs[v].vswitches[i];
+    for (k, &s) in placed.iter().enumerate() {
+        let listed = placements[s].listed;
+        if listed < 2 {
+            continue;
+        }
+        let others = (shares.iter().enumerate())
+            .filter(|&(j, _)| j != k)
+            .map(|(_, n)| *n)
+            .chain([Some(vsw.other_ips)])
+            .try_fold(0u64, |sum, n| sum.checked_add(n?));
+        let free = others.map_or(0, |n| row.usable.saturating_sub(n));
+        let whole = needs[s].ips();
+        if whole.is_some_and(|n| n <= free) {
+            continue;
+        }
+        let name = &ix.services[s].name;
+        let whole = match whole {
+            Some(n) => n.to_string(),
+            None => format!("more than {}", u64::MAX),
+        };
+        let zone = vsw
+            .zone
+            .as_deref()
+            .map(|z| format!(" ({z})"))
+            .unwrap_or_default();
+        out.add(Code::Cap005, name, format!("{name} needs {whole} IPs over its {listed} vSwitches, but {}{zone} has {free} free for it: if only that zone has stock, not every instance can start", vsw.id))
+            .fix(format!("Give {} room for all {whole} IPs of {name} (a larger vSwitch in that zone), or lower {name}'s peak so that each of its vSwitches could take it alone.", vsw.id))
+            .at(row.at.clone());
+    }
 }
 
 /// `86% > 80%`, with as many decimals as it takes for the two not to read as equal
@@ -232,12 +287,7 @@ fn share_text(needed: u64, usable: u64, places: u32) -> String {
 /// `qwen-chat needs 22 (20 peak + 2 surge) and other_ips 2`.
 fn split_text(row: &CapacityRow) -> String {
     let mut parts: Vec<String> = (row.services.iter())
-        .map(|s| {
-            format!(
-                "{} needs {} ({} peak + {} surge)",
-                s.service, s.ips, s.peak, s.surge
-            )
-        })
+        .map(|s| format!("{} needs {}", s.service, s.breakdown()))
         .collect();
     if row.other_ips > 0 || parts.is_empty() {
         parts.push(format!("other_ips {}", row.other_ips));

@@ -91,6 +91,29 @@ pub fn check_other_fields(ix: &Index, out: &mut Findings) {
             }
         }
     }
+    // A `destination_cidrs` entry that does not parse is CIDR001 wherever it is written, in
+    // force or not (rules.md, "Settled readings": NET008 and NET009).
+    for (g, group) in ix.plan.resource_groups.iter().enumerate() {
+        if let Some(list) = group
+            .networking
+            .as_ref()
+            .and_then(|n| n.destination_cidrs.as_deref())
+        {
+            let at = format!("resource_groups[{g}].networking.destination_cidrs");
+            report_bad_items(out, &group.id, &at, list);
+        }
+    }
+    for svc in &ix.services {
+        if let Some(list) = svc
+            .read
+            .networking
+            .as_ref()
+            .and_then(|n| n.destination_cidrs.as_deref())
+        {
+            let at = format!("{}.cloud.networking.destination_cidrs", svc.at());
+            report_bad_items(out, &svc.name, &at, list);
+        }
+    }
     for (s, entry) in ix.plan.services.iter().enumerate() {
         for (t, target) in entry.targets.iter().enumerate() {
             if let Err(e) = parse_cidr(&target.address) {
@@ -103,6 +126,15 @@ pub fn check_other_fields(ix: &Index, out: &mut Findings) {
                     e,
                 );
             }
+        }
+    }
+}
+
+/// CIDR001 for each item of a comma-separated CIDR list that does not parse.
+fn report_bad_items(out: &mut Findings, subject: &str, at: &str, list: &str) {
+    for item in crate::plan::list_items(list) {
+        if let Err(e) = parse_cidr(item) {
+            report_bad(out, subject, at.to_owned(), item, e);
         }
     }
 }

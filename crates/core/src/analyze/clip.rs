@@ -45,6 +45,21 @@ pub fn clip_in_place(s: &mut String) {
     }
 }
 
+/// Cuts each item of a comma-separated list (`vswitch_id`, `destination_cidrs`) that is too
+/// long, keeping the others whole: a list of many short IDs is not one long ID.
+pub fn clip_list_in_place(s: &mut String) {
+    if s.len() <= SHOWN {
+        return;
+    }
+    if s.split(',').all(|item| item.len() <= SHOWN) {
+        return;
+    }
+    let items: Vec<String> = (s.split(','))
+        .map(|item| clip(item).unwrap_or_else(|| item.to_owned()))
+        .collect();
+    *s = items.join(",");
+}
+
 /// Every string of the plan's own fields (not the service JSON, whose strings the index reads
 /// and cuts itself), visited by `$f`; `$($m)?` is `mut` to visit them mutably.
 macro_rules! each_string {
@@ -93,7 +108,7 @@ macro_rules! each_string {
         for group in & $($m)? plan.resource_groups {
             f(& $($m)? group.id);
             if let Some(net) = & $($m)? group.networking {
-                for s in [& $($m)? net.vpc_id, & $($m)? net.vswitch_id, & $($m)? net.security_group_id]
+                for s in [& $($m)? net.vpc_id, & $($m)? net.security_group_id, & $($m)? net.default_route]
                     .into_iter()
                     .flatten()
                 {
@@ -116,11 +131,30 @@ macro_rules! each_string {
 pub fn long_strings_cut(plan: &Plan) -> Option<Plan> {
     let mut long = false;
     each_string!(plan, &mut |s: &String| long |= s.len() > SHOWN);
+    let lists = |net: &crate::plan::Networking| {
+        [&net.vswitch_id, &net.destination_cidrs]
+            .into_iter()
+            .flatten()
+            .any(|s| s.split(',').any(|item| item.len() > SHOWN))
+    };
+    long |= (plan.resource_groups.iter()).any(|g| g.networking.as_ref().is_some_and(lists));
     if !long {
         return None;
     }
     let mut cut = plan.clone();
     each_string!(&mut cut, &mut |s: &mut String| clip_in_place(s), mut);
+    for net in cut
+        .resource_groups
+        .iter_mut()
+        .filter_map(|g| g.networking.as_mut())
+    {
+        for list in [&mut net.vswitch_id, &mut net.destination_cidrs]
+            .into_iter()
+            .flatten()
+        {
+            clip_list_in_place(list);
+        }
+    }
     Some(cut)
 }
 

@@ -96,6 +96,8 @@ codes! {
     Net005 = "NET005", Info, PlanAndIds, "Service networking overrides the resource group's";
     Net006 = "NET006", Warning, PlanAndIds, "An object the checks need is not described";
     Net007 = "NET007", Error, PlanAndIds, "A service that needs the network has no VPC";
+    Net008 = "NET008", Warning, PlanAndIds, "The default route keeps internet traffic out of the VPC";
+    Net009 = "NET009", Warning, PlanAndIds, "A private target is outside destination_cidrs";
     Cidr001 = "CIDR001", Error, AddressSpace, "A CIDR or address does not parse or has host bits set";
     Cidr002 = "CIDR002", Error, AddressSpace, "A VPC CIDR prefix is outside /8-/28";
     Cidr003 = "CIDR003", Error, AddressSpace, "A CIDR lies in a reserved range";
@@ -108,6 +110,7 @@ codes! {
     Cap002 = "CAP002", Warning, Capacity, "A vSwitch is nearly full";
     Cap003 = "CAP003", Error, Capacity, "A bad max_surge or max_unavailable";
     Cap004 = "CAP004", Error, Capacity, "A bad autoscaler or instance count";
+    Cap005 = "CAP005", Warning, Capacity, "One vSwitch of several cannot take the whole service";
     Inet001 = "INET001", Error, InternetEgress, "No internet NAT gateway in the VPC";
     Inet002 = "INET002", Error, InternetEgress, "No route to the destination";
     Inet003 = "INET003", Error, InternetEgress, "The route does not lead to an internet NAT gateway";

@@ -63,6 +63,22 @@ impl Findings {
         Draft { finding }
     }
 
+    /// How many findings have been added so far (for [`Findings::name_source`]).
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Makes each finding added since `since` name `vswitch`, the vSwitch its flow starts
+    /// from, unless its message already does: a service with several vSwitches is one subject,
+    /// so the findings of two vSwitches must differ by their message (rules.md).
+    pub fn name_source(&mut self, since: usize, vswitch: &str) {
+        for f in self.list.iter_mut().skip(since) {
+            if !f.message.contains(vswitch) {
+                f.message = format!("{} (from vSwitch {vswitch})", f.message);
+            }
+        }
+    }
+
     /// Sorted by severity, code, subject (stable otherwise); identical findings (code,
     /// subject, message) once.
     pub fn finish(self) -> Vec<Finding> {

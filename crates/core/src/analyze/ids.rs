@@ -316,14 +316,14 @@ fn push_networking<'a>(
     net: &'a crate::plan::Networking,
     at: impl Fn(&'static str) -> IdAt,
 ) {
-    let [vpc, vsw, sg] = net.ids();
-    for (kind, id, key) in [
-        (0, vpc, "vpc_id"),
-        (1, vsw, "vswitch_id"),
-        (2, sg, "security_group_id"),
-    ] {
+    let [vpc, _, sg] = net.ids();
+    for (kind, id, key) in [(0, vpc, "vpc_id"), (2, sg, "security_group_id")] {
         if let Some(id) = id {
             ids.push((kind, id, at(key)));
         }
+    }
+    // Each vSwitch of a list is judged on its own (plan-format.md, "Several vSwitches").
+    for id in net.vswitch_ids() {
+        ids.push((1, id, at("vswitch_id")));
     }
 }

@@ -14,6 +14,7 @@ mod cidrs;
 mod clip;
 mod code;
 mod commands;
+mod default_route;
 mod findings;
 mod flow;
 mod hops;

@@ -5,6 +5,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::{IpNet, Ipv4Net};
 
+use super::default_route::{self, OwnRoute};
 use super::findings::{list_at, Findings};
 use super::flow::{Origin, TableState, Trace};
 use super::hops::Hops;
@@ -37,43 +38,122 @@ pub fn trace_services(
     (ix.services.iter().zip(placements))
         .map(|(svc, place)| {
             let entry = &ix.plan.services[svc.index];
-            let origin = place.traceable.then(|| origin(ix, place)).flatten();
             let dests: Vec<Option<IpNet>> =
                 (entry.targets.iter()).map(|t| parse_cidr(&t.address).ok()).collect();
-            if let Some(o) = &origin {
+            let kinds: Vec<Option<(IpNet, bool)>> =
+                (dests.iter()).map(|d| d.map(|d| (d, is_private(ix, &d)))).collect();
+            let own_route = OwnRoute::of(place);
+            if let Some(route) = &own_route {
+                default_route::check(ix, svc, entry, route, &kinds, out);
+            }
+            // One set of flows per vSwitch the paths can start from (plan-format.md, "Several
+            // vSwitches"); none traceable: one set that says why.
+            let origins: Vec<Origin> = (place.vswitches.iter())
+                .filter(|p| p.traceable)
+                .filter_map(|p| origin(ix, place, p.pos))
+                .collect();
+            let mut flows = Vec::new();
+            if origins.is_empty() {
+                let from = From { ix, svc, place, origin: None, own_route: own_route.as_ref() };
+                service_flows(&from, &dests, &kinds, &mut flows, &mut verdicts, out);
+            }
+            for o in &origins {
+                let since = out.len();
                 let needs_routes = entry.needs_internet
                     || dests.iter().flatten().any(|dest| needs_route(ix, o.v, dest));
                 if matches!(o.table, TableState::Unknown) && needs_routes {
-                    let (v, i) = place.vswitch.unwrap_or_default();
-                    out.add(Code::Net006, &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[v].id))
-                        .fix(format!("Describe the system route table of {} (kind \"system\") or set the vSwitch's route_table.", ix.plan.vpcs[v].id))
-                        .at(format!("vpcs[{v}].vswitches[{i}]"));
+                    out.add(Code::Net006, &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[o.v].id))
+                        .fix(format!("Describe the system route table of {} (kind \"system\") or set the vSwitch's route_table.", ix.plan.vpcs[o.v].id))
+                        .at(o.vsw_at.clone());
                 }
-            }
-            let from = From { ix, svc, place, origin: origin.as_ref() };
-            let mut flows = Vec::new();
-            if entry.needs_internet {
-                let dest = IpNet::V4(Ipv4Net::default());
-                let spec = FlowSpec { dest, protocol: Protocol::Tcp, port: Some(443), internet: true };
-                let to = To { name: "internet", subject: &svc.name, spec, target: None };
-                flows.push(flow(&from, to, &mut verdicts, out));
-            }
-            for (t, target) in entry.targets.iter().enumerate() {
-                let subject = [&svc.name, "/", target.display_name()].concat();
-                let Some(dest) = dests[t] else {
-                    // CIDR001 names the address; nothing else can be judged.
-                    let mut hops = Hops::default();
-                    hops.fail(HopKind::Target, target.address.clone(), &[Code::Cidr001], Some(format!("services[{}].targets[{t}].address", svc.index)));
-                    flows.push(Flow { name: target.display_name().to_owned(), destination: target.address.clone(), protocol: target.protocol, port: target.port, route: FlowRoute::Unknown, ok: false, hops: hops.list, source_cidr: None, snat_ips: Vec::new() });
-                    continue;
-                };
-                let spec = FlowSpec { dest, protocol: target.protocol, port: target.port.and_then(|p| u16::try_from(p).ok()), internet: false };
-                let to = To { name: target.display_name(), subject: &subject, spec, target: Some((t, target)) };
-                flows.push(flow(&from, to, &mut verdicts, out));
+                let from = From { ix, svc, place, origin: Some(o), own_route: own_route.as_ref() };
+                service_flows(&from, &dests, &kinds, &mut flows, &mut verdicts, out);
+                // rules.md: a service with several vSwitches is one subject, and each finding
+                // names the vSwitch it is about.
+                if place.several() {
+                    out.name_source(since, &o.vsw.id);
+                }
             }
             ServicePath { service: svc.name.clone(), flows }
         })
         .collect()
+}
+
+/// The flows of one service from one origin: the internet (`needs_internet`), then each target.
+fn service_flows(
+    from: &From,
+    dests: &[Option<IpNet>],
+    kinds: &[Option<(IpNet, bool)>],
+    flows: &mut Vec<Flow>,
+    verdicts: &mut Verdicts,
+    out: &mut Findings,
+) {
+    let (ix, svc) = (from.ix, from.svc);
+    let entry = &ix.plan.services[svc.index];
+    let vswitch = from.origin.map(|o| o.vsw.id.clone());
+    if entry.needs_internet {
+        let dest = IpNet::V4(Ipv4Net::default());
+        let spec = FlowSpec {
+            dest,
+            protocol: Protocol::Tcp,
+            port: Some(443),
+            internet: true,
+        };
+        let to = To {
+            name: "internet",
+            subject: &svc.name,
+            spec,
+            target: None,
+            private: false,
+        };
+        flows.push(flow(from, to, verdicts, out));
+    }
+    for (t, target) in entry.targets.iter().enumerate() {
+        let subject = [&svc.name, "/", target.display_name()].concat();
+        let (Some(dest), Some((_, private))) = (dests[t], kinds[t]) else {
+            // CIDR001 names the address; nothing else can be judged.
+            let mut hops = Hops::default();
+            hops.fail(
+                HopKind::Target,
+                target.address.clone(),
+                &[Code::Cidr001],
+                Some(format!("services[{}].targets[{t}].address", svc.index)),
+            );
+            flows.push(Flow {
+                name: target.display_name().to_owned(),
+                destination: target.address.clone(),
+                protocol: target.protocol,
+                port: target.port,
+                route: FlowRoute::Unknown,
+                ok: false,
+                hops: hops.list,
+                vswitch: vswitch.clone(),
+                source_cidr: None,
+                snat_ips: Vec::new(),
+            });
+            continue;
+        };
+        let spec = FlowSpec {
+            dest,
+            protocol: target.protocol,
+            port: target.port.and_then(|p| u16::try_from(p).ok()),
+            internet: false,
+        };
+        let to = To {
+            name: target.display_name(),
+            subject: &subject,
+            spec,
+            target: Some((t, target)),
+            private,
+        };
+        flows.push(flow(from, to, verdicts, out));
+    }
+}
+
+/// Whether a target at `dest` is reached privately: inside a VPC of the plan, or in RFC 1918
+/// space (plan-format.md); otherwise it is public, through the internet path.
+fn is_private(ix: &Index, dest: &IpNet) -> bool {
+    ix.in_some_vpc(dest) || is_rfc1918(dest)
 }
 
 /// Where every flow of one service starts.
@@ -83,6 +163,8 @@ struct From<'a, 'p> {
     place: &'a Placement,
     /// `None` when the service's networking is missing, partial or undescribed.
     origin: Option<&'a Origin<'p>>,
+    /// The service's default route, when it stays in EAS's own network (NET008, NET009).
+    own_route: Option<&'a OwnRoute>,
 }
 
 /// Where one flow goes: its name in the report, its findings' subject, what it carries, and
@@ -92,6 +174,8 @@ struct To<'a> {
     subject: &'a str,
     spec: FlowSpec,
     target: Option<(usize, &'a Target)>,
+    /// Whether it goes to a private target (else the internet or a public target).
+    private: bool,
 }
 
 /// Whether a flow to `dest` looks up a route: a public target (the internet path) or one in
@@ -106,8 +190,7 @@ fn needs_route(ix: &Index, v: usize, dest: &IpNet) -> bool {
     }
 }
 
-fn origin<'p>(ix: &Index<'p>, place: &Placement) -> Option<Origin<'p>> {
-    let (v, i) = place.vswitch?;
+fn origin<'p>(ix: &Index<'p>, place: &Placement, (v, i): (usize, usize)) -> Option<Origin<'p>> {
     let vsw = &ix.plan.vpcs[v].vswitches[i];
     let table = match ix.route_table_of((v, i)) {
         Some(((_, t), table)) => TableState::Known(t, table),
@@ -143,7 +226,7 @@ fn flow(from: &From, to: To, verdicts: &mut Verdicts, out: &mut Findings) -> Flo
         svc.name.clone(),
         Some(svc.at().to_owned()),
     );
-    let private = !spec.internet && (ix.in_some_vpc(&spec.dest) || is_rfc1918(&spec.dest));
+    let private = to.private;
     let route = if private {
         FlowRoute::Private
     } else {
@@ -158,13 +241,25 @@ fn flow(from: &From, to: To, verdicts: &mut Verdicts, out: &mut Findings) -> Flo
             &[],
             from.place.networking_at.clone(),
         );
-        return finish(&to, route, hops, None, Vec::new());
+        return finish(&to, route, hops, None, None, Vec::new());
     };
-    hops.pass(
-        HopKind::VSwitch,
-        o.vsw_label.clone(),
-        Some(o.vsw_at.clone()),
-    );
+    // NET008/NET009 (reported once per service by `default_route::check`): the flow does
+    // not enter the VPC; it is still traced as if it did, so the rest is judged too.
+    let own_route = from.own_route.and_then(|r| r.code_for(&spec.dest, private));
+    match own_route {
+        Some(code) => hops.independent(
+            HopKind::VSwitch,
+            o.vsw_label.clone(),
+            Some(false),
+            &[code],
+            Some(o.vsw_at.clone()),
+        ),
+        None => hops.pass(
+            HopKind::VSwitch,
+            o.vsw_label.clone(),
+            Some(o.vsw_at.clone()),
+        ),
+    }
     let mut t = Trace::new(ix, o, to.subject, hops, out);
     security_verdict(&mut t, spec, verdicts);
     let mut snat_ips = Vec::new();
@@ -193,13 +288,15 @@ fn flow(from: &From, to: To, verdicts: &mut Verdicts, out: &mut Findings) -> Flo
         t.pass(HopKind::Internet, "internet", None);
     }
     let hops = t.hops;
-    finish(&to, route, hops, o.vsw_net_text.clone(), snat_ips)
+    let vswitch = Some(o.vsw.id.clone());
+    finish(&to, route, hops, vswitch, o.vsw_net_text.clone(), snat_ips)
 }
 
 fn finish(
     to: &To,
     route: FlowRoute,
     hops: Hops,
+    vswitch: Option<String>,
     source_cidr: Option<String>,
     snat_ips: Vec<String>,
 ) -> Flow {
@@ -215,6 +312,7 @@ fn finish(
         route,
         ok: hops.ok(),
         hops: hops.list,
+        vswitch,
         source_cidr,
         snat_ips,
     }

@@ -9,16 +9,34 @@ use crate::plan::{Networking, NetworkingSource};
 /// A service's place in the network, as far as the plan describes it.
 #[derive(Debug, Clone, Default)]
 pub struct Placement {
-    /// The vSwitch its networking names, when described (counted for capacity even when the
-    /// networking is otherwise wrong: rules.md).
-    pub vswitch: Option<Pos>,
+    /// The described vSwitches its networking lists, in the order listed (each counted for
+    /// capacity even when the networking is otherwise wrong: rules.md).
+    pub vswitches: Vec<Placed>,
+    /// How many distinct vSwitch IDs it lists, described or not: each described one counts
+    /// an even share, ceil(need / listed) (plan-format.md, "Several vSwitches, the details").
+    pub listed: usize,
     /// The security group, when described.
     pub security_group: Option<Pos>,
-    /// Whether its paths can be traced: complete, consistent networking whose VPC and vSwitch
-    /// the plan describes (no NET001, NET003, NET004, NET006 for them).
-    pub traceable: bool,
     /// JSON path of the networking in force.
     pub networking_at: Option<String>,
+    /// The networking in force (`None`: none).
+    pub networking: Option<Networking>,
+}
+
+/// One described vSwitch of a service.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed {
+    pub pos: Pos,
+    /// Whether its paths can be traced: complete, consistent networking whose VPC the plan
+    /// describes and holds this vSwitch (no NET001, NET003, NET004, NET006 for them).
+    pub traceable: bool,
+}
+
+impl Placement {
+    /// Whether the service lists several vSwitches.
+    pub fn several(&self) -> bool {
+        self.listed > 1
+    }
 }
 
 const KEYS: [&str; 3] = ["vpc_id", "vswitch_id", "security_group_id"];
@@ -88,24 +106,14 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
         if *source == NetworkingSource::Service {
             check_described(ix, out, &svc.name, net, &at);
         }
-        let [vpc_id, vsw_id, sg_id] = net.ids();
+        let [vpc_id, _, sg_id] = net.ids();
         let vpc = vpc_id.and_then(|id| ix.vpcs.get(id).copied());
-        let vswitch = vsw_id.and_then(|id| ix.vswitches.get(id).copied());
         let security_group = sg_id.and_then(|id| ix.security_groups.get(id).copied());
         // NET003 / NET004: the vSwitch and the security group must be in the service's VPC
         // (domain-facts §2: "Security group and vSwitch must be in the same VPC").
         // Judged only when the plan describes that VPC: an undescribed vpc_id is NET006, the
         // one finding for that field (one bad input, one finding), and the paths are skipped.
         let vpc_id = vpc_id.filter(|_| vpc.is_some());
-        if let (Some(vpc_id), Some((v, i))) = (vpc_id, vswitch) {
-            let home = &ix.plan.vpcs[v];
-            if home.id != vpc_id {
-                out.add(Code::Net003, &svc.name, format!("{}'s vSwitch {} is in {}, not in its vpc_id {vpc_id}", svc.name, home.vswitches[i].id, home.id))
-                    .fix(format!("Pick a vSwitch of {vpc_id}, or set vpc_id to {}.", home.id))
-                    .at(format!("{at}.vswitch_id"));
-                ok = false;
-            }
-        }
         if let (Some(vpc_id), Some((v, i))) = (vpc_id, security_group) {
             let home = &ix.plan.vpcs[v];
             if home.id != vpc_id {
@@ -115,39 +123,51 @@ pub fn place_services(ix: &Index, out: &mut Findings) -> Vec<Placement> {
                 ok = false;
             }
         }
+        // Each listed vSwitch on its own (plan-format.md, "Several vSwitches"): one outside
+        // the VPC is NET003 and has no paths, the others are still traced.
+        let listed = net.vswitch_ids();
+        let mut vswitches = Vec::with_capacity(listed.len());
+        for id in &listed {
+            let Some(&(v, i)) = ix.vswitches.get(id) else { continue };
+            let mut here = ok && vpc.is_some();
+            if let Some(vpc_id) = vpc_id {
+                let home = &ix.plan.vpcs[v];
+                if home.id != vpc_id {
+                    out.add(Code::Net003, &svc.name, format!("{}'s vSwitch {} is in {}, not in its vpc_id {vpc_id}", svc.name, home.vswitches[i].id, home.id))
+                        .fix(format!("Pick a vSwitch of {vpc_id}, or set vpc_id to {}.", home.id))
+                        .at(format!("{at}.vswitch_id"));
+                    here = false;
+                }
+            }
+            vswitches.push(Placed { pos: (v, i), traceable: here });
+        }
         Placement {
-            vswitch,
+            vswitches,
+            listed: listed.len(),
             security_group,
-            traceable: ok && vpc.is_some() && vswitch.is_some(),
             networking_at: Some(at),
+            networking: Some(net.clone()),
         }
     }).collect()
 }
 
 /// NET006 for each of the three IDs the plan does not describe.
 fn check_described(ix: &Index, out: &mut Findings, who: &str, net: &Networking, at: &str) {
-    let [vpc, vsw, sg] = net.ids();
-    for (id, known, kind, key) in [
+    let [vpc, _, sg] = net.ids();
+    let vpc = vpc.map(|id| (id, ix.vpcs.contains_key(id), "VPC", KEYS[0]));
+    let sg = sg.map(|id| {
         (
-            vpc,
-            vpc.is_some_and(|id| ix.vpcs.contains_key(id)),
-            "VPC",
-            KEYS[0],
-        ),
-        (
-            vsw,
-            vsw.is_some_and(|id| ix.vswitches.contains_key(id)),
-            "vSwitch",
-            KEYS[1],
-        ),
-        (
-            sg,
-            sg.is_some_and(|id| ix.security_groups.contains_key(id)),
+            id,
+            ix.security_groups.contains_key(id),
             "security group",
             KEYS[2],
-        ),
-    ] {
-        if let (Some(id), false) = (id, known) {
+        )
+    });
+    // Each listed vSwitch on its own (plan-format.md, "Several vSwitches").
+    let vswitches = (net.vswitch_ids().into_iter())
+        .map(|id| (id, ix.vswitches.contains_key(id), "vSwitch", KEYS[1]));
+    for (id, known, kind, key) in vpc.into_iter().chain(vswitches).chain(sg) {
+        if !known {
             out.add(Code::Net006, id, format!("{who} uses {kind} {id}, which the plan does not describe: the checks that need it are skipped"))
                 .fix(format!("Describe {kind} {id} in the plan (or import it), or correct {key}."))
                 .at(format!("{at}.{key}"));

@@ -83,8 +83,73 @@ pub struct ServiceUse {
     pub peak: u64,
     /// Extra instances during a rolling update.
     pub surge: u64,
-    /// `peak + surge`.
+    /// Machines per instance (`unit.size`), one IP each.
+    #[serde(default = "one")]
+    pub size: u64,
+    /// How many vSwitches the service lists; each counts an even share of its IPs.
+    #[serde(default = "one")]
+    pub vswitches: u64,
+    /// The IPs counted in this vSwitch: ceil((peak + surge) × size / vswitches), 2^64 − 1
+    /// when that is more than a count holds.
     pub ips: u64,
+}
+
+fn one() -> u64 {
+    1
+}
+
+impl ServiceUse {
+    /// The service's IPs over all its vSwitches, (peak + surge) × size; `None` past 2^64 − 1.
+    pub fn whole(&self) -> Option<u64> {
+        let instances = u128::from(self.peak) + u128::from(self.surge);
+        u64::try_from(instances * u128::from(self.size)).ok()
+    }
+
+    /// `ips` split into the part for the peak instances and the part for the surge, for
+    /// drawing: the peak's own share, ceil(peak × size / vswitches), at most `ips`.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::analyze::ServiceUse;
+    /// let u = ServiceUse { service: "a".into(), peak: 20, surge: 1, size: 1, vswitches: 2, ips: 11 };
+    /// assert_eq!(u.parts(), (10, 1));
+    /// ```
+    pub fn parts(&self) -> (u64, u64) {
+        let peak = (u128::from(self.peak) * u128::from(self.size))
+            .div_ceil(u128::from(self.vswitches.max(1)));
+        let peak = u64::try_from(peak).unwrap_or(u64::MAX).min(self.ips);
+        (peak, self.ips - peak)
+    }
+
+    /// How `ips` is made up, as the capacity messages say it: `22 (20 peak + 2 surge)`,
+    /// `16 (8 × 2 machines: 6 peak + 2 surge)`, `11 (22 over 2 vSwitches; 20 peak + 2 surge)`.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::analyze::ServiceUse;
+    /// let u = ServiceUse { service: "a".into(), peak: 6, surge: 2, size: 2, vswitches: 2, ips: 8 };
+    /// assert_eq!(u.breakdown(), "8 (16 over 2 vSwitches; 8 × 2 machines: 6 peak + 2 surge)");
+    /// ```
+    pub fn breakdown(&self) -> String {
+        let instances = format!("{} peak + {} surge", self.peak, self.surge);
+        let units = match self.size {
+            1 => instances,
+            size => {
+                let n = u128::from(self.peak) + u128::from(self.surge);
+                format!("{n} × {size} machines: {instances}")
+            }
+        };
+        match self.vswitches {
+            0 | 1 => format!("{} ({units})", self.ips),
+            k => {
+                let whole = match self.whole() {
+                    Some(n) => n.to_string(),
+                    None => format!("more than {}", u64::MAX),
+                };
+                format!("{} ({whole} over {k} vSwitches; {units})", self.ips)
+            }
+        }
+    }
 }
 
 /// Pass or fail of one hop of a path.
@@ -167,6 +232,10 @@ pub struct Flow {
     pub hops: Vec<Hop>,
     /// Whether every hop passes.
     pub ok: bool,
+    /// The vSwitch the flow starts from (a service over several vSwitches has one set of
+    /// flows per vSwitch); `None` when the service has no usable networking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vswitch: Option<String>,
     /// The service vSwitch's CIDR, what a private target's whitelist must cover.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_cidr: Option<String>,

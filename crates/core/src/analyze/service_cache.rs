@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 
-use super::clip::{clip, clip_in_place};
+use super::clip::{clip, clip_in_place, clip_list_in_place};
 use crate::plan::{Networking, PlanError, ServiceSpec};
 
 /// The service JSON reads of the last analysis, by the service JSON's text.
@@ -33,6 +33,8 @@ pub struct ServiceRead {
     /// Where the autoscaler is (`autoscaler`, or its alias `metadata.autoscaler`).
     pub autoscaler_path: &'static str,
     pub networking: Option<Networking>,
+    /// `unit.size`, machines per instance (absent: 1).
+    pub unit_size: Option<u64>,
 }
 
 impl ServiceRead {
@@ -48,11 +50,15 @@ impl ServiceRead {
         if let Some(net) = &mut networking {
             let ids = [
                 &mut net.vpc_id,
-                &mut net.vswitch_id,
                 &mut net.security_group_id,
+                &mut net.default_route,
             ];
             for id in ids.into_iter().flatten() {
                 clip_in_place(id);
+            }
+            let lists = [&mut net.vswitch_id, &mut net.destination_cidrs];
+            for list in lists.into_iter().flatten() {
+                clip_list_in_place(list);
             }
         }
         Ok(ServiceRead {
@@ -67,6 +73,7 @@ impl ServiceRead {
             autoscaler_max: spec.autoscaler_max,
             autoscaler_path: spec.autoscaler_path,
             networking,
+            unit_size: spec.unit_size,
         })
     }
 }

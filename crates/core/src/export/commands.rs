@@ -50,6 +50,7 @@ pub fn eascmd_lines(service_name: &str, file_name: &str) -> Vec<String> {
 ///     vpc_id: Some("vpc-a".into()),
 ///     vswitch_id: Some("vsw-a".into()),
 ///     security_group_id: Some("sg-a".into()),
+///     ..Networking::default()
 /// };
 /// assert_eq!(
 ///     dlink_command(Some("cn-hangzhou"), "eas-r-gpu", &net).unwrap(),

@@ -17,6 +17,7 @@ use crate::plan::Networking;
 ///     vpc_id: Some("vpc-a".into()),
 ///     vswitch_id: Some("vsw-a".into()),
 ///     security_group_id: Some("sg-a".into()),
+///     ..Networking::default()
 /// };
 /// assert_eq!(
 ///     networking_json(&net),
@@ -108,5 +109,6 @@ pub fn checked_networking(
         vpc_id: check(IdKind::Vpc, vpc_id, false)?,
         vswitch_id: check(IdKind::VSwitch, vswitch_id, true)?,
         security_group_id: check(IdKind::SecurityGroup, security_group_id, false)?,
+        ..Networking::default()
     })
 }

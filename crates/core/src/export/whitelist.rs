@@ -54,7 +54,7 @@ pub struct WhitelistAdvice {
 ///   "targets": [{"name": "rm-bp1orders", "address": "10.0.5.10", "port": 3306, "whitelist": ["10.0.1.7"]}]}]}"#).unwrap();
 /// let flow = Flow {
 ///     name: "rm-bp1orders".into(), destination: "10.0.5.10".into(), protocol: Protocol::Tcp,
-///     port: Some(3306), route: FlowRoute::Private, hops: vec![], ok: true,
+///     port: Some(3306), route: FlowRoute::Private, hops: vec![], ok: true, vswitch: None,
 ///     source_cidr: Some("10.0.1.0/24".into()), snat_ips: vec![],
 /// };
 /// let report = Report { paths: vec![ServicePath { service: "s".into(), flows: vec![flow] }], ..Report::default() };
@@ -79,16 +79,21 @@ pub fn whitelist_entries(
     Ok((entry.targets.iter())
         .filter_map(|t| Some((t, t.whitelist.as_ref()?)))
         .map(|(target, whitelist)| {
-            let flow = flows
-                .iter()
-                .find(|f| f.name == target.display_name() && f.destination == target.address)
-                .or_else(|| flows.iter().find(|f| f.name == target.display_name()));
-            advise(target, whitelist, flow)
+            // One flow per vSwitch the service starts from (plan-format.md, "Several
+            // vSwitches"): the whitelist must admit what each of them sends.
+            let name = target.display_name();
+            let mut mine: Vec<&Flow> = (flows.iter())
+                .filter(|f| f.name == name && f.destination == target.address)
+                .collect();
+            if mine.is_empty() {
+                mine.extend(flows.iter().filter(|f| f.name == name));
+            }
+            advise(target, whitelist, &mine)
         })
         .collect())
 }
 
-fn advise(target: &Target, whitelist: &[String], flow: Option<&Flow>) -> WhitelistAdvice {
+fn advise(target: &Target, whitelist: &[String], flows: &[&Flow]) -> WhitelistAdvice {
     let entries: Vec<IpNet> = (whitelist.iter())
         .filter_map(|e| parse_cidr_lenient(e).ok())
         .map(|n| n.trunc())
@@ -96,41 +101,59 @@ fn advise(target: &Target, whitelist: &[String], flow: Option<&Flow>) -> Whiteli
     let mut advice = WhitelistAdvice {
         target: target.display_name().to_owned(),
         address: target.address.clone(),
-        route: flow.map_or_else(String::new, |f| f.route.as_str().to_owned()),
+        route: flows
+            .first()
+            .map_or_else(String::new, |f| f.route.as_str().to_owned()),
         required: Vec::new(),
         to_add: Vec::new(),
         command: None,
         note: None,
     };
-    let Some(flow) = flow else {
+    let Some(first) = flows.first() else {
         advice.note = Some("no path to this target was analysed, so its source is unknown".into());
         return advice;
     };
-    if flow.route == FlowRoute::Private {
-        advice.required.extend(flow.source_cidr.clone());
-        advice.to_add = (advice.required.iter())
-            .filter(|cidr| match parse_cidr_lenient(cidr) {
-                Ok(net) => !covers_union(&entries, &net.trunc()),
-                Err(_) => true,
-            })
-            .cloned()
-            .collect();
-        if advice.required.is_empty() {
-            advice.note = Some("the service's vSwitch CIDR is unknown".into());
+    // What each flow's source is, once each, in the order of the flows.
+    let mut required = |items: &mut dyn Iterator<Item = &String>| {
+        for item in items {
+            if !advice.required.contains(item) {
+                advice.required.push(item.clone());
+            }
         }
-    } else {
-        advice.required = flow.snat_ips.clone();
-        advice.to_add = (flow.snat_ips.iter())
-            .filter(|ip| match parse_cidr_lenient(ip) {
-                Ok(ip) => !entries.iter().any(|e| contains_net(e, &ip)),
-                Err(_) => true,
-            })
-            .cloned()
-            .collect();
-        if advice.required.is_empty() {
+    };
+    match first.route {
+        FlowRoute::Private => {
+            required(&mut flows.iter().filter_map(|f| f.source_cidr.as_ref()));
+            advice.to_add = (advice.required.iter())
+                .filter(|cidr| match parse_cidr_lenient(cidr) {
+                    Ok(net) => !covers_union(&entries, &net.trunc()),
+                    Err(_) => true,
+                })
+                .cloned()
+                .collect();
+            if advice.required.is_empty() {
+                advice.note = Some("the service's vSwitch CIDR is unknown".into());
+            }
+        }
+        FlowRoute::Internet => {
+            required(&mut flows.iter().flat_map(|f| &f.snat_ips));
+            advice.to_add = (advice.required.iter())
+                .filter(|ip| match parse_cidr_lenient(ip) {
+                    Ok(ip) => !entries.iter().any(|e| contains_net(e, &ip)),
+                    Err(_) => true,
+                })
+                .cloned()
+                .collect();
+            if advice.required.is_empty() {
+                advice.note = Some(
+                    "no SNAT IP reaches this target: fix the internet path first (see the INET findings)"
+                        .into(),
+                );
+            }
+        }
+        FlowRoute::Unknown => {
             advice.note = Some(
-                "no SNAT IP reaches this target: fix the internet path first (see the INET findings)"
-                    .into(),
+                "the target's address does not parse (CIDR001), so its route is unknown".into(),
             );
         }
     }
@@ -311,6 +334,7 @@ mod tests {
             route,
             hops: vec![],
             ok: true,
+            vswitch: None,
             source_cidr: source.map(str::to_owned),
             snat_ips: snat.iter().map(|s| s.to_string()).collect(),
         }
@@ -322,28 +346,28 @@ mod tests {
         let wl = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let private = flow(FlowRoute::Private, Some("10.0.1.0/24"), &[]);
         // Covered by a wider entry with host bits, or by two halves: nothing to add.
-        assert!(advise(&t, &wl(&["10.0.1.9/16"]), Some(&private))
+        assert!(advise(&t, &wl(&["10.0.1.9/16"]), &[&private])
             .to_add
             .is_empty());
         assert!(
-            advise(&t, &wl(&["10.0.1.0/25", "10.0.1.128/25"]), Some(&private))
+            advise(&t, &wl(&["10.0.1.0/25", "10.0.1.128/25"]), &[&private])
                 .to_add
                 .is_empty()
         );
         // One IP of it, or junk: the CIDR is to be added.
         assert_eq!(
-            advise(&t, &wl(&["10.0.1.7", "junk"]), Some(&private)).to_add,
+            advise(&t, &wl(&["10.0.1.7", "junk"]), &[&private]).to_add,
             ["10.0.1.0/24"]
         );
         let public = flow(FlowRoute::Internet, None, &["47.96.1.10", "47.96.1.11"]);
-        let a = advise(&t, &wl(&["47.96.1.10/32"]), Some(&public));
+        let a = advise(&t, &wl(&["47.96.1.10/32"]), &[&public]);
         assert_eq!(
             (a.required.len(), a.to_add.clone()),
             (2, vec!["47.96.1.11".to_owned()])
         );
         assert_eq!(a.command, None);
-        let none = advise(&t, &wl(&[]), Some(&flow(FlowRoute::Internet, None, &[])));
+        let none = advise(&t, &wl(&[]), &[&flow(FlowRoute::Internet, None, &[])]);
         assert!(none.note.unwrap().contains("SNAT"));
-        assert!(advise(&t, &wl(&[]), None).note.is_some());
+        assert!(advise(&t, &wl(&[]), &[]).note.is_some());
     }
 }

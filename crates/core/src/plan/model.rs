@@ -414,9 +414,54 @@ pub struct Networking {
     pub vswitch_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_group_id: Option<String>,
+    /// The interface of the instances' default route: absent, `""` or `"eth1"` is the ENI in
+    /// the user's VPC; anything else (`"eth0"`) keeps it in EAS's own network (domain-facts §9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_route: Option<String>,
+    /// CIDRs, comma-separated, whose traffic goes through the ENI when the default route does
+    /// not (domain-facts §9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination_cidrs: Option<String>,
+}
+
+/// The items of a comma-separated list as EAS reads `vswitch_id` and `destination_cidrs`:
+/// spaces around an item ignored, empty items dropped (plan-format.md, "Several vSwitches").
+///
+/// # Examples
+/// ```
+/// use easnet_core::plan::list_items;
+/// assert_eq!(list_items(" vsw-a, vsw-b,,").collect::<Vec<_>>(), ["vsw-a", "vsw-b"]);
+/// assert_eq!(list_items(" , ").count(), 0);
+/// ```
+pub fn list_items(list: &str) -> impl Iterator<Item = &str> {
+    list.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
 impl Networking {
+    /// The vSwitch IDs `vswitch_id` lists, in order, each once (a repeated ID counts once).
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::plan::Networking;
+    /// let net = Networking { vswitch_id: Some("vsw-a, vsw-b,vsw-a,".into()), ..Networking::default() };
+    /// assert_eq!(net.vswitch_ids(), ["vsw-a", "vsw-b"]);
+    /// ```
+    pub fn vswitch_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for id in list_items(self.vswitch_id.as_deref().unwrap_or_default()) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// Whether all traffic goes through the vSwitch: `default_route` absent, `""` or `"eth1"`,
+    /// compared exactly (plan-format.md, "`default_route` and `destination_cidrs`").
+    pub fn routes_through_vpc(&self) -> bool {
+        matches!(self.default_route.as_deref(), None | Some("" | "eth1"))
+    }
+
     /// Whether any of the three IDs is set (an empty string counts as unset).
     pub fn is_set(&self) -> bool {
         self.ids().iter().any(Option::is_some)
@@ -427,16 +472,14 @@ impl Networking {
         self.ids().iter().all(Option::is_some)
     }
 
-    /// `[vpc_id, vswitch_id, security_group_id]`, with empty strings as `None`.
+    /// `[vpc_id, vswitch_id, security_group_id]`, with empty strings as `None`; `vswitch_id`
+    /// as written (a list: [`Networking::vswitch_ids`]), `None` when it lists no item.
     pub fn ids(&self) -> [Option<&str>; 3] {
         fn set(s: &Option<String>) -> Option<&str> {
             s.as_deref().filter(|s| !s.is_empty())
         }
-        [
-            set(&self.vpc_id),
-            set(&self.vswitch_id),
-            set(&self.security_group_id),
-        ]
+        let vswitch = set(&self.vswitch_id).filter(|s| list_items(s).next().is_some());
+        [set(&self.vpc_id), vswitch, set(&self.security_group_id)]
     }
 }
 

@@ -28,8 +28,11 @@ pub struct ServiceSpec<'a> {
     /// Where the autoscaler was read: `autoscaler` or `metadata.autoscaler`.
     pub autoscaler_path: &'static str,
     pub autoscaler_max: Option<i64>,
-    /// `cloud.networking`, as far as its three IDs go (an empty ID is absent).
+    /// `cloud.networking`: its three IDs (an empty ID is absent), `default_route` and
+    /// `destination_cidrs`.
     pub networking: Option<Networking>,
+    /// `unit.size`: machines per instance of a distributed service (absent: 1).
+    pub unit_size: Option<u64>,
 }
 
 /// A rolling strategy and where it was found.
@@ -148,12 +151,32 @@ impl<'a> ServiceSpec<'a> {
                         .filter(|v| !v.is_empty())
                         .map(str::to_owned))
                 };
+                let text = |key| -> Result<Option<String>, PlanError> {
+                    Ok(field_str(net, key, at)?.map(str::to_owned))
+                };
                 spec.networking = Some(Networking {
                     vpc_id: id("vpc_id")?,
                     vswitch_id: id("vswitch_id")?,
                     security_group_id: id("security_group_id")?,
+                    default_route: text("default_route")?,
+                    destination_cidrs: text("destination_cidrs")?,
                 });
             }
+        }
+        // `unit.size` (domain-facts §9): an integer of at least 1, else PLAN001 with its path.
+        if let Some(unit) = field_object(root, "unit", root_at)? {
+            let at = Loc {
+                base: at,
+                sub: "unit",
+            };
+            spec.unit_size = match unit.get("size") {
+                None | Some(Value::Null) => None,
+                Some(v) => {
+                    let size = super::int::read_int(v, 1, i64::MAX, "an integer")
+                        .map_err(|message| PlanError::new(at.path(Some("size")), message))?;
+                    u64::try_from(size).ok()
+                }
+            };
         }
         Ok(spec)
     }
@@ -293,6 +316,23 @@ mod tests {
     }
 
     #[test]
+    fn reads_units_and_the_route_fields() {
+        let svc = json!({"unit": {"size": 2},
+            "cloud": {"networking": {"vswitch_id": "vsw-a, vsw-b", "default_route": "eth0",
+                                     "destination_cidrs": "10.0.0.0/8"}}});
+        let s = ServiceSpec::read(&svc, "s").unwrap();
+        assert_eq!(s.unit_size, Some(2));
+        let net = s.networking.unwrap();
+        assert_eq!(net.vswitch_ids(), ["vsw-a", "vsw-b"]);
+        assert!(!net.routes_through_vpc());
+        assert_eq!(net.destination_cidrs.as_deref(), Some("10.0.0.0/8"));
+        let plain = json!({"unit": {}, "cloud": {"networking": {"default_route": ""}}});
+        let s = ServiceSpec::read(&plain, "s").unwrap();
+        assert_eq!(s.unit_size, None);
+        assert!(s.networking.unwrap().routes_through_vpc());
+    }
+
+    #[test]
     fn metadata_rolling_strategy_wins_over_top_level() {
         let svc = json!({"metadata": {"rolling_strategy": {"max_surge": 1}},
                          "rolling_strategy": {"max_surge": 9}});
@@ -330,6 +370,22 @@ mod tests {
             (
                 json!({"cloud": {"networking": {"vpc_id": 1}}}),
                 "s.cloud.networking.vpc_id",
+                "expected a string, got 1",
+            ),
+            (
+                json!({"unit": {"size": 0}}),
+                "s.unit.size",
+                "out of range: expected an integer from 1 to 9223372036854775807, got 0",
+            ),
+            (
+                json!({"unit": {"size": "2"}}),
+                "s.unit.size",
+                "expected an integer, got \"2\"",
+            ),
+            (json!({"unit": 2}), "s.unit", "expected an object, got 2"),
+            (
+                json!({"cloud": {"networking": {"default_route": 1}}}),
+                "s.cloud.networking.default_route",
                 "expected a string, got 1",
             ),
             (

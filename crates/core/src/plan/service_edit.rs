@@ -18,6 +18,8 @@ pub const AUTOSCALER_MAX: &[&str] = &["autoscaler", "max"];
 pub const VPC_ID: &[&str] = &["cloud", "networking", "vpc_id"];
 pub const VSWITCH_ID: &[&str] = &["cloud", "networking", "vswitch_id"];
 pub const SECURITY_GROUP_ID: &[&str] = &["cloud", "networking", "security_group_id"];
+pub const DEFAULT_ROUTE: &[&str] = &["cloud", "networking", "default_route"];
+pub const DESTINATION_CIDRS: &[&str] = &["cloud", "networking", "destination_cidrs"];
 
 /// Sets (`Some`) or removes (`None`) one of the three IDs of `cloud.networking` ([`VPC_ID`],
 /// [`VSWITCH_ID`], [`SECURITY_GROUP_ID`]) by splicing the text: unlike [`set`], every byte
@@ -52,6 +54,7 @@ pub fn set_networking_id(
         vpc_id: id(VPC_ID),
         vswitch_id: id(VSWITCH_ID),
         security_group_id: id(SECURITY_GROUP_ID),
+        ..Networking::default()
     };
     match path {
         p if p == VPC_ID => net.vpc_id = value.clone(),

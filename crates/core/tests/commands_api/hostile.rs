@@ -29,9 +29,11 @@ fn percent_encoded(s: &str) -> String {
 
 /// Everything a shell reads specially, and what the CLI does: quotes of both kinds, a command
 /// substitution, backquotes, `;`, `|`, `&`, a redirection and a placeholder's shape, a space,
-/// a line break, a comment, globs, a tilde and a brace.
+/// a line break, a comment, globs, a tilde and a brace expansion. No comma: a comma
+/// separates the items of a `vswitch_id` list (plan-format.md), so an ID with one could not be
+/// named there; `{b..c}` is a brace expansion all the same.
 fn tail(marker: &str) -> String {
-    format!("' \"$(touch /tmp/{marker})`id`;|&>x <Id> \n# ~*?[a]{{b,c}}!")
+    format!("' \"$(touch /tmp/{marker})`id`;|&>x <Id> \n# ~*?[a]{{b..c}}!")
 }
 
 /// Keys whose string values are IDs, names, regions or zones (anywhere in the plan, the

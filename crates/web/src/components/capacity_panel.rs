@@ -73,11 +73,22 @@ fn bar(row: &CapacityRow) -> Html {
     let mut rects = Vec::new();
     let mut at = 0u64;
     for s in row.services.iter().take(SERVICES_DRAWN) {
-        rects.push(html! { <rect class="peak" x={fixed(x(at), 1)} y="0" width={fixed(x(s.peak), 1)} height="24"><title>{format!("{}: {} instances at peak", s.service, s.peak)}</title></rect> });
-        at = at.saturating_add(s.peak);
-        rects.push(html! { <rect class="surge" x={fixed(x(at), 1)} y="0" width={fixed(x(s.surge), 1)} height="24"><title>{format!("{}: {} extra during a rolling update", s.service, s.surge)}</title></rect> });
-        at = at.saturating_add(s.surge);
+        // The IPs this vSwitch counts for the service (its share when it has several), split
+        // into the peak's part and the surge's (core's `ServiceUse::parts`).
+        let (peak, surge) = s.parts();
+        let title = format!("{} needs {}", s.service, s.breakdown());
+        rects.push(html! { <rect class="peak" x={fixed(x(at), 1)} y="0" width={fixed(x(peak), 1)} height="24"><title>{title.clone()}</title></rect> });
+        at = at.saturating_add(peak);
+        rects.push(html! { <rect class="surge" x={fixed(x(at), 1)} y="0" width={fixed(x(surge), 1)} height="24"><title>{title}</title></rect> });
+        at = at.saturating_add(surge);
     }
+    // What each service counts here, in words: the share and the units are not in the bar.
+    let split: Vec<Html> = (row.services.iter().take(SERVICES_DRAWN))
+        .filter(|s| s.vswitches > 1 || s.size > 1)
+        .map(
+            |s| html! { <li class="split">{format!("{} needs {}", s.service, s.breakdown())}</li> },
+        )
+        .collect();
     // The rest of a crowd of services, as one block.
     let rest = row.services.get(SERVICES_DRAWN..).unwrap_or_default();
     if !rest.is_empty() {
@@ -114,6 +125,9 @@ fn bar(row: &CapacityRow) -> Html {
                 }
                 <line class="threshold" x1={fixed(threshold / scale * W, 1)} x2={fixed(threshold / scale * W, 1)} y1="0" y2="24" />
             </svg>
+            if !split.is_empty() {
+                <ul class="splits">{ for split }</ul>
+            }
         </figure>
     }
 }

@@ -42,6 +42,7 @@ const ID_KEYS: [&str; 3] = ["vpc_id", "vswitch_id", "security_group_id"];
 ///     vpc_id: Some("vpc-a".into()),
 ///     vswitch_id: Some("vsw-a".into()),
 ///     security_group_id: Some("sg-a".into()),
+///     ..Networking::default()
 /// };
 /// let out = set_networking(r#"{"metadata": {"instance": 1e3}}"#, &net).unwrap();
 /// assert_eq!(
