@@ -37,6 +37,10 @@ async function open(url = server.url, viewport = { width: 1400, height: 1000 }) 
 const findings = (page) => page.getByRole('heading', { name: /^Findings/ });
 const byPath = (page, path) => page.locator(`[id="f-${path}"]`);
 const internetFlow = (page) => page.locator('.flow', { hasText: 'internet — tcp 0.0.0.0/0' });
+/** The checkbox of vSwitch `id` in the vSwitch picker of services[i]. */
+const vswitchBox = (page, i, id) =>
+  page.locator('fieldset.vswitch-picker', { has: byPath(page, `services[${i}].service.cloud.networking.vswitch_id`) })
+    .getByRole('checkbox', { name: new RegExp(`^${id} `) });
 
 test('opens with the example plan, its findings, and no errors', async () => {
   const { context, page, problems, requests } = await open();
@@ -104,7 +108,43 @@ test('a pasted service JSON becomes a service; a bad paste changes nothing', asy
   await page.getByRole('button', { name: 'Import pasted JSON' }).click();
   await page.getByText('Added service embedder').waitFor();
   assert.equal(await byPath(page, 'services[1].service.metadata.name').inputValue(), 'embedder');
-  assert.equal(await byPath(page, 'services[1].service.cloud.networking.vswitch_id').inputValue(), 'vsw-uf6db-b');
+  // The picker lists the VPC's vSwitches; the import chose the roomiest one.
+  assert.equal(await vswitchBox(page, 1, 'vsw-uf6db-b').isChecked(), true);
+  assert.equal(await vswitchBox(page, 1, 'vsw-uf6eas-e').isChecked(), false);
+  await context.close();
+});
+
+test('a pasted two-zone service gets a path from each vSwitch and the capacity split', async () => {
+  const { context, page, problems } = await open();
+  const service = {
+    name: 'embedder',
+    metadata: { instance: 3, rolling_strategy: { max_surge: 1 } },
+    cloud: { networking: { vpc_id: 'vpc-uf6ml-prod', vswitch_id: 'vsw-uf6db-b,vsw-uf6eas-e', security_group_id: 'sg-uf6eas' } },
+    containers: [{ image: 'x', port: 8000 }],
+  };
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Paste JSON here, or drop a file').fill(JSON.stringify(service));
+  await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+  await page.getByText('Added service embedder').waitFor();
+  // Both vSwitches are ticked, in two zones, and the service's own list was kept.
+  assert.equal(await vswitchBox(page, 1, 'vsw-uf6db-b').isChecked(), true);
+  assert.equal(await vswitchBox(page, 1, 'vsw-uf6eas-e').isChecked(), true);
+  await page.getByText('Instances can start in 2 zones: cn-shanghai-b, cn-shanghai-e.').waitFor();
+
+  await byPath(page, 'services[1].needs_internet').check();
+  const paths = page.locator('.service-paths', { has: page.getByRole('heading', { name: 'embedder', exact: true }) });
+  await paths.getByRole('heading', { name: /^from vsw-uf6db-b 192\.168\.30\.0\/24/ }).waitFor();
+  await paths.getByRole('heading', { name: /^from vsw-uf6eas-e 192\.168\.20\.0\/27/ }).waitFor();
+  assert.equal(await paths.locator('.flow').count(), 2);
+  // Neither vSwitch has an SNAT entry in the example: each path stops there, each finding names its vSwitch.
+  const inet = page.locator('.finding', { hasText: 'INET004' }).filter({ hasText: 'embedder' });
+  assert.equal(await inet.count(), 2);
+
+  // 3 instances + 1 surge over two vSwitches: 2 IPs in each row, and the row says so.
+  const split = page.locator('.bar .splits li', { hasText: 'embedder needs 2 (4 over 2 vSwitches; 3 peak + 1 surge)' });
+  assert.equal(await split.count(), 2);
+  await screenshot(page, 'two-zone-service');
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
@@ -344,7 +384,8 @@ test('an imported service JSON comes back byte for byte with only cloud.networki
   await page.getByLabel('Paste JSON here, or drop a file').fill(original);
   await page.getByRole('button', { name: 'Import pasted JSON' }).click();
   await page.getByText('Added service embedder').waitFor();
-  await byPath(page, 'services[1].service.cloud.networking.vswitch_id').selectOption('vsw-uf6eas-e');
+  await vswitchBox(page, 1, 'vsw-uf6eas-e').check();
+  await vswitchBox(page, 1, 'vsw-uf6db-b').uncheck();
   await page.getByLabel('Service', { exact: true }).selectOption({ label: 'embedder' });
   await page.getByRole('tab', { name: 'Service JSON' }).click();
   const text = (await page.locator('.export-text').innerText()).trim();

@@ -15,6 +15,7 @@ pub const MAX_SURGE: &[&str] = &["metadata", "rolling_strategy", "max_surge"];
 pub const MAX_UNAVAILABLE: &[&str] = &["metadata", "rolling_strategy", "max_unavailable"];
 pub const AUTOSCALER_MIN: &[&str] = &["autoscaler", "min"];
 pub const AUTOSCALER_MAX: &[&str] = &["autoscaler", "max"];
+pub const UNIT_SIZE: &[&str] = &["unit", "size"];
 pub const VPC_ID: &[&str] = &["cloud", "networking", "vpc_id"];
 pub const VSWITCH_ID: &[&str] = &["cloud", "networking", "vswitch_id"];
 pub const SECURITY_GROUP_ID: &[&str] = &["cloud", "networking", "security_group_id"];

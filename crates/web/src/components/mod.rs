@@ -28,6 +28,7 @@ mod target_editor;
 mod text_field;
 mod vpc_editor;
 mod vswitch_editor;
+mod vswitch_picker;
 mod whatif_panel;
 
 pub use address_map::AddressMap;
@@ -58,4 +59,5 @@ pub use target_editor::TargetEditor;
 pub use text_field::TextField;
 pub use vpc_editor::VpcEditor;
 pub use vswitch_editor::VSwitchEditor;
+pub use vswitch_picker::VSwitchPicker;
 pub use whatif_panel::WhatIfPanel;

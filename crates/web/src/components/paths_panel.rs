@@ -90,7 +90,14 @@ pub fn paths_panel(props: &PathsPanelProps) -> Html {
             { for drawn.iter().map(|(service, flows)| html! {
                 <div class="service-paths">
                     <h3>{service.as_str()}</h3>
-                    { for flows.iter().copied().map(flow) }
+                    { for by_vswitch(flows).into_iter().map(|(from, flows)| html! {
+                        <>
+                            if let Some(from) = from {
+                                <h4 class="from">{"from "}<code>{from.0}</code>{" "}<span class="muted">{from.1}</span></h4>
+                            }
+                            { for flows.into_iter().map(flow) }
+                        </>
+                    }) }
                 </div>
             }) }
             if undrawn > 0 {
@@ -102,6 +109,33 @@ pub fn paths_panel(props: &PathsPanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// Flows that start from one vSwitch: its ID and CIDR (`None`: no heading), and the flows.
+type Group<'a> = (Option<(&'a str, &'a str)>, Vec<&'a Flow>);
+
+/// The flows of one service grouped by the vSwitch they start from, each group headed by
+/// that vSwitch and its CIDR when the service starts from several (plan-format.md, "Several
+/// vSwitches"); one group without a heading otherwise.
+fn by_vswitch<'a>(flows: &[&'a Flow]) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group> = Vec::new();
+    for &f in flows {
+        let from = f
+            .vswitch
+            .as_deref()
+            .map(|v| (v, f.source_cidr.as_deref().unwrap_or_default()));
+        match groups
+            .iter_mut()
+            .find(|(g, _)| g.map(|g| g.0) == from.map(|f| f.0))
+        {
+            Some((_, list)) => list.push(f),
+            None => groups.push((from, vec![f])),
+        }
+    }
+    if groups.len() == 1 {
+        groups[0].0 = None;
+    }
+    groups
 }
 
 fn flow(f: &Flow) -> Html {

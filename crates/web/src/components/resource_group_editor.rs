@@ -4,7 +4,7 @@ use yew::prelude::*;
 use crate::list::setter;
 use crate::memo::PlanPart;
 
-use super::{SelectField, TextField};
+use super::{SelectField, TextField, VSwitchPicker};
 
 #[derive(PartialEq, Properties)]
 pub struct ResourceGroupEditorProps {
@@ -33,23 +33,28 @@ pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
             let mut net = g.networking.clone().unwrap_or_default();
             f(&mut net, Some(v).filter(|s| !s.is_empty()));
             cb.emit(ResourceGroup {
-                networking: Some(net).filter(Networking::is_set),
+                networking: Some(net).filter(|n| *n != Networking::default()),
+                ..g.clone()
+            })
+        })
+    };
+    let on_vswitches = {
+        let (g, cb) = (g.clone(), props.on_change.clone());
+        Callback::from(move |list: Option<String>| {
+            let mut net = g.networking.clone().unwrap_or_default();
+            net.vswitch_id = list;
+            cb.emit(ResourceGroup {
+                networking: Some(net).filter(|n| *n != Networking::default()),
                 ..g.clone()
             })
         })
     };
     let none = || vec![(String::new(), "(none)".to_owned())];
     let mut vpcs = none();
-    let mut vsws = none();
     let mut sgs = none();
     for vpc in props.vpcs.iter() {
         vpcs.push((vpc.id.clone(), vpc.id.clone()));
         if net.vpc_id.as_deref().is_none_or(|id| id == vpc.id) {
-            vsws.extend(
-                vpc.vswitches
-                    .iter()
-                    .map(|s| (s.id.clone(), format!("{} {}", s.id, s.cidr))),
-            );
             sgs.extend(
                 vpc.security_groups
                     .iter()
@@ -59,11 +64,18 @@ pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
     }
     let np = format!("{p}.networking");
     html! {
+        <>
         <div class="grid">
             <TextField path={format!("{p}.id")} label="Resource group ID" value={g.id.clone()} mono=true placeholder="eas-r-…" on_change={on_id} />
             <SelectField path={format!("{np}.vpc_id")} label="VPC" value={net.vpc_id.clone().unwrap_or_default()} options={vpcs} on_change={set(|n, v| n.vpc_id = v)} />
-            <SelectField path={format!("{np}.vswitch_id")} label="vSwitch" value={net.vswitch_id.clone().unwrap_or_default()} options={vsws} on_change={set(|n, v| n.vswitch_id = v)} />
             <SelectField path={format!("{np}.security_group_id")} label="Security group" value={net.security_group_id.clone().unwrap_or_default()} options={sgs} on_change={set(|n, v| n.security_group_id = v)} />
+            <TextField path={format!("{np}.default_route")} label="Default route (eth1: all through the VPC)" value={net.default_route.clone().unwrap_or_default()}
+                mono=true placeholder="not set: eth1" suggestions={vec!["eth1".to_owned(), "eth0".to_owned()]} on_change={set(|n, v| n.default_route = v)} />
+            <TextField path={format!("{np}.destination_cidrs")} label="Destination CIDRs (with eth0: what goes through the VPC)" value={net.destination_cidrs.clone().unwrap_or_default()}
+                mono=true placeholder="10.0.0.0/8,172.16.0.0/12" on_change={set(|n, v| n.destination_cidrs = v)} />
         </div>
+        <VSwitchPicker on_change={on_vswitches} path={format!("{np}.vswitch_id")} value={net.vswitch_id.clone().map(AttrValue::from)}
+            vpc_id={net.vpc_id.clone().map(AttrValue::from)} vpcs={props.vpcs.clone()} />
+        </>
     }
 }

@@ -4,7 +4,9 @@ use yew::prelude::*;
 
 use crate::list::setter;
 
-use super::{CheckField, ItemList, NumberField, SelectField, TargetEditor, TextField};
+use super::{
+    CheckField, ItemList, NumberField, SelectField, TargetEditor, TextField, VSwitchPicker,
+};
 use crate::memo::PlanPart;
 
 #[derive(PartialEq, Properties)]
@@ -80,6 +82,20 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
             })
         })
     };
+    // The vSwitch list too: picked by the checkboxes, spliced like the other IDs.
+    let on_vswitches = {
+        let (entry, cb) = (entry.clone(), props.on_change.clone());
+        Callback::from(move |list: Option<String>| {
+            cb.emit(ServiceEntry {
+                service: service_edit::set_networking_id(
+                    &entry.service,
+                    service_edit::VSWITCH_ID,
+                    list,
+                ),
+                ..entry.clone()
+            })
+        })
+    };
     let on_internet = {
         let (entry, cb) = (entry.clone(), props.on_change.clone());
         Callback::from(move |on: bool| {
@@ -107,15 +123,8 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
         .vpcs
         .iter()
         .filter(|v| net.vpc_id.as_deref().is_none_or(|id| v.id == id));
-    let mut vswitches = none();
     let mut groups = none();
     for vpc in home {
-        vswitches.extend(vpc.vswitches.iter().map(|s| {
-            (
-                s.id.clone(),
-                format!("{} {} {}", s.id, s.cidr, s.zone.clone().unwrap_or_default()),
-            )
-        }));
         groups.extend(
             vpc.security_groups
                 .iter()
@@ -151,6 +160,8 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
                 <TextField path={format!("{sp}.metadata.rolling_strategy.max_surge")} label="Max surge (2 or 20%)"
                     value={shown(service_edit::get(&entry.service, service_edit::MAX_SURGE))} placeholder="default: 2%, at least 1"
                     on_change={field(service_edit::MAX_SURGE, surge_value)} />
+                <NumberField<i64> path={format!("{sp}.unit.size")} label="Machines per instance (unit.size)" value={spec.unit_size.and_then(|n| i64::try_from(n).ok())} placeholder="1"
+                    on_change={number(service_edit::UNIT_SIZE)} />
                 <TextField path={format!("{sp}.metadata.rolling_strategy.max_unavailable")} label="Max unavailable"
                     value={shown(service_edit::get(&entry.service, service_edit::MAX_UNAVAILABLE))}
                     on_change={field(service_edit::MAX_UNAVAILABLE, surge_value)} />
@@ -160,12 +171,20 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
                 <div class="grid">
                     <SelectField path={format!("{sp}.cloud.networking.vpc_id")} label="VPC" value={net.vpc_id.clone().unwrap_or_default()}
                         options={vpcs} on_change={network(service_edit::VPC_ID)} />
-                    <SelectField path={format!("{sp}.cloud.networking.vswitch_id")} label="vSwitch" value={net.vswitch_id.clone().unwrap_or_default()}
-                        options={vswitches} on_change={network(service_edit::VSWITCH_ID)} />
                     <SelectField path={format!("{sp}.cloud.networking.security_group_id")} label="Security group" value={net.security_group_id.clone().unwrap_or_default()}
                         options={groups} on_change={network(service_edit::SECURITY_GROUP_ID)} />
                     <SelectField path={format!("{sp}.metadata.resource")} label="Resource group" value={spec.resource.unwrap_or_default().to_owned()}
                         options={rgs} on_change={field(service_edit::RESOURCE, text)} />
+                </div>
+                <VSwitchPicker on_change={on_vswitches} path={format!("{sp}.cloud.networking.vswitch_id")}
+                    value={net.vswitch_id.clone().map(AttrValue::from)} vpc_id={net.vpc_id.clone().map(AttrValue::from)} vpcs={props.vpcs.clone()} />
+                <div class="grid">
+                    <TextField path={format!("{sp}.cloud.networking.default_route")} label="Default route (eth1: all through the VPC)"
+                        value={net.default_route.clone().unwrap_or_default()} placeholder="not set: eth1" mono=true
+                        suggestions={vec!["eth1".to_owned(), "eth0".to_owned()]} on_change={field(service_edit::DEFAULT_ROUTE, text)} />
+                    <TextField path={format!("{sp}.cloud.networking.destination_cidrs")} label="Destination CIDRs (with eth0: what goes through the VPC)"
+                        value={net.destination_cidrs.clone().unwrap_or_default()} placeholder="10.0.0.0/8,172.16.0.0/12" mono=true
+                        on_change={field(service_edit::DESTINATION_CIDRS, text)} />
                 </div>
             </fieldset>
             <CheckField path={format!("{p}.needs_internet")} label="Needs the internet (calls public endpoints: model hubs, APIs)"
