@@ -27,7 +27,7 @@ pub enum ZoneNote {
     OneZone { zone: String },
     /// Several vSwitches, all in one zone: they do not help when that zone lacks stock.
     SameZone { zone: String },
-    /// Several vSwitches over these zones.
+    /// Several vSwitches over these zones (sorted).
     Zones(Vec<String>),
 }
 
@@ -91,6 +91,7 @@ pub fn zone_note(options: &[VSwitchOption]) -> Option<ZoneNote> {
             zones.push(zone);
         }
     }
+    zones.sort();
     match (chosen.len(), zones.len()) {
         (0, _) | (_, 0) => None,
         (1, _) => {

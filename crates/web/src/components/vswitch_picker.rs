@@ -57,7 +57,7 @@ pub fn vswitch_picker(props: &VSwitchPickerProps) -> Html {
                         <li>
                             <input id={box_id.clone()} type="checkbox" checked={c.chosen} onchange={on_toggle(c.id.clone())} />
                             <label for={box_id}>
-                                <code>{&c.id}</code>{" "}<span class="muted">{format!("{} · {} · {} free", c.cidr, c.zone.as_deref().unwrap_or("zone?"), c.room)}</span>
+                                <code>{&c.id}</code>{" "}<span class="muted">{format!("{} · {} · {} IPs usable", c.cidr, c.zone.as_deref().unwrap_or("zone?"), c.room)}</span>
                             </label>
                         </li>
                     }
