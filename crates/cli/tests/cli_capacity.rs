@@ -36,7 +36,8 @@ fn json_has_exactly_the_documented_keys() {
             "needed": 17,
             "free": 11,
             "fits": true,
-            "smallest_prefix": 27
+            "smallest_prefix": 27,
+            "unit_size": 1
         })
     );
     let keys: Vec<&String> = got.as_object().unwrap().keys().collect();
@@ -49,7 +50,8 @@ fn json_has_exactly_the_documented_keys() {
             "needed",
             "free",
             "fits",
-            "smallest_prefix"
+            "smallest_prefix",
+            "unit_size"
         ]
     );
 }

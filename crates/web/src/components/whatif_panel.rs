@@ -20,6 +20,7 @@ pub fn whatif_panel(props: &WhatIfPanelProps) -> Html {
         max_instances: Some(20),
         max_surge: "2".into(),
         other_ips: 2,
+        ..Question::default()
     });
     let vpc = use_state(|| 0usize);
     let text = |f: fn(&mut Question, String)| {
