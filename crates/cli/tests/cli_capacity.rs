@@ -230,9 +230,8 @@ fn two_vswitches_count_a_share_each() {
              two vSwitches    16 IPs of the service, 8 counted in each\n\
              vswitch 1        10.0.1.0/27: share 8 + other 2 = 10 of 28 usable, fits, 18 free\n\
              vswitch 2        10.0.2.0/28: share 8 + other 1 = 9 of 12 usable, fits, 3 free\n\
-             warning          10.0.2.0/28 could not take all 16 IPs of the service alone (12 \
-             usable, 1 taken by other things): when only its zone has stock, not every instance \
-             can start\n"
+             warning          10.0.2.0/28 has 11 IPs free for the service, which needs 16 \
+             over its 2 vSwitches: if only that zone has stock, not every instance can start\n"
         ),
         "{}",
         run.stdout
@@ -256,8 +255,8 @@ fn two_vswitches_count_a_share_each() {
         "fits             no (alone)\n",
         "vswitch 1        10.0.1.0/28: share 11 + other 0 = 11 of 12 usable, fits, 1 free\n",
         "vswitch 2        10.0.2.0/29: share 11 + other 0 = 11 of 4 usable, does not fit\n",
-        "warning          10.0.1.0/28 could not take all 21 IPs",
-        "warning          10.0.2.0/29 could not take all 21 IPs",
+        "warning          10.0.1.0/28 has 12 IPs free for the service, which needs 21",
+        "warning          10.0.2.0/29 has 4 IPs free for the service, which needs 21",
     ] {
         assert!(run.stdout.contains(line), "{line}\n{}", run.stdout);
     }

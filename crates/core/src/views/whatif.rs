@@ -105,18 +105,20 @@ pub struct VSwitchShare {
 }
 
 impl Split {
-    /// One sentence per vSwitch that could not take the whole need alone (CAP005's warning,
-    /// for the page and the CLI alike).
+    /// One sentence per vSwitch that could not take the whole need alone: CAP005's warning,
+    /// worded as the analyzer words it, for the page and the CLI alike. What a vSwitch has
+    /// free for the service is its usable IPs minus its other IPs.
     ///
     /// # Examples
     /// ```
     /// use easnet_core::views::whatif::{answer, Question};
     /// let q = Question { cidr: "10.0.1.0/27".into(), second_cidr: "10.0.2.0/28".into(),
-    ///                    instances: Some(14), max_surge: "2".into(), ..Default::default() };
+    ///                    instances: Some(14), max_surge: "2".into(), second_other_ips: 1,
+    ///                    ..Default::default() };
     /// let split = answer(&q, None).unwrap().split.unwrap();
     /// assert_eq!(split.warnings(), [
-    ///     "10.0.2.0/28 could not take all 16 IPs of the service alone (12 usable, 0 taken \
-    ///      by other things): when only its zone has stock, not every instance can start",
+    ///     "10.0.2.0/28 has 11 IPs free for the service, which needs 16 over its 2 vSwitches: \
+    ///      if only that zone has stock, not every instance can start",
     /// ]);
     /// ```
     pub fn warnings(&self) -> Vec<String> {
@@ -125,9 +127,12 @@ impl Split {
             .filter(|v| !v.fits_alone)
             .map(|v| {
                 format!(
-                    "{} could not take all {} IPs of the service alone ({} usable, {} taken by \
-                     other things): when only its zone has stock, not every instance can start",
-                    v.cidr, self.service_ips, v.usable, v.other_ips
+                    "{} has {} IPs free for the service, which needs {} over its {} vSwitches: if \
+                     only that zone has stock, not every instance can start",
+                    v.cidr,
+                    v.usable.saturating_sub(v.other_ips),
+                    self.service_ips,
+                    self.vswitches.len(),
                 )
             })
             .collect()
@@ -459,8 +464,8 @@ mod tests {
         assert_eq!(
             split.warnings(),
             [
-                "10.0.2.0/28 could not take all 21 IPs of the service alone (12 usable, 1 taken \
-              by other things): when only its zone has stock, not every instance can start"
+                "10.0.2.0/28 has 11 IPs free for the service, which needs 21 over its 2 \
+                 vSwitches: if only that zone has stock, not every instance can start"
             ]
         );
         // A share that does not fit either.
