@@ -29,8 +29,14 @@ pub enum Command {
     },
     /// vSwitch capacity maths for one CIDR: usable, reserved, needed, free, smallest prefix.
     ///
-    /// needed = peak instances (the larger of --instances and --max-instances) + the rolling
-    /// update's surge (--max-surge; default 2% of peak, at least 1) + --other-ips.
+    /// needed = (peak instances (the larger of --instances and --max-instances) + the rolling
+    /// update's surge (--max-surge; default 2% of peak, at least 1)) × --unit-size + --other-ips.
+    ///
+    /// With --second-cidr the service lists two vSwitches (two zones): each counts an even
+    /// share, ceil(need / 2), and a warning says which of them could not take the whole need
+    /// alone (all instances start in one zone when the other lacks stock). needed, free, fits
+    /// and smallest prefix still answer for the whole need in CIDR alone; the text adds a line
+    /// per vSwitch, the JSON a "split".
     // Negative numbers reach the value parser, which says what is wrong with them.
     #[command(allow_negative_numbers = true)]
     Capacity {
@@ -48,6 +54,15 @@ pub enum Command {
         /// IPs taken in the vSwitch by other things (ECS, NAT gateway, transit-router ENIs).
         #[arg(long, value_name = "N", default_value_t = 0)]
         other_ips: u64,
+        /// Machines per instance (unit.size of a distributed service), each with its own IP.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        unit_size: u64,
+        /// A second vSwitch the service lists, in another zone, such as 10.0.2.0/24.
+        #[arg(long, value_name = "CIDR")]
+        second_cidr: Option<String>,
+        /// IPs taken in the second vSwitch by other things (--other-ips counts the first's).
+        #[arg(long, value_name = "N", default_value_t = 0, requires = "second_cidr")]
+        second_other_ips: u64,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },

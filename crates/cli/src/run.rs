@@ -8,6 +8,7 @@ use easnet_core::analyze::analyze;
 use easnet_core::cloud;
 use easnet_core::export::{self, ExportError};
 use easnet_core::plan::{parse_plan, write_plan, Plan};
+use easnet_core::views::whatif::Question;
 
 use crate::args::{CheckFormat, Command, Format, What};
 use crate::input;
@@ -23,15 +24,21 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             max_instances,
             max_surge,
             other_ips,
+            unit_size,
+            second_cidr,
+            second_other_ips,
             format,
         } => {
-            let c = export::capacity(
-                &cidr,
-                instances,
+            let c = export::capacity_of(&Question {
+                cidr,
+                instances: Some(instances),
                 max_instances,
-                max_surge.as_deref(),
+                max_surge: max_surge.unwrap_or_default(),
                 other_ips,
-            )
+                unit_size: Some(unit_size),
+                second_cidr: second_cidr.unwrap_or_default(),
+                second_other_ips,
+            })
             .map_err(|e| e.to_string())?;
             let text = match format {
                 Format::Json => json(&c),
@@ -162,18 +169,59 @@ fn capacity_text(c: &export::Capacity) -> String {
     } else {
         prefix
     };
-    format!(
-        "cidr             {}\nusable           {}\nreserved         {}\nneeded           {} (peak {} + surge {} + other {})\nfree             {}\nfits             {}\nsmallest prefix  {prefix}\n",
+    // "peak 12 + surge 3", or with units "8 × 2 machines: 6 peak + 2 surge".
+    let service = if c.unit_size == 1 {
+        format!("peak {} + surge {}", c.peak, c.surge)
+    } else {
+        format!(
+            "{} × {} machines: {} peak + {} surge",
+            c.units, c.unit_size, c.peak, c.surge
+        )
+    };
+    let joint = if c.unit_size == 1 { " + " } else { "; " };
+    let mut text = format!(
+        "cidr             {}\nusable           {}\nreserved         {}\nneeded           {} ({service}{joint}other {})\nfree             {}\nfits             {}\nsmallest prefix  {prefix}\n",
         c.cidr,
         c.usable,
         c.reserved.join(", "),
         c.needed,
-        c.peak,
-        c.surge,
         c.other_ips,
         c.free,
-        if c.fits { "yes" } else { "no" },
-    )
+        match (c.fits, c.split.is_some()) {
+            (true, false) => "yes",
+            (false, false) => "no",
+            // With two vSwitches the lines above take the whole need in the first one alone.
+            (true, true) => "yes (alone)",
+            (false, true) => "no (alone)",
+        },
+    );
+    if let Some(split) = &c.split {
+        // What each of the two vSwitches counts, and CAP005's warning.
+        text += &format!(
+            "two vSwitches    {} IPs of the service, {} counted in each\n",
+            split.service_ips, split.vswitches[0].share
+        );
+        for (i, v) in split.vswitches.iter().enumerate() {
+            let verdict = if v.fits {
+                format!("fits, {} free", v.free)
+            } else {
+                "does not fit".to_owned()
+            };
+            text += &format!(
+                "vswitch {}        {}: share {} + other {} = {} of {} usable, {verdict}\n",
+                i + 1,
+                v.cidr,
+                v.share,
+                v.other_ips,
+                v.needed,
+                v.usable,
+            );
+        }
+        for warning in split.warnings() {
+            text += &format!("warning          {warning}\n");
+        }
+    }
+    text
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {

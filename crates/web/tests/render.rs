@@ -9,9 +9,9 @@ use easnet_core::plan::parse_plan;
 use easnet_core::samples::examples::{default_example, EXAMPLES};
 use easnet_web::components::{
     CapacityPanel, CapacityPanelProps, FindingsPanel, FindingsPanelProps, PathsPanel,
-    PathsPanelProps, PlanEditor, PlanEditorProps,
+    PathsPanelProps, PlanEditor, PlanEditorProps, WhatIfPanel, WhatIfPanelProps,
 };
-use easnet_web::memo::ReportPart;
+use easnet_web::memo::{PlanPart, ReportPart};
 use easnet_web::state::PlanPatch;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -232,6 +232,102 @@ async fn threshold_field_takes_json_numbers_only() {
         .map(|p| p.utilization_warning)
         .collect();
     assert_eq!(thresholds, [Some(0.85)]);
+    app.destroy();
+    root.remove();
+}
+
+/// Types `text` into the input `id` under `root`, as a person would.
+async fn type_into(root: &web_sys::Element, id: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = by_id(root, id).expect(id);
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn whatif_panel_splits_units_over_two_vswitches_and_says_errors_at_their_field() {
+    let plan = Rc::new(parse_plan(default_example().json).unwrap());
+    let root = mount_point();
+    let app = yew::Renderer::<WhatIfPanel>::with_root_and_props(
+        root.clone(),
+        WhatIfPanelProps {
+            vpcs: PlanPart::vpcs(&plan),
+        },
+    )
+    .render();
+    settle().await;
+    let answer = || {
+        root.query_selector(".answer")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    // 20 peak + 2 surge instances of 2 machines each, + 2 other IPs.
+    type_into(&root, "wi-unit", "2").await;
+    assert!(
+        answer().contains("46 = 22 × 2 machines (20 peak + 2 surge) + 2 other"),
+        "{}",
+        answer()
+    );
+    assert!(by_id::<web_sys::Element>(&root, "wi-other2").is_none());
+    type_into(&root, "wi-second", "192.168.21.0/27").await;
+    let text = answer();
+    assert!(text.contains("Fits alone"), "{text}");
+    assert!(
+        text.contains("192.168.20.0/27: share 22 of 44 + 2 other = 24 of 28 usable, fits, 4 free"),
+        "{text}"
+    );
+    assert!(
+        text.contains("192.168.21.0/27: share 22 of 44 + 0 other = 22 of 28 usable, fits, 6 free"),
+        "{text}"
+    );
+    assert_eq!(
+        root.query_selector_all(".whatif-warnings li")
+            .unwrap()
+            .length(),
+        2,
+        "{text}"
+    );
+    type_into(&root, "wi-other2", "7").await;
+    assert!(
+        answer().contains("= 29 of 28 usable, does not fit"),
+        "{}",
+        answer()
+    );
+
+    // A refused input is said under its own field.
+    let issues = |field: &str| {
+        by_id::<web_sys::Element>(&root, &format!("issues-whatif-{field}"))
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    type_into(&root, "wi-second", "192.168.20.16/28").await;
+    assert!(
+        issues("second_cidr").contains("two vSwitches of one VPC cannot overlap"),
+        "{}",
+        issues("second_cidr")
+    );
+    assert_eq!(issues("cidr"), "");
+    type_into(&root, "wi-unit", "0").await;
+    assert!(
+        issues("unit_size").contains("1 or more"),
+        "{}",
+        issues("unit_size")
+    );
+    type_into(&root, "wi-unit", "").await;
+    type_into(&root, "wi-second", "").await;
+    assert_eq!(
+        (issues("unit_size"), issues("second_cidr")),
+        (String::new(), String::new())
+    );
+    assert!(
+        answer().contains("24 = 20 peak + 2 surge + 2 other"),
+        "{}",
+        answer()
+    );
     app.destroy();
     root.remove();
 }

@@ -3,18 +3,19 @@
 use serde::Serialize;
 
 use super::ExportError;
-use crate::views::whatif::{answer, Question};
+use crate::views::whatif::{answer, Question, Split};
 
 /// What a vSwitch CIDR offers against what a service needs. Serializes to exactly the keys
-/// `cidr`, `usable`, `reserved`, `needed`, `free`, `fits`, `smallest_prefix`; the split of
-/// `needed` is kept for text output only.
+/// `cidr`, `usable`, `reserved`, `needed`, `free`, `fits`, `smallest_prefix`, `unit_size`, and
+/// `split` when there is a second vSwitch; the split of `needed` is kept for text output only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Capacity {
     pub cidr: String,
     pub usable: u64,
     /// The addresses the cloud keeps for itself.
     pub reserved: Vec<String>,
-    /// Peak instances + surge + other IPs.
+    /// (Peak instances + surge) × unit size + other IPs: the whole service in `cidr`, even
+    /// when it lists a second vSwitch.
     pub needed: u64,
     /// `usable − needed`, or 0 when it does not fit.
     pub free: u64,
@@ -22,17 +23,27 @@ pub struct Capacity {
     /// The smallest IPv4 vSwitch (/16–/29) that holds `needed`; `None` for IPv6, or when
     /// even a /16 is too small.
     pub smallest_prefix: Option<u8>,
+    /// Machines per instance (`unit.size`), 1 unless given.
+    pub unit_size: u64,
+    /// With a second vSwitch: what each of the two counts, ceil(service IPs / 2), and whether
+    /// it could take them all alone (CAP005).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split: Option<Split>,
     #[serde(skip)]
     pub peak: u64,
     #[serde(skip)]
     pub surge: u64,
+    /// Peak + surge instances, each of `unit_size` machines.
+    #[serde(skip)]
+    pub units: u64,
     #[serde(skip)]
     pub other_ips: u64,
 }
 
 /// The capacity of `cidr` for `instances` (peak with `max_instances`, the autoscaler's max),
 /// a rolling update's `max_surge` (`"2"` or `"20%"`; absent: 2% of peak, at least 1), and
-/// `other_ips` used by other things in the vSwitch.
+/// `other_ips` used by other things in the vSwitch. [`capacity_of`] also takes a unit size and a
+/// second vSwitch.
 ///
 /// # Examples
 /// ```
@@ -56,27 +67,55 @@ pub fn capacity(
     max_surge: Option<&str>,
     other_ips: u64,
 ) -> Result<Capacity, ExportError> {
-    // One computation for the page's calculator and the CLI: `whatif::answer`.
-    let question = Question {
+    capacity_of(&Question {
         cidr: cidr.to_owned(),
         instances: Some(instances),
         max_instances,
         max_surge: max_surge.unwrap_or_default().to_owned(),
         other_ips,
-    };
-    let a = answer(&question, None).map_err(|e| ExportError::Invalid {
-        what: if e.field == "cidr" {
-            "CIDR"
-        } else {
-            "max surge"
-        },
-        value: if e.field == "cidr" {
-            cidr
-        } else {
-            max_surge.unwrap_or_default()
+        ..Question::default()
+    })
+}
+
+/// The capacity for a whole what-if question: `easnet capacity` with every option. A refused
+/// input is [`ExportError::Invalid`] naming the option in words and its value as given.
+///
+/// # Examples
+/// ```
+/// use easnet_core::export::capacity_of;
+/// use easnet_core::views::whatif::Question;
+///
+/// let q = Question { cidr: "10.0.1.0/27".into(), instances: Some(6), max_surge: "2".into(),
+///                    unit_size: Some(2), second_cidr: "10.0.2.0/28".into(),
+///                    ..Default::default() };
+/// let c = capacity_of(&q).unwrap();
+/// assert_eq!((c.needed, c.units, c.unit_size), (16, 8, 2));
+/// let split = c.split.unwrap();
+/// assert_eq!(split.vswitches.map(|v| (v.share, v.fits, v.fits_alone)),
+///            [(8, true, true), (8, true, false)]);
+///
+/// let overlapping = Question { second_cidr: "10.0.1.16/28".into(), ..q };
+/// assert_eq!(
+///     capacity_of(&overlapping).unwrap_err().to_string(),
+///     "invalid second CIDR \"10.0.1.16/28\": 10.0.1.16/28 overlaps 10.0.1.0/27: \
+///      two vSwitches of one VPC cannot overlap"
+/// );
+/// ```
+pub fn capacity_of(question: &Question) -> Result<Capacity, ExportError> {
+    // One computation for the page's calculator and the CLI: `whatif::answer`.
+    let a = answer(question, None).map_err(|e| {
+        let (what, value) = match e.field {
+            "cidr" => ("CIDR", question.cidr.clone()),
+            "max_surge" => ("max surge", question.max_surge.clone()),
+            "unit_size" => ("unit size", question.unit_size.unwrap_or(1).to_string()),
+            "second_cidr" => ("second CIDR", question.second_cidr.clone()),
+            _ => ("input", String::new()),
+        };
+        ExportError::Invalid {
+            what,
+            value,
+            why: e.message,
         }
-        .to_owned(),
-        why: e.message,
     })?;
     Ok(Capacity {
         cidr: a.cidr,
@@ -86,8 +125,11 @@ pub fn capacity(
         free: a.free,
         fits: a.fits,
         smallest_prefix: a.smallest_prefix,
+        unit_size: a.unit_size,
+        split: a.split,
         peak: a.peak,
         surge: a.surge,
+        units: a.units,
         other_ips: a.other_ips,
     })
 }

@@ -60,4 +60,4 @@ pub use text_field::TextField;
 pub use vpc_editor::VpcEditor;
 pub use vswitch_editor::VSwitchEditor;
 pub use vswitch_picker::VSwitchPicker;
-pub use whatif_panel::WhatIfPanel;
+pub use whatif_panel::{WhatIfPanel, WhatIfPanelProps};
