@@ -346,7 +346,7 @@ fn resize_fix(
         Some(block) => {
             let zone = (vpc.vswitches.iter().find(|s| s.id == row.vswitch)).and_then(|s| s.zone.clone());
             (
-                format!("A vSwitch CIDR cannot be changed: create a /{prefix} vSwitch ({usable} usable IPs, {goal}) at {block} in {} and point the vswitch_id of {moving} at it.", vpc.id),
+                format!("A vSwitch CIDR cannot be changed: create a /{prefix} vSwitch ({usable} usable IPs, {goal}) at {block} in {} and use it instead of {} in the vswitch_id of {moving}.", vpc.id, row.vswitch),
                 Some(commands::create_vswitch(ix.region(), &vpc.id, zone.as_deref(), &block).to_string()),
             )
         }

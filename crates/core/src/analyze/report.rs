@@ -252,6 +252,15 @@ pub struct ServicePath {
     pub flows: Vec<Flow>,
 }
 
+impl ServicePath {
+    /// Whether its flows start from several vSwitches (reports then say which is which).
+    pub fn several_vswitches(&self) -> bool {
+        let mut starts = self.flows.iter().filter_map(|f| f.vswitch.as_deref());
+        let first = starts.next();
+        starts.any(|v| Some(v) != first)
+    }
+}
+
 /// Everything the analyzer says about a plan.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Report {

@@ -144,11 +144,16 @@ fn paths(md: &mut String, report: &Report) {
             md.push_str("No flows: the service needs neither the internet nor a target.\n\n");
             continue;
         }
+        let several = service.several_vswitches();
         for flow in &service.flows {
             let port = flow.port.map(|p| format!(" {p}")).unwrap_or_default();
+            let from = match (&flow.vswitch, several) {
+                (Some(vsw), true) => format!(" from {}", code(vsw)),
+                _ => String::new(),
+            };
             let _ = writeln!(
                 md,
-                "- {} **{}**: {}{port} → {} ({})",
+                "- {} **{}**{from}: {}{port} → {} ({})",
                 mark(if flow.ok {
                     HopStatus::Pass
                 } else {

@@ -119,6 +119,7 @@ pub fn text_report(report: &Report, color: bool, source: Option<Source>) -> Stri
     if report.paths.iter().any(|s| !s.flows.is_empty()) {
         let _ = writeln!(out, "\n{}", p.paint(BOLD, "Paths"));
         for service in &report.paths {
+            let several = service.several_vswitches();
             for flow in &service.flows {
                 let mark = if flow.ok {
                     p.paint(GREEN, "ok  ")
@@ -134,9 +135,13 @@ pub fn text_report(report: &Report, color: bool, source: Option<Source>) -> Stri
                 } else {
                     format!(" (stops at {})", failed.join(", "))
                 };
+                let from = match (&flow.vswitch, several) {
+                    (Some(vsw), true) => format!(" from {vsw}"),
+                    _ => String::new(),
+                };
                 let _ = writeln!(
                     out,
-                    "  {mark} {} → {} {}{at}",
+                    "  {mark} {}{from} → {} {}{at}",
                     service.service, flow.name, flow.destination
                 );
             }

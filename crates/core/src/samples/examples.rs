@@ -24,6 +24,11 @@ pub const EXAMPLES: &[Example] = &[
         title: "The same network with every finding fixed",
         json: include_str!("../../../../examples/healthy.json"),
     },
+    Example {
+        name: "two-zones",
+        title: "A service over two zones: a small second vSwitch, a whitelist that misses it",
+        json: include_str!("../../../../examples/two-zones.json"),
+    },
 ];
 
 /// The example a fresh page opens with.
