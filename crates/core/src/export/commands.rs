@@ -63,6 +63,15 @@ pub fn eascmd_lines(service_name: &str, file_name: &str) -> Vec<String> {
 /// assert!(dlink_command(Some("cn-hangzhou"), "../x y", &net).unwrap()
 ///     .starts_with("aliyun eas PUT /api/v2/resources/cn-hangzhou/..%2Fx%20y/dlink --region"));
 ///
+/// // A dot-segment is a name, not a step up.
+/// assert!(dlink_command(Some("cn-hangzhou"), "..", &net).unwrap()
+///     .starts_with("aliyun eas PUT /api/v2/resources/cn-hangzhou/%2E%2E/dlink"));
+///
+/// // Several vSwitches: the first, and the list.
+/// let two = Networking { vswitch_id: Some("vsw-a, vsw-b".into()), ..net.clone() };
+/// assert!(dlink_command(None, "eas-r-gpu", &two).unwrap()
+///     .contains(r#""VSwitchId":"vsw-a","SecurityGroupId":"sg-a","VSwitchIdList":["vsw-a","vsw-b"]"#));
+///
 /// // Both IDs are required by the API.
 /// let no_sg = Networking { security_group_id: None, ..net };
 /// assert_eq!(
@@ -75,10 +84,20 @@ pub fn dlink_command(
     resource_group_id: &str,
     net: &Networking,
 ) -> Result<String, ExportError> {
-    let [_, vswitch, group] = net.ids();
-    let vswitch = vswitch.ok_or(ExportError::MissingId("vswitch_id"))?;
+    let [_, _, group] = net.ids();
+    let vswitches = net.vswitch_ids();
+    let vswitch = *vswitches
+        .first()
+        .ok_or(ExportError::MissingId("vswitch_id"))?;
     let group = group.ok_or(ExportError::MissingId("security_group_id"))?;
-    let body = serde_json::json!({"VSwitchId": vswitch, "SecurityGroupId": group});
+    // Several vSwitches (plan-format.md): the first is `VSwitchId`, and all of them are
+    // `VSwitchIdList`, the body field UpdateResourceDLink has for them (aliyun-api.json).
+    let body = match vswitches.len() {
+        1 => serde_json::json!({"VSwitchId": vswitch, "SecurityGroupId": group}),
+        _ => {
+            serde_json::json!({"VSwitchId": vswitch, "SecurityGroupId": group, "VSwitchIdList": vswitches})
+        }
+    };
     let path = Value::shell("/api/v2/resources/")
         .then(segment(region, "RegionId"))
         .then(Value::shell("/"))
@@ -100,9 +119,12 @@ pub fn dlink_command(
 fn segment(value: Option<&str>, placeholder: &'static str) -> Value {
     match value.filter(|v| !v.is_empty()) {
         Some(v) => {
+            // `.` and `..` alone are dot-segments, which a client may resolve away (RFC 3986
+            // 5.2.4): encoded, they are a name like any other.
+            let dots = v.bytes().all(|b| b == b'.');
             let mut out = String::new();
             for b in v.bytes() {
-                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                if !dots && (b.is_ascii_alphanumeric() || b"-._~".contains(&b)) {
                     out.push(char::from(b));
                 } else {
                     out.push_str(&format!("%{b:02X}"));

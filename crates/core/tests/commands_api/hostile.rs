@@ -130,10 +130,23 @@ fn wanted(key: Option<&str>, keys: &[&str], s: &str) -> bool {
     }
 }
 
+/// A `vswitch_id` is a list of IDs (plan-format.md, "Several vSwitches"): each item is an ID
+/// of its own, made hostile like the vSwitch it names.
+fn items<'a>(key: Option<&str>, s: &'a str) -> Vec<&'a str> {
+    match key {
+        Some("vswitch_id") => s.split(',').map(str::trim).collect(),
+        _ => vec![s],
+    }
+}
+
 fn collect(v: &Value, key: Option<&str>, keys: &[&str], out: &mut Vec<String>) {
     match v {
-        Value::String(s) if !s.is_empty() && wanted(key, keys, s) && !out.contains(s) => {
-            out.push(s.clone());
+        Value::String(s) if !s.is_empty() && wanted(key, keys, s) => {
+            for item in items(key, s) {
+                if !item.is_empty() && !out.iter().any(|o| o == item) {
+                    out.push(item.to_owned());
+                }
+            }
         }
         Value::Array(items) => items.iter().for_each(|x| collect(x, key, keys, out)),
         Value::Object(map) => (map.iter()).for_each(|(k, x)| collect(x, Some(k), keys, out)),
@@ -145,10 +158,11 @@ fn collect(v: &Value, key: Option<&str>, keys: &[&str], out: &mut Vec<String>) {
 /// every reference to it alike.
 fn replace(v: &mut Value, key: Option<&str>, keys: &[&str], map: &BTreeMap<String, String>) {
     match v {
-        Value::String(s) => {
-            if let Some(new) = map.get(s.as_str()).filter(|_| wanted(key, keys, s)) {
-                *s = new.clone();
-            }
+        Value::String(s) if wanted(key, keys, s) => {
+            let new: Vec<String> = (items(key, s).into_iter())
+                .map(|item| map.get(item).cloned().unwrap_or_else(|| item.to_owned()))
+                .collect();
+            *s = new.join(",");
         }
         Value::Array(items) => items.iter_mut().for_each(|x| replace(x, key, keys, map)),
         Value::Object(obj) => (obj.iter_mut()).for_each(|(k, x)| replace(x, Some(k), keys, map)),
