@@ -144,6 +144,14 @@ test('a pasted two-zone service gets a path from each vSwitch and the capacity s
   const split = page.locator('.bar .splits li', { hasText: 'embedder needs 2 (4 over 2 vSwitches; 3 peak + 1 surge)' });
   assert.equal(await split.count(), 2);
   await screenshot(page, 'two-zone-service');
+
+  // qwen-chat is in one zone; one click spreads it over two, and no finding is about its spread.
+  const qwen = page.locator('fieldset.vswitch-picker', { has: byPath(page, 'services[0].service.cloud.networking.vswitch_id') });
+  await qwen.getByText('One zone (cn-shanghai-e)').waitFor();
+  await qwen.getByRole('button', { name: 'Use two zones' }).click();
+  await qwen.getByText('Instances can start in 2 zones: cn-shanghai-b, cn-shanghai-e.').waitFor();
+  assert.equal(await vswitchBox(page, 0, 'vsw-uf6db-b').isChecked(), true);
+  assert.equal(await page.locator('.finding', { hasText: 'CAP005' }).count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
