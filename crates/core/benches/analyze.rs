@@ -18,7 +18,13 @@ fn budget(c: &mut Criterion) {
     // last analysis.
     let mut cache = ServiceCache::default();
     c.bench_function("analyze/large-plan-1x-again", |b| {
-        b.iter(|| analyze_with(std::hint::black_box(&plan), &mut cache))
+        b.iter(|| {
+            analyze_with(
+                std::hint::black_box(&plan),
+                &mut cache,
+                easnet_core::i18n::Catalogue::english(),
+            )
+        })
     });
     let text = write_plan(&plan);
     c.bench_function("parse+analyze/large-plan-1x", |b| {

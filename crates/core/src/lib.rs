@@ -18,6 +18,7 @@
 //!   with it set (every other byte untouched), commands to run, and Markdown/SARIF reports.
 //! - [`views`]: what is shown beside the report: the address map, the what-if calculator.
 //! - [`text`]: numbers, plurals and shell words, written the same way everywhere.
+//! - [`i18n`]: the catalogues of easnet's words in English and Chinese, and the languages.
 //! - [`samples`]: the example plans, and synthetic plans for benchmarks.
 
 pub mod plan;
@@ -30,6 +31,7 @@ pub mod import;
 pub mod analyze;
 
 pub mod export;
+pub mod i18n;
 pub mod views;
 
 pub mod samples;

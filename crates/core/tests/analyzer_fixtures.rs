@@ -324,8 +324,18 @@ fn a_service_cache_changes_no_report() {
             continue;
         };
         let fresh = analyze(&plan);
-        assert_eq!(analyze_with(&plan, &mut cache), fresh, "{}: first", fx.file);
-        assert_eq!(analyze_with(&plan, &mut cache), fresh, "{}: again", fx.file);
+        assert_eq!(
+            analyze_with(&plan, &mut cache, easnet_core::i18n::Catalogue::english()),
+            fresh,
+            "{}: first",
+            fx.file
+        );
+        assert_eq!(
+            analyze_with(&plan, &mut cache, easnet_core::i18n::Catalogue::english()),
+            fresh,
+            "{}: again",
+            fx.file
+        );
         checked += 1;
     }
     assert!(checked > 200, "only {checked} fixtures read as plans");

@@ -107,7 +107,13 @@ impl Analysed {
 fn analyzed(plan: &Plan) -> (Rc<Report>, f64) {
     let start = browser::now();
     let report = browser::measured("easnet-analysis", || {
-        SERVICE_READS.with(|cache| analyze_with(plan, &mut cache.borrow_mut()))
+        SERVICE_READS.with(|cache| {
+            analyze_with(
+                plan,
+                &mut cache.borrow_mut(),
+                easnet_core::i18n::Catalogue::english(),
+            )
+        })
     });
     (Rc::new(report), browser::now() - start)
 }

@@ -11,6 +11,8 @@ use super::index::{Index, Svc};
 use super::placement::Placement;
 use super::Code;
 use crate::addr::parse_cidr;
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::{list_items, ServiceEntry};
 
 /// A service whose default route stays in EAS's own network.
@@ -67,13 +69,17 @@ pub fn check(
     private: &[Option<(IpNet, bool)>],
     out: &mut Findings,
 ) {
+    let cat = out.cat();
     let value = &route.default_route;
     let at = format!("{}.default_route", route.at);
-    let fix_route = "set \"default_route\": \"eth1\" in the networking, or remove it";
     if entry.needs_internet {
-        out.add(Code::Net008, &svc.name, format!("{} sets default_route \"{value}\": its internet traffic would stay in EAS's own network, which has no internet access, instead of leaving through the VPC's NAT gateway", svc.name))
-            .fix(format!("To reach the internet through the VPC, {fix_route}."))
-            .at(at.clone());
+        out.add(
+            Code::Net008,
+            &svc.name,
+            cat.text("NET008", args![service = svc.name, value = value]),
+        )
+        .fix(cat.text("NET008.fix", &[]))
+        .at(at.clone());
     }
     for (target, flow) in entry.targets.iter().zip(private) {
         let Some((dest, private)) = *flow else {
@@ -83,18 +89,44 @@ pub fn check(
         let subject = [&svc.name, "/", name].concat();
         match route.code_for(&dest, private) {
             Some(Code::Net008) => {
-                out.add(Code::Net008, &subject, format!("{} sets default_route \"{value}\": its traffic to the public target {name} at {dest} would stay in EAS's own network, which has no internet access", svc.name))
-                    .fix(format!("To reach {name} through the VPC's NAT gateway, {fix_route}."))
-                    .at(at.clone());
+                out.add(
+                    Code::Net008,
+                    &subject,
+                    cat.text(
+                        "NET008.public",
+                        args![
+                            service = svc.name,
+                            value = value,
+                            target = name,
+                            address = target.address
+                        ],
+                    ),
+                )
+                .fix(cat.text("NET008.public.fix", args![target = name]))
+                .at(at.clone());
             }
             Some(_) => {
                 let block = entry_block(ix, &dest);
-                out.add(Code::Net009, &subject, format!("{} sets default_route \"{value}\" and {name} at {} lies in none of its destination_cidrs{}: traffic to it does not enter the VPC", svc.name, target.address, listed(&route.destinations)))
-                    .fix(format!("Add {block} to destination_cidrs (comma-separated), or {fix_route}."))
-                    .at(match route.has_destinations {
-                        true => format!("{}.destination_cidrs", route.at),
-                        false => route.at.clone(),
-                    });
+                let listed = listed(cat, &route.destinations);
+                out.add(
+                    Code::Net009,
+                    &subject,
+                    cat.text(
+                        "NET009",
+                        args![
+                            service = svc.name,
+                            value = value,
+                            target = name,
+                            address = target.address,
+                            destinations = listed
+                        ],
+                    ),
+                )
+                .fix(cat.text("NET009.fix", args![block = block]))
+                .at(match route.has_destinations {
+                    true => format!("{}.destination_cidrs", route.at),
+                    false => route.at.clone(),
+                });
             }
             None => {}
         }
@@ -109,11 +141,11 @@ fn entry_block(ix: &Index, dest: &IpNet) -> IpNet {
         .unwrap_or(*dest)
 }
 
-/// ` (10.0.0.0/8, 172.16.0.0/12)`, or ` (none set)`.
-fn listed(destinations: &[IpNet]) -> String {
+/// `10.0.0.0/8, 172.16.0.0/12`, or "none set".
+fn listed(cat: &Catalogue, destinations: &[IpNet]) -> String {
     if destinations.is_empty() {
-        return " (none set)".to_owned();
+        return cat.text("words.none_set", &[]);
     }
     let list: Vec<String> = destinations.iter().map(IpNet::to_string).collect();
-    format!(" ({})", list.join(", "))
+    list.join(", ")
 }

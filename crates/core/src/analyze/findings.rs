@@ -3,6 +3,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::{Code, Finding};
+use crate::i18n::Catalogue;
 
 /// The `at` of a finding whose fix adds to a list (`vpcs[0].nat_gateways[0].snat_entries`): the
 /// list's path when it has entries, else its parent object's, since an empty list may be absent
@@ -37,13 +38,32 @@ impl Draft<'_> {
     }
 }
 
-/// The findings of one analysis, in the order they were found until [`Findings::finish`].
-#[derive(Default)]
+/// The findings of one analysis, in the order they were found until [`Findings::finish`],
+/// written in the language of its catalogue.
 pub struct Findings {
     list: Vec<Finding>,
+    cat: &'static Catalogue,
+}
+
+impl Default for Findings {
+    fn default() -> Self {
+        Findings::new(Catalogue::english())
+    }
 }
 
 impl Findings {
+    pub fn new(cat: &'static Catalogue) -> Self {
+        Findings {
+            list: Vec::new(),
+            cat,
+        }
+    }
+
+    /// The catalogue messages and fixes are written from.
+    pub fn cat(&self) -> &'static Catalogue {
+        self.cat
+    }
+
     pub fn add(
         &mut self,
         code: Code,
@@ -72,9 +92,13 @@ impl Findings {
     /// from, unless its message already does: a service with several vSwitches is one subject,
     /// so the findings of two vSwitches must differ by their message (rules.md).
     pub fn name_source(&mut self, since: usize, vswitch: &str) {
+        let cat = self.cat;
         for f in self.list.iter_mut().skip(since) {
             if !f.message.contains(vswitch) {
-                f.message = format!("{} (from vSwitch {vswitch})", f.message);
+                f.message = cat.text(
+                    "words.from_vswitch",
+                    crate::args![message = f.message, vswitch = vswitch],
+                );
             }
         }
     }

@@ -36,6 +36,7 @@ pub use code::{Code, Group, UnknownCode};
 pub use report::*;
 pub use service_cache::ServiceCache;
 
+use crate::i18n::Catalogue;
 use crate::plan::{validate_structure, Plan};
 use findings::Findings;
 use index::Index;
@@ -53,7 +54,26 @@ use index::Index;
 /// assert_eq!(analyze(&broken).codes(), ["PLAN001"]);
 /// ```
 pub fn analyze(plan: &Plan) -> Report {
-    analyze_inner(plan, None)
+    analyze_inner(plan, None, Catalogue::english())
+}
+
+/// [`analyze`] with messages and fixes in the language of `cat`: codes, subjects, `at`
+/// paths and commands are the same in every language.
+///
+/// # Examples
+/// ```
+/// use easnet_core::analyze::{analyze, analyze_in};
+/// use easnet_core::i18n::{Catalogue, Lang};
+/// use easnet_core::{samples::examples::default_example, plan::parse_plan};
+/// let plan = parse_plan(default_example().json).unwrap();
+/// let zh = analyze_in(&plan, Catalogue::embedded(Lang::Zh).unwrap());
+/// let en = analyze(&plan);
+/// assert_eq!(zh.codes(), en.codes());
+/// assert_ne!(zh.findings[0].message, en.findings[0].message);
+/// assert_eq!(zh.findings[0].command, en.findings[0].command);
+/// ```
+pub fn analyze_in(plan: &Plan, cat: &'static Catalogue) -> Report {
+    analyze_inner(plan, None, cat)
 }
 
 /// [`analyze`], reading each service JSON through `cache`: for analysing a plan again and
@@ -66,18 +86,19 @@ pub fn analyze(plan: &Plan) -> Report {
 /// use easnet_core::{samples::examples::default_example, plan::parse_plan};
 /// let plan = parse_plan(default_example().json).unwrap();
 /// let mut cache = ServiceCache::default();
-/// assert_eq!(analyze_with(&plan, &mut cache), analyze(&plan));
-/// assert_eq!(analyze_with(&plan, &mut cache), analyze(&plan));
+/// let en = easnet_core::i18n::Catalogue::english();
+/// assert_eq!(analyze_with(&plan, &mut cache, en), analyze(&plan));
+/// assert_eq!(analyze_with(&plan, &mut cache, en), analyze(&plan));
 /// ```
-pub fn analyze_with(plan: &Plan, cache: &mut ServiceCache) -> Report {
-    analyze_inner(plan, Some(cache))
+pub fn analyze_with(plan: &Plan, cache: &mut ServiceCache, cat: &'static Catalogue) -> Report {
+    analyze_inner(plan, Some(cache), cat)
 }
 
-fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>) -> Report {
+fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>, cat: &'static Catalogue) -> Report {
     // Strings of absurd length are cut for the report, which repeats them (clip.rs).
     let cut = clip::long_strings_cut(plan);
     let plan = cut.as_ref().unwrap_or(plan);
-    let mut out = Findings::default();
+    let mut out = Findings::new(cat);
     // PLAN001 stops everything (rules.md, "How checks combine"). The index reads each service
     // JSON once and reports its type errors with the others.
     let mut errors = validate_structure(plan);
@@ -86,7 +107,7 @@ fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>) -> Report {
     if !errors.is_empty() {
         for e in errors {
             out.add(Code::Plan001, plan001_subject(&e.path), e.to_string())
-                .fix("Correct the plan file at this path.")
+                .fix(cat.text("PLAN001.fix", &[]))
                 .at(e.path);
         }
         return Report {
@@ -114,12 +135,17 @@ fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>) -> Report {
 
 /// Reads and analyzes plan JSON text: a plan that cannot be read is one PLAN001 finding.
 pub fn analyze_text(text: &str) -> Report {
+    analyze_text_in(text, Catalogue::english())
+}
+
+/// [`analyze_text`] in the language of `cat`.
+pub fn analyze_text_in(text: &str, cat: &'static Catalogue) -> Report {
     match crate::plan::parse_plan(text) {
-        Ok(plan) => analyze(&plan),
+        Ok(plan) => analyze_in(&plan, cat),
         Err(e) => {
-            let mut out = Findings::default();
+            let mut out = Findings::new(cat);
             out.add(Code::Plan001, plan001_subject(&e.path), e.to_string())
-                .fix("Correct the plan file at this path.")
+                .fix(cat.text("PLAN001.fix", &[]))
                 .at(e.path);
             Report {
                 findings: out.finish(),

@@ -14,6 +14,7 @@ use super::placement::Placement;
 use super::security::{describe, FlowSpec, Verdicts};
 use super::{commands, internet, private, Code, Flow, FlowRoute, HopKind, ServicePath};
 use crate::addr::{covers_union, parse_addr, parse_cidr, parse_cidr_lenient};
+use crate::args;
 use crate::plan::{Protocol, Target};
 
 /// RFC 1918: a target there is private even when no VPC of the plan holds it (plan-format.md).
@@ -38,10 +39,12 @@ pub fn trace_services(
     (ix.services.iter().zip(placements))
         .map(|(svc, place)| {
             let entry = &ix.plan.services[svc.index];
-            let dests: Vec<Option<IpNet>> =
-                (entry.targets.iter()).map(|t| parse_cidr(&t.address).ok()).collect();
-            let kinds: Vec<Option<(IpNet, bool)>> =
-                (dests.iter()).map(|d| d.map(|d| (d, is_private(ix, &d)))).collect();
+            let dests: Vec<Option<IpNet>> = (entry.targets.iter())
+                .map(|t| parse_cidr(&t.address).ok())
+                .collect();
+            let kinds: Vec<Option<(IpNet, bool)>> = (dests.iter())
+                .map(|d| d.map(|d| (d, is_private(ix, &d))))
+                .collect();
             let own_route = OwnRoute::of(place);
             if let Some(route) = &own_route {
                 default_route::check(ix, svc, entry, route, &kinds, out);
@@ -54,19 +57,39 @@ pub fn trace_services(
                 .collect();
             let mut flows = Vec::new();
             if origins.is_empty() {
-                let from = From { ix, svc, place, origin: None, own_route: own_route.as_ref() };
+                let from = From {
+                    ix,
+                    svc,
+                    place,
+                    origin: None,
+                    own_route: own_route.as_ref(),
+                };
                 service_flows(&from, &dests, &kinds, &mut flows, &mut verdicts, out);
             }
             for o in &origins {
                 let since = out.len();
                 let needs_routes = entry.needs_internet
-                    || dests.iter().flatten().any(|dest| needs_route(ix, o.v, dest));
+                    || dests
+                        .iter()
+                        .flatten()
+                        .any(|dest| needs_route(ix, o.v, dest));
                 if matches!(o.table, TableState::Unknown) && needs_routes {
-                    out.add(Code::Net006, &o.vsw.id, format!("vSwitch {} has no route_table and {} describes no system route table: route checks for it are skipped", o.vsw.id, ix.plan.vpcs[o.v].id))
-                        .fix(format!("Describe the system route table of {} (kind \"system\") or set the vSwitch's route_table.", ix.plan.vpcs[o.v].id))
-                        .at(o.vsw_at.clone());
+                    let (cat, vpc) = (out.cat(), &ix.plan.vpcs[o.v].id);
+                    out.add(
+                        Code::Net006,
+                        &o.vsw.id,
+                        cat.text("NET006.route_table", args![vswitch = o.vsw.id, vpc = vpc]),
+                    )
+                    .fix(cat.text("NET006.route_table.fix", args![vpc = vpc]))
+                    .at(o.vsw_at.clone());
                 }
-                let from = From { ix, svc, place, origin: Some(o), own_route: own_route.as_ref() };
+                let from = From {
+                    ix,
+                    svc,
+                    place,
+                    origin: Some(o),
+                    own_route: own_route.as_ref(),
+                };
                 service_flows(&from, &dests, &kinds, &mut flows, &mut verdicts, out);
                 // rules.md: a service with several vSwitches is one subject, and each finding
                 // names the vSwitch it is about.
@@ -74,7 +97,10 @@ pub fn trace_services(
                     out.name_source(since, &o.vsw.id);
                 }
             }
-            ServicePath { service: svc.name.clone(), flows }
+            ServicePath {
+                service: svc.name.clone(),
+                flows,
+            }
         })
         .collect()
 }
