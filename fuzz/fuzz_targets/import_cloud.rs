@@ -19,6 +19,6 @@ fuzz_target!(|data: &[u8]| {
         let again = parse_plan_shape(&write_plan(&got.plan));
         assert_eq!(again.as_ref(), Ok(&got.plan));
         let _ = easnet_core::analyze::analyze(&got.plan);
-        let _ = got.summary.text();
+        let _ = got.summary.text(easnet_core::i18n::Catalogue::english());
     }
 });

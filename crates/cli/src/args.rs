@@ -2,6 +2,7 @@
 //! wherever a file is taken.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use easnet_core::i18n::Lang;
 
 /// Check PAI-EAS network plans and do vSwitch capacity maths from the terminal.
 ///
@@ -12,6 +13,28 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of easnet's words: en or zh (Chinese, in the console's terms). Default:
+    /// the locale, the first of LC_ALL, LC_MESSAGES and LANG that is set (zh_CN.UTF-8 is
+    /// Chinese, anything else English). IDs, codes, JSON keys, CIDRs and commands stay as they
+    /// are.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+}
+
+/// `--lang`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Zh => Lang::Zh,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

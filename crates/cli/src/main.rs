@@ -4,6 +4,7 @@
 
 mod args;
 mod input;
+mod lang;
 mod run;
 mod snapshot;
 
@@ -12,6 +13,8 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::Parser;
+use easnet_core::args;
+use easnet_core::i18n::Catalogue;
 
 fn main() -> ExitCode {
     // A bug must still end in one line, never a stack trace (the release build aborts after
@@ -20,16 +23,19 @@ fn main() -> ExitCode {
         let what = (info.payload().downcast_ref::<&str>().copied())
             .or_else(|| info.payload().downcast_ref::<String>().map(String::as_str))
             .unwrap_or("unknown panic");
-        eprintln!(
-            "easnet: internal error: {} (please report this)",
-            one_line(what)
-        );
+        let message = (lang::chosen()).text("cli.internal_error", args![what = one_line(what)]);
+        eprintln!("easnet: {message}");
     }));
-    let cli = match args::Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match args::Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
-        Err(e) => return usage_error(&e),
+        Err(e) => {
+            let lang = lang::from_args(&argv).unwrap_or_else(lang::from_env);
+            return usage_error(&e, lang::choose(lang));
+        }
     };
-    match run::run(cli.command) {
+    let cat = lang::choose(cli.lang.map_or_else(lang::from_env, Into::into));
+    match run::run(cli.command, cat) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("easnet: {}", one_line(&message));
@@ -48,17 +54,14 @@ const SUBCOMMANDS: [&str; 6] = [
 ];
 
 /// `--help` and `--version` print as clap renders them; every other command-line error is
-/// one line on standard error and exit 2.
-fn usage_error(e: &clap::Error) -> ExitCode {
+/// one line on standard error and exit 2 (clap's words, easnet's around them in `cat`'s).
+fn usage_error(e: &clap::Error, cat: &Catalogue) -> ExitCode {
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = write!(std::io::stdout(), "{}", e.render());
         return ExitCode::SUCCESS;
     }
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        eprintln!(
-            "easnet: a subcommand is required: check, capacity, networking, export, import or \
-             snapshot (see 'easnet --help')"
-        );
+        eprintln!("easnet: {}", cat.text("cli.subcommand_required", &[]));
         return ExitCode::from(2);
     }
     let rendered = e.render().to_string();
@@ -81,7 +84,11 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         .collect();
     let message = parts.join(" ");
     let message = message.strip_prefix("error: ").unwrap_or(&message);
-    eprintln!("easnet: {} (see '{usage}')", one_line(message));
+    let message = cat.text(
+        "cli.see_help",
+        args![message = one_line(message), usage = usage],
+    );
+    eprintln!("easnet: {message}");
     ExitCode::from(2)
 }
 

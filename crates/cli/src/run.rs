@@ -4,9 +4,11 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use easnet_core::analyze::analyze;
+use easnet_core::analyze::analyze_in;
+use easnet_core::args;
 use easnet_core::cloud;
 use easnet_core::export::{self, ExportError};
+use easnet_core::i18n::Catalogue;
 use easnet_core::plan::{parse_plan, write_plan, Plan};
 use easnet_core::views::whatif::Question;
 
@@ -14,10 +16,10 @@ use crate::args::{CheckFormat, Command, Format, What};
 use crate::input;
 use crate::snapshot;
 
-/// Runs a subcommand; `Err` is a one-line diagnostic (exit 2).
-pub fn run(command: Command) -> Result<ExitCode, String> {
+/// Runs a subcommand, its words `cat`'s; `Err` is a one-line diagnostic (exit 2).
+pub fn run(command: Command, cat: &'static Catalogue) -> Result<ExitCode, String> {
     match command {
-        Command::Check { plan, format } => check(&plan, format),
+        Command::Check { plan, format } => check(&plan, format, cat),
         Command::Capacity {
             cidr,
             instances,
@@ -29,7 +31,7 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             second_other_ips,
             format,
         } => {
-            let c = export::capacity_of(&Question {
+            let question = Question {
                 cidr,
                 instances: Some(instances),
                 max_instances,
@@ -38,13 +40,13 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
                 unit_size: Some(unit_size),
                 second_cidr: second_cidr.unwrap_or_default(),
                 second_other_ips,
-            })
-            .map_err(|e| e.to_string())?;
+            };
+            let c = export::capacity_of(&question, cat).map_err(|e| e.text(cat))?;
             let text = match format {
                 Format::Json => json(&c),
-                Format::Text => capacity_text(&c),
+                Format::Text => export::capacity_text(&c, cat),
             };
-            emit(&text)
+            emit(&text, cat)
         }
         Command::Networking {
             service,
@@ -52,13 +54,13 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             vswitch_id,
             security_group_id,
         } => {
-            let net = export::checked_networking(&vpc_id, &vswitch_id, &security_group_id)
-                .map_err(|e| e.to_string())?;
-            let input = input::read(&service)?;
+            let net = export::checked_networking(&vpc_id, &vswitch_id, &security_group_id, cat)
+                .map_err(|e| e.text(cat))?;
+            let input = input::read(&service, cat)?;
             let out = export::set_networking(&input.text, &net)
-                .map_err(|e| format!("{}: {e}", input.name))?;
+                .map_err(|e| format!("{}: {}", input.name, e.text(cat)))?;
             // Byte for byte: no newline added that the file did not have.
-            emit(&out)
+            emit(&out, cat)
         }
         Command::Export {
             plan,
@@ -66,11 +68,11 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             what,
             file,
         } => {
-            let plan = read_plan(&plan)?;
-            let text = export(&plan, &service, what, &file).map_err(|e| e.to_string())?;
-            emit(&text)
+            let plan = read_plan(&plan, cat)?;
+            let text = export(&plan, &service, what, &file, cat).map_err(|e| e.text(cat))?;
+            emit(&text, cat)
         }
-        Command::Import { files, into } => import(&files, into.as_deref()),
+        Command::Import { files, into } => import(&files, into.as_deref(), cat),
         Command::Snapshot {
             region,
             vpc,
@@ -81,43 +83,48 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             &vpc,
             output.as_deref(),
             Duration::from_secs(timeout_secs),
+            cat,
         ),
     }
 }
 
 /// `easnet import`: every file's responses merged at once (pages of one call may be spread
 /// over several files), the plan to stdout, the summary to stderr.
-fn import(files: &[String], into: Option<&str>) -> Result<ExitCode, String> {
+fn import(
+    files: &[String],
+    into: Option<&str>,
+    cat: &'static Catalogue,
+) -> Result<ExitCode, String> {
     let stdin_reads = files.iter().filter(|f| *f == "-").count() + usize::from(into == Some("-"));
     if stdin_reads > 1 {
-        return Err("standard input (-) can be read only once".to_owned());
+        return Err(cat.text("cli.stdin_once", &[]));
     }
     let current = match into {
-        Some(path) => read_plan(path)?,
+        Some(path) => read_plan(path, cat)?,
         None => Plan::empty(),
     };
     let mut responses = Vec::new();
     for file in files {
-        let input = input::read(file)?;
+        let input = input::read(file, cat)?;
         let read = cloud::read_paste(&input.text).map_err(|e| format!("{}: {e}", input.name))?;
         responses.extend(read.into_iter().map(|r| r.from_source(&input.name)));
     }
-    let got = cloud::merge(&responses, &current).map_err(|e| e.to_string())?;
-    let code = emit(&(write_plan(&got.plan) + "\n"))?;
-    eprint!("{}", got.summary.text());
+    let got = cloud::merge_in(&responses, &current, cat).map_err(|e| e.to_string())?;
+    let code = emit(&(write_plan(&got.plan) + "\n"), cat)?;
+    eprint!("{}", got.summary.text(cat));
     Ok(code)
 }
 
 /// Reads and parses a plan; errors read `PLAN.json: <path>: <message>`.
-fn read_plan(path: &str) -> Result<Plan, String> {
-    let input = input::read(path)?;
+fn read_plan(path: &str, cat: &Catalogue) -> Result<Plan, String> {
+    let input = input::read(path, cat)?;
     parse_plan(&input.text).map_err(|e| format!("{}: {e}", input.name))
 }
 
-fn check(path: &str, format: CheckFormat) -> Result<ExitCode, String> {
-    let input = input::read(path)?;
+fn check(path: &str, format: CheckFormat, cat: &'static Catalogue) -> Result<ExitCode, String> {
+    let input = input::read(path, cat)?;
     let plan = parse_plan(&input.text).map_err(|e| format!("{}: {e}", input.name))?;
-    let report = analyze(&plan);
+    let report = analyze_in(&plan, cat);
     let source = export::Source {
         name: &input.name,
         text: &input.text,
@@ -125,10 +132,14 @@ fn check(path: &str, format: CheckFormat) -> Result<ExitCode, String> {
     let text = match format {
         CheckFormat::Json => json(&report),
         // A code-scanning UI needs a file in the repository: standard input has none.
-        CheckFormat::Sarif => json(&export::sarif(&report, (path != "-").then_some(source))),
-        CheckFormat::Text => export::text_report(&report, color(), Some(source)),
+        CheckFormat::Sarif => json(&export::sarif(
+            &report,
+            (path != "-").then_some(source),
+            cat,
+        )),
+        CheckFormat::Text => export::text_report(&report, color(), Some(source), cat),
     };
-    emit(&text)?;
+    emit(&text, cat)?;
     Ok(if report.has_errors() {
         ExitCode::from(1)
     } else {
@@ -136,7 +147,13 @@ fn check(path: &str, format: CheckFormat) -> Result<ExitCode, String> {
     })
 }
 
-fn export(plan: &Plan, service: &str, what: What, file: &str) -> Result<String, ExportError> {
+fn export(
+    plan: &Plan,
+    service: &str,
+    what: What,
+    file: &str,
+    cat: &'static Catalogue,
+) -> Result<String, ExportError> {
     let lines = |v: Vec<String>| v.iter().map(|l| format!("{l}\n")).collect::<String>();
     Ok(match what {
         What::Networking => {
@@ -147,81 +164,17 @@ fn export(plan: &Plan, service: &str, what: What, file: &str) -> Result<String, 
             export::find_service(plan, service)?;
             lines(export::eascmd_lines(service, file))
         }
-        What::Whitelist => {
-            export::whitelist_text(&export::whitelist_entries(plan, &analyze(plan), service)?)
-        }
+        What::Whitelist => export::whitelist_text(
+            &export::whitelist_entries(plan, &analyze_in(plan, cat), service, cat)?,
+            cat,
+        ),
         What::TestCommand => lines(export::test_commands(plan, service)?),
         What::Report => {
             export::find_service(plan, service)?;
-            export::markdown_report(plan, &analyze(plan))
+            export::markdown_report(plan, &analyze_in(plan, cat), cat)
         }
         What::Dlink => export::service_dlink(plan, service)? + "\n",
     })
-}
-
-fn capacity_text(c: &export::Capacity) -> String {
-    let prefix = c.smallest_prefix.map_or_else(
-        || "none (more than a /16 holds)".to_owned(),
-        |p| format!("/{p}"),
-    );
-    let prefix = if c.cidr.contains(':') {
-        "n/a (IPv6)".to_owned()
-    } else {
-        prefix
-    };
-    // "peak 12 + surge 3", or with units "8 × 2 machines: 6 peak + 2 surge".
-    let service = if c.unit_size == 1 {
-        format!("peak {} + surge {}", c.peak, c.surge)
-    } else {
-        format!(
-            "{} × {} machines: {} peak + {} surge",
-            c.units, c.unit_size, c.peak, c.surge
-        )
-    };
-    let joint = if c.unit_size == 1 { " + " } else { "; " };
-    let mut text = format!(
-        "cidr             {}\nusable           {}\nreserved         {}\nneeded           {} ({service}{joint}other {})\nfree             {}\nfits             {}\nsmallest prefix  {prefix}\n",
-        c.cidr,
-        c.usable,
-        c.reserved.join(", "),
-        c.needed,
-        c.other_ips,
-        c.free,
-        match (c.fits, c.split.is_some()) {
-            (true, false) => "yes",
-            (false, false) => "no",
-            // With two vSwitches the lines above take the whole need in the first one alone.
-            (true, true) => "yes (alone)",
-            (false, true) => "no (alone)",
-        },
-    );
-    if let Some(split) = &c.split {
-        // What each of the two vSwitches counts, and CAP005's warning.
-        text += &format!(
-            "two vSwitches    {} IPs of the service, {} counted in each\n",
-            split.service_ips, split.vswitches[0].share
-        );
-        for (i, v) in split.vswitches.iter().enumerate() {
-            let verdict = if v.fits {
-                format!("fits, {} free", v.free)
-            } else {
-                "does not fit".to_owned()
-            };
-            text += &format!(
-                "vswitch {}        {}: share {} + other {} = {} of {} usable, {verdict}\n",
-                i + 1,
-                v.cidr,
-                v.share,
-                v.other_ips,
-                v.needed,
-                v.usable,
-            );
-        }
-        for warning in split.warnings() {
-            text += &format!("warning          {warning}\n");
-        }
-    }
-    text
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -235,11 +188,11 @@ fn color() -> bool {
 }
 
 /// Writes to standard output; a closed pipe (`easnet check … | head`) ends quietly.
-pub(crate) fn emit(text: &str) -> Result<ExitCode, String> {
+pub(crate) fn emit(text: &str, cat: &Catalogue) -> Result<ExitCode, String> {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(format!("cannot write the output: {e}")),
+        Err(e) => Err(cat.text("cli.cannot_write_output", args![error = e])),
     }
 }

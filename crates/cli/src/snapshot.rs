@@ -11,8 +11,9 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use easnet_core::args;
 use easnet_core::cloud::snapshot::{self, quoted, read_failure, AliyunFailure, Request};
-use easnet_core::text::words::plural;
+use easnet_core::i18n::Catalogue;
 use serde_json::Value;
 
 use crate::run::emit;
@@ -21,64 +22,83 @@ use crate::run::emit;
 const ALIYUN: &str = "aliyun";
 
 /// Takes the snapshot of `vpc` in `region` and writes it to `output` (standard output for
-/// `None` or `-`). Progress on standard error, one line per page.
+/// `None` or `-`). Progress on standard error, one line per page; every message in `cat`'s
+/// words.
 pub fn snapshot(
     region: &str,
     vpc: &str,
     output: Option<&str>,
     timeout: Duration,
+    cat: &Catalogue,
 ) -> Result<ExitCode, String> {
-    check_args(region, vpc)?;
+    check_args(region, vpc, cat)?;
     let target = match output {
         None | Some("-") => None,
-        Some(path) => Some(Target::check(path)?),
+        Some(path) => Some(Target::check(path, cat)?),
     };
     let snap = snapshot::take(region, vpc, |req| {
-        eprintln!("easnet snapshot: {}", req.name());
-        run_page(req, timeout)
+        eprintln!("easnet snapshot: {}", page_name(req, cat));
+        run_page(req, timeout, cat)
     })
-    .map_err(|e| format!("{e}; nothing written"))?;
+    .map_err(|e| cat.text("cli.snapshot.nothing_written", args![error = e]))?;
     let text = snap.to_json();
-    let summary = format!(
-        "easnet snapshot: {} of {vpc} in {region} ({})",
-        plural(snap.calls(), "call", "calls"),
-        plural(snap.pages.len(), "page", "pages"),
+    let summary = cat.text(
+        "cli.snapshot.summary",
+        args![
+            calls = cat.count("cli.snapshot.calls", snap.calls() as u64, &[]),
+            pages = cat.count("cli.snapshot.pages", snap.pages.len() as u64, &[]),
+            vpc = vpc,
+            region = region,
+        ],
     );
     match target {
         Some(target) => {
-            target.write(&text)?;
+            target.write(&text, cat)?;
+            let next = snapshot::next_command(&target.shown);
             eprintln!(
-                "{summary} written to {}; next: {}",
-                target.shown,
-                snapshot::next_command(&target.shown)
+                "easnet snapshot: {}",
+                cat.text(
+                    "cli.snapshot.written_to",
+                    args![summary = summary, file = target.shown, next = next],
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let code = emit(&text)?;
-            eprintln!("{summary} written to standard output");
+            let code = emit(&text, cat)?;
+            eprintln!(
+                "easnet snapshot: {}",
+                cat.text("cli.snapshot.written_to_stdout", args![summary = summary])
+            );
             Ok(code)
         }
     }
 }
 
+/// `vpc DescribeVSwitches --VpcId vpc-a, page 2`: how progress and errors name a page.
+fn page_name(req: &Request<'_>, cat: &Catalogue) -> String {
+    cat.text(
+        "cli.snapshot.page",
+        args![call = req.call.name(), page = req.page],
+    )
+}
+
 /// Refuses a region or VPC ID that cannot be one before anything runs. The CLI itself takes a
 /// region of letters, digits and `-` (aliyun-cli `config/profile.go`, `IsRegion`).
-fn check_args(region: &str, vpc: &str) -> Result<(), String> {
+fn check_args(region: &str, vpc: &str, cat: &Catalogue) -> Result<(), String> {
     let word = |s: &str| {
         !s.is_empty()
             && !s.starts_with('-')
             && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     };
     if !word(region) {
-        return Err(format!(
-            "--region {region:?}: expected a region ID such as cn-hangzhou"
+        return Err(cat.text(
+            "cli.snapshot.bad_region",
+            args![value = format!("{region:?}")],
         ));
     }
     if !(vpc.starts_with("vpc-") && word(vpc)) {
-        return Err(format!(
-            "--vpc {vpc:?}: expected a VPC ID such as vpc-bp1xxxxxxxx"
-        ));
+        return Err(cat.text("cli.snapshot.bad_vpc", args![value = format!("{vpc:?}")]));
     }
     Ok(())
 }
@@ -87,7 +107,8 @@ fn check_args(region: &str, vpc: &str) -> Result<(), String> {
 /// never wait for an answer), its output read whole; stopped once `timeout` has passed, whether
 /// it is still running or has ended but left its output open (a process it started holds it).
 /// On Unix it runs in a process group of its own, and the whole group is stopped.
-fn run_page(req: &Request<'_>, timeout: Duration) -> Result<Value, String> {
+fn run_page(req: &Request<'_>, timeout: Duration, cat: &Catalogue) -> Result<Value, String> {
+    let page = page_name(req, cat);
     let deadline = Instant::now() + timeout;
     let mut command = Command::new(ALIYUN);
     command
@@ -101,27 +122,24 @@ fn run_page(req: &Request<'_>, timeout: Duration) -> Result<Value, String> {
         command.process_group(0);
     }
     let mut child = command.spawn().map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => format!(
-            "{}: the aliyun CLI is not on PATH: install it \
-             (https://github.com/aliyun/aliyun-cli) and run `aliyun configure`, or export the \
-             network by hand (README, \"Bring in your real network\")",
-            req.name()
+        io::ErrorKind::NotFound => cat.text("cli.snapshot.no_aliyun", args![page = page]),
+        _ => cat.text(
+            "cli.snapshot.cannot_run",
+            args![page = page, why = describe(&e, cat)],
         ),
-        _ => format!("{}: cannot run aliyun: {}", req.name(), describe(&e)),
     })?;
     let (sent, outputs) = mpsc::channel();
     drain(Pipe::Out, child.stdout.take(), &sent);
     drain(Pipe::Err, child.stderr.take(), &sent);
     drop(sent);
     let timed_out = || {
-        format!(
-            "{}: aliyun did not answer within {} and was stopped: check the network, or allow \
-             more time with --timeout-secs",
-            req.name(),
-            plural(timeout.as_secs() as usize, "second", "seconds")
+        let seconds = cat.count("cli.snapshot.seconds", timeout.as_secs(), &[]);
+        cat.text(
+            "cli.snapshot.timed_out",
+            args![page = page, seconds = seconds],
         )
     };
-    let status = wait(&mut child, deadline).map_err(|e| format!("{}: {e}", req.name()))?;
+    let status = wait(&mut child, deadline).map_err(|e| format!("{page}: {e}"))?;
     let Some(status) = status else {
         return Err(timed_out());
     };
@@ -132,13 +150,12 @@ fn run_page(req: &Request<'_>, timeout: Duration) -> Result<Value, String> {
         return Err(timed_out());
     };
     if !status.success() {
-        return Err(failed(req, status, &stdout, &stderr));
+        return Err(failed(&page, status, &stdout, &stderr, cat));
     }
     parse(&stdout).map_err(|e| {
-        format!(
-            "{}: aliyun printed something that is not JSON ({e}): {}",
-            req.name(),
-            first_line(&stdout)
+        cat.text(
+            "cli.snapshot.not_json",
+            args![page = page, error = e, output = first_line(&stdout, cat)],
         )
     })
 }
@@ -182,21 +199,24 @@ fn parse(stdout: &str) -> Result<Value, serde_json::Error> {
     }
 }
 
-/// What went wrong, in the words of the CLI's output.
-fn failed(req: &Request<'_>, status: ExitStatus, stdout: &str, stderr: &str) -> String {
+/// What went wrong, in the words of the CLI's output (and `cat`'s around them).
+fn failed(page: &str, status: ExitStatus, stdout: &str, stderr: &str, cat: &Catalogue) -> String {
     match read_failure(stdout, stderr) {
         f @ AliyunFailure::Refused { .. } => {
-            format!("{}: the cloud refused it: {f}", req.name())
+            cat.text("cli.snapshot.refused", args![page = page, said = f])
         }
-        AliyunFailure::NotConfigured(said) => format!(
-            "the aliyun CLI is not configured (it said: {said}): run `aliyun configure` to set \
-             your AccessKey and region, then easnet snapshot again"
-        ),
+        AliyunFailure::NotConfigured(said) => {
+            cat.text("cli.snapshot.not_configured", args![said = said])
+        }
         AliyunFailure::Other(said) => {
-            let code = status
-                .code()
-                .map_or_else(|| "a signal".to_owned(), |c| format!("status {c}"));
-            format!("{}: aliyun failed ({code}): {said}", req.name())
+            let code = status.code().map_or_else(
+                || cat.text("cli.snapshot.signal", &[]),
+                |c| cat.text("cli.snapshot.status", args![code = c]),
+            );
+            cat.text(
+                "cli.snapshot.failed",
+                args![page = page, code = code, said = said],
+            )
         }
     }
 }
@@ -253,9 +273,12 @@ fn drain(
 }
 
 /// The first line of `text` that is not blank, cut to a quotable length.
-fn first_line(text: &str) -> String {
+fn first_line(text: &str, cat: &Catalogue) -> String {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty());
-    quoted(line.unwrap_or("nothing"))
+    match line {
+        Some(line) => quoted(line),
+        None => cat.text("cli.snapshot.nothing", &[]),
+    }
 }
 
 /// The file to write: checked writable before any call runs, written at the end through a
@@ -270,22 +293,22 @@ struct Target {
 }
 
 impl Target {
-    fn check(path: &str) -> Result<Target, String> {
-        let cannot = |why: String| format!("{path}: cannot write: {why}");
+    fn check(path: &str, cat: &Catalogue) -> Result<Target, String> {
+        let cannot = |why: String| cat.text("cli.cannot_write", args![file = path, why = why]);
         let mut p = PathBuf::from(path);
         if fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink()) {
             p = fs::canonicalize(&p).map_err(|e| {
                 cannot(match e.kind() {
-                    io::ErrorKind::NotFound => "a link to nothing".to_owned(),
-                    _ => describe(&e),
+                    io::ErrorKind::NotFound => cat.text("cli.io.dangling_link", &[]),
+                    _ => describe(&e, cat),
                 })
             })?;
         }
         if p.is_dir() {
-            return Err(cannot("is a directory".to_owned()));
+            return Err(cannot(cat.text("cli.io.is_a_directory", &[])));
         }
         let Some(name) = p.file_name() else {
-            return Err(cannot("not a file name".to_owned()));
+            return Err(cannot(cat.text("cli.io.not_a_file_name", &[])));
         };
         let dir = match p.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -298,7 +321,9 @@ impl Target {
             shown: path.to_owned(),
         };
         // Fail now, not after every call: create a temporary file, and leave nothing behind.
-        let (temp, _) = target.create_temp().map_err(|e| cannot(describe(&e)))?;
+        let (temp, _) = target
+            .create_temp()
+            .map_err(|e| cannot(describe(&e, cat)))?;
         let _ = fs::remove_file(temp);
         Ok(target)
     }
@@ -325,8 +350,13 @@ impl Target {
         Err(last.unwrap_or_else(|| io::Error::other("no temporary name")))
     }
 
-    fn write(&self, text: &str) -> Result<(), String> {
-        let cannot = |e: io::Error| format!("{}: cannot write: {}", self.shown, describe(&e));
+    fn write(&self, text: &str, cat: &Catalogue) -> Result<(), String> {
+        let cannot = |e: io::Error| {
+            cat.text(
+                "cli.cannot_write",
+                args![file = self.shown, why = describe(&e, cat)],
+            )
+        };
         let (temp, mut file) = self.create_temp().map_err(cannot)?;
         let done = file
             .write_all(text.as_bytes())
@@ -342,10 +372,10 @@ impl Target {
     }
 }
 
-fn describe(e: &io::Error) -> String {
+fn describe(e: &io::Error, cat: &Catalogue) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "no such directory".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::NotFound => cat.text("cli.io.no_such_directory", &[]),
+        io::ErrorKind::PermissionDenied => cat.text("cli.io.permission_denied", &[]),
         _ => {
             let s = e.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_lowercase()
@@ -373,13 +403,15 @@ mod tests {
     #[test]
     fn a_long_line_is_cut() {
         let long = format!("\n  {}\nsecond", "ж".repeat(1000));
-        assert_eq!(first_line(&long), format!("{}…", "ж".repeat(200)));
-        assert_eq!(first_line(""), "nothing");
+        let en = Catalogue::english();
+        assert_eq!(first_line(&long, en), format!("{}…", "ж".repeat(200)));
+        assert_eq!(first_line("", en), "nothing");
     }
 
     #[test]
     fn region_and_vpc_ids() {
-        assert!(check_args("cn-hangzhou", "vpc-bp1a").is_ok());
+        let en = Catalogue::english();
+        assert!(check_args("cn-hangzhou", "vpc-bp1a", en).is_ok());
         for (region, vpc) in [
             ("", "vpc-a"),
             ("-x", "vpc-a"),
@@ -387,7 +419,7 @@ mod tests {
             ("cn", "vsw-a"),
             ("cn", "vpc-a b"),
         ] {
-            assert!(check_args(region, vpc).is_err(), "{region} {vpc}");
+            assert!(check_args(region, vpc, en).is_err(), "{region} {vpc}");
         }
     }
 }

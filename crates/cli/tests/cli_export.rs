@@ -5,6 +5,7 @@ mod common;
 use common::{assert_error, easnet, repo};
 use easnet_core::analyze::analyze;
 use easnet_core::export;
+use easnet_core::i18n::Catalogue;
 use easnet_core::plan::parse_plan;
 
 const BROKEN: &str = "examples/quickstart-broken.json";
@@ -87,7 +88,8 @@ fn whitelist_and_report_follow_the_analyzer() {
     let plan = parse_plan(&std::fs::read_to_string(repo(BROKEN)).unwrap()).unwrap();
     let report = analyze(&plan);
     let out = ok(export_run(&repo(BROKEN), "qwen-chat", "whitelist", None));
-    let advice = export::whitelist_entries(&plan, &report, "qwen-chat").unwrap();
+    let advice =
+        export::whitelist_entries(&plan, &report, "qwen-chat", Catalogue::english()).unwrap();
     assert_eq!(advice.len(), 1);
     assert!(out.starts_with("# orders-rds (192.168.30.15)"), "{out}");
     for entry in &advice[0].to_add {
@@ -103,7 +105,10 @@ fn whitelist_and_report_follow_the_analyzer() {
         "orders-rds is RDS, ID unknown: {command}"
     );
     let out = ok(export_run(&repo(BROKEN), "qwen-chat", "report", None));
-    assert_eq!(out, export::markdown_report(&plan, &report));
+    assert_eq!(
+        out,
+        export::markdown_report(&plan, &report, Catalogue::english())
+    );
     assert!(out.starts_with(
         "# easnet report\n\nPlan: region `cn-shanghai` · 1 VPC · 4 vSwitches · 1 service."
     ));

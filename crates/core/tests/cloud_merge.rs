@@ -92,7 +92,12 @@ fn importing_twice_is_importing_once() {
         assert_eq!(twice.plan, once.plan);
         assert_eq!(write_plan(&twice.plan), write_plan(&once.plan));
         let s = &twice.summary;
-        assert_eq!((s.imported, s.updated), (0, 0), "{}", s.text());
+        assert_eq!(
+            (s.imported, s.updated),
+            (0, 0),
+            "{}",
+            s.text(easnet_core::i18n::Catalogue::english())
+        );
         assert_eq!(
             s.unchanged,
             once.summary.imported + once.summary.updated + once.summary.unchanged

@@ -153,7 +153,7 @@ fn the_summary_lists_what_was_imported_and_what_the_plan_cannot_hold() {
         (s.imported, s.updated, s.unchanged),
         (13, 0, 0),
         "{}",
-        s.text()
+        s.text(easnet_core::i18n::Catalogue::english())
     );
     assert_eq!(s.responses.len(), 13);
     let imported = |kind: Kind| {
@@ -169,7 +169,7 @@ fn the_summary_lists_what_was_imported_and_what_the_plan_cannot_hold() {
     assert_eq!(imported(Kind::Peering), 1);
     let skipped: Vec<String> = (s.lines.iter())
         .filter(|l| l.change == Change::Skipped)
-        .map(|l| l.text())
+        .map(|l| l.text(easnet_core::i18n::Catalogue::english()))
         .collect();
     let wants = [
         "skipped route vtb-bp1eas 192.168.0.0/16: ECMP with 2 next hops",

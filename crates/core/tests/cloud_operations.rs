@@ -64,7 +64,11 @@ fn check(path: &Path) -> Vec<String> {
     if counts != expect["counts"] {
         wrong.push(format!("counts {counts}, want {}", expect["counts"]));
     }
-    let lines: Vec<String> = s.lines.iter().map(|l| l.text()).collect();
+    let lines: Vec<String> = s
+        .lines
+        .iter()
+        .map(|l| l.text(easnet_core::i18n::Catalogue::english()))
+        .collect();
     let want_lines: Vec<String> = serde_json::from_value(expect["lines"].clone()).unwrap();
     if lines != want_lines {
         wrong.push(format!("lines {lines:#?}\nwant {want_lines:#?}"));
@@ -84,7 +88,10 @@ fn check(path: &Path) -> Vec<String> {
                 wrong.push("a second import changed the plan".to_owned());
             }
             if again.summary.imported + again.summary.updated != 0 {
-                wrong.push(format!("a second import: {}", again.summary.text()));
+                wrong.push(format!(
+                    "a second import: {}",
+                    again.summary.text(easnet_core::i18n::Catalogue::english())
+                ));
             }
             if again.summary.skipped != s.skipped {
                 wrong.push("a second import skipped something else".to_owned());

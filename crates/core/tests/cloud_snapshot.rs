@@ -88,11 +88,13 @@ fn the_file_is_recognised_wherever_a_paste_is() {
     };
     assert_eq!(plan.vpcs[0].vswitches.len(), 60);
     assert!(
-        summary.text().starts_with(
+        summary
+            .text(easnet_core::i18n::Catalogue::english())
+            .starts_with(
             "Read 17 responses: DescribeVpcs (1), DescribeVSwitches (50), DescribeVSwitches (10),"
         ),
         "{}",
-        summary.text()
+        summary.text(easnet_core::i18n::Catalogue::english())
     );
     // Beside other pastes, as the page joins the files dropped on it.
     let other = r#"{"Vpcs": {"Vpc": [{"VpcId": "vpc-b", "CidrBlock": "172.20.0.0/16"}]}}"#;

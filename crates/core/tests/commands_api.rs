@@ -201,8 +201,19 @@ fn scripts(plan: &Plan) -> Vec<Script> {
         }
     }
     for name in service_names(plan) {
-        let advice = whitelist_entries(plan, &report, &name).unwrap_or_default();
-        for e in service_exports(plan, &report, Some(&name)) {
+        let advice = whitelist_entries(
+            plan,
+            &report,
+            &name,
+            easnet_core::i18n::Catalogue::english(),
+        )
+        .unwrap_or_default();
+        for e in service_exports(
+            plan,
+            &report,
+            Some(&name),
+            easnet_core::i18n::Catalogue::english(),
+        ) {
             // The exports that are scripts (`.sh`, `whitelist.txt`): every text export.
             if e.mime == "text/plain" {
                 let mut s = script(format!("{name}: export {}", e.title), e.text);
@@ -212,7 +223,7 @@ fn scripts(plan: &Plan) -> Vec<Script> {
         }
         out.push(script(
             format!("{name}: whitelist_text"),
-            whitelist_text(&advice),
+            whitelist_text(&advice, easnet_core::i18n::Catalogue::english()),
         ));
         if let Ok(lines) = test_commands(plan, &name) {
             out.push(script(format!("{name}: test_commands"), lines.join("\n")));

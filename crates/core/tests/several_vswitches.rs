@@ -134,7 +134,13 @@ fn units_multiply_the_ips_of_each_instance() {
 fn the_whitelist_must_admit_every_vswitch() {
     let plan = fixture("WL001-fires-second-vswitch-cidr");
     let report = analyze(&plan);
-    let advice = whitelist_entries(&plan, &report, "llm-chat").unwrap();
+    let advice = whitelist_entries(
+        &plan,
+        &report,
+        "llm-chat",
+        easnet_core::i18n::Catalogue::english(),
+    )
+    .unwrap();
     assert_eq!(advice[0].required, ["10.0.1.0/24", "10.0.2.0/24"]);
     assert_eq!(advice[0].to_add, ["10.0.2.0/24"]);
 }

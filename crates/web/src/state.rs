@@ -325,7 +325,10 @@ impl Reducible for AppState {
                 Ok(Pasted::Network { plan, summary }) => {
                     let notice = Notice {
                         error: false,
-                        text: format!("Merged the network from {source}: {}.", summary.counts()),
+                        text: format!(
+                            "Merged the network from {source}: {}.",
+                            summary.counts(easnet_core::i18n::Catalogue::english())
+                        ),
                     };
                     let mut next = self.change(plan, None, None, Some(notice));
                     next.last_import = Some(Rc::new(summary));

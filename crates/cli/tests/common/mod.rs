@@ -15,16 +15,36 @@ pub struct Run {
 }
 
 /// Runs `easnet` with `args` and, if given, `stdin`; never inherits the terminal, so output
-/// is never coloured.
+/// is never coloured. The locale is `LC_ALL=C` (English), whatever the machine's.
 pub fn easnet(args: &[&str], stdin: Option<&[u8]>) -> Run {
     easnet_with_env(args, stdin, &[])
 }
 
-/// [`easnet`] with environment variables set (`PATH`, to put a fake `aliyun` first).
+/// [`easnet`] with environment variables set (`PATH`, to put a fake `aliyun` first; `LC_ALL`
+/// to choose another locale).
 pub fn easnet_with_env(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
+    easnet_in(args, stdin, &[("LC_ALL", "C")], env)
+}
+
+/// [`easnet`] in the locale `locale` alone (`LANG=zh_CN.UTF-8`): the machine's `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` are removed first.
+pub fn easnet_in_locale(args: &[&str], stdin: Option<&[u8]>, locale: &[(&str, &str)]) -> Run {
+    easnet_in(args, stdin, locale, &[])
+}
+
+fn easnet_in(
+    args: &[&str],
+    stdin: Option<&[u8]>,
+    locale: &[(&str, &str)],
+    env: &[(&str, &str)],
+) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_easnet"))
         .args(args)
         .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .envs(locale.iter().copied())
         .envs(env.iter().copied())
         .stdin(if stdin.is_some() {
             Stdio::piped()

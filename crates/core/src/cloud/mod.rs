@@ -21,8 +21,10 @@
 //!   ingress rules, a dual-stack vSwitch's IPv6 CIDR).
 //! - `merge/`: the facts into the plan by ID, keeping what the user wrote (its doc says how
 //!   `other_ips` overrides survive), one file per kind of object; it logs what it touched.
-//! - `summary/`: [`ImportSummary`] — counts, lines, notes; `text()` for a terminal; the lines
-//!   written from the merge's log by comparing each touched object before and after.
+//! - `summary/`: [`ImportSummary`] — counts, lines, notes; `text(cat)` for a terminal; the
+//!   lines written from the merge's log by comparing each touched object before and after, in
+//!   the words of the catalogue given to [`import_in`] or [`merge_in`] ([`import`] and
+//!   [`merge`] write English).
 //!
 //! Operations read: `vpc DescribeVpcs`, `DescribeVSwitches`, `DescribeRouteTableList`,
 //! `DescribeRouteEntryList`, `DescribeRouteTables`, `DescribeNatGateways`,
@@ -48,6 +50,7 @@ pub use paste::{is_describe_paste, is_describe_value, read_paste, Response, MAX_
 pub use shape::{error_response, Operation};
 pub use summary::{Change, ImportSummary, Kind, ResponseRead, SummaryLine};
 
+use crate::i18n::Catalogue;
 use crate::plan::Plan;
 
 /// An import's result: the merged plan, and what was imported, updated and skipped.
@@ -76,7 +79,12 @@ pub struct NetworkImport {
 /// assert_eq!(import(cut, &got.plan).unwrap_err().kind, CloudErrorKind::CutOff);
 /// ```
 pub fn import(text: &str, current: &Plan) -> Result<NetworkImport, CloudError> {
-    merge(&read_paste(text)?, current)
+    import_in(text, current, Catalogue::english())
+}
+
+/// [`import`], the summary in `cat`'s words.
+pub fn import_in(text: &str, current: &Plan, cat: &Catalogue) -> Result<NetworkImport, CloudError> {
+    merge_in(&read_paste(text)?, current, cat)
 }
 
 /// Merges responses (from one paste or several: the CLI reads one per file) into `current`.
@@ -96,6 +104,15 @@ pub fn import(text: &str, current: &Plan) -> Result<NetworkImport, CloudError> {
 /// assert_eq!(merge(&[], &Plan::empty()).unwrap_err().kind, CloudErrorKind::Empty);
 /// ```
 pub fn merge(responses: &[Response], current: &Plan) -> Result<NetworkImport, CloudError> {
+    merge_in(responses, current, Catalogue::english())
+}
+
+/// [`merge`], the summary in `cat`'s words.
+pub fn merge_in(
+    responses: &[Response],
+    current: &Plan,
+    cat: &Catalogue,
+) -> Result<NetworkImport, CloudError> {
     if responses.is_empty() {
         return Err(CloudError::new(
             CloudErrorKind::Empty,
@@ -114,7 +131,7 @@ pub fn merge(responses: &[Response], current: &Plan) -> Result<NetworkImport, Cl
         });
     }
     let merged = merge::apply(facts, current)?;
-    let summary = summary::write(read, merged.log, current, &merged.plan);
+    let summary = summary::write(read, merged.log, current, &merged.plan, cat);
     Ok(NetworkImport {
         plan: merged.plan,
         summary,

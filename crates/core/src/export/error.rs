@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::service_json::SpliceError;
 
 /// An export that cannot be made from what it was given.
@@ -32,37 +34,85 @@ pub enum ExportError {
     },
 }
 
+impl ExportError {
+    /// The error in `cat`'s words: one lowercase sentence. The values it names (IDs, names,
+    /// what was given) are as they are, and so is the reader's own explanation of JSON that
+    /// does not parse.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::export::ExportError;
+    /// use easnet_core::i18n::Catalogue;
+    /// let e = ExportError::UnknownService { name: "b".into(), known: vec!["a".into()] };
+    /// assert_eq!(e.text(Catalogue::english()), "no service named \"b\"; the plan has: a");
+    /// assert_eq!(e.to_string(), e.text(Catalogue::english()));
+    /// ```
+    pub fn text(&self, cat: &Catalogue) -> String {
+        match self {
+            ExportError::NotJson(why) => cat.text("export.error.not_json", args![why = why]),
+            ExportError::NotAnObject(what) => cat.text(
+                "export.error.not_an_object",
+                args![what = json_kind(what, cat)],
+            ),
+            ExportError::CloudNotAnObject(what) => cat.text(
+                "export.error.cloud_not_an_object",
+                args![what = json_kind(what, cat)],
+            ),
+            ExportError::UnknownService { name, known } if known.is_empty() => {
+                cat.text("export.error.unknown_service_none", args![name = name])
+            }
+            ExportError::UnknownService { name, known } => cat.text(
+                "export.error.unknown_service",
+                args![name = name, known = known.join(", ")],
+            ),
+            ExportError::ServiceUnreadable { name, message } => cat.text(
+                "export.error.service_unreadable",
+                args![name = name, message = message],
+            ),
+            ExportError::NoNetworking(name) => {
+                cat.text("export.error.no_networking", args![name = name])
+            }
+            ExportError::NoResourceGroup(name) => {
+                cat.text("export.error.no_resource_group", args![name = name])
+            }
+            ExportError::MissingId(id) => cat.text("export.error.missing_id", args![id = id]),
+            ExportError::Invalid { what, value, why } => cat.text(
+                "export.error.invalid",
+                args![what = what_label(what, cat), value = value, why = why],
+            ),
+        }
+    }
+}
+
+/// What a JSON value is, as the splice says it (`a list`), in `cat`'s words.
+fn json_kind(what: &str, cat: &Catalogue) -> String {
+    match what {
+        "a list" => cat.text("export.json.list", &[]),
+        "a string" => cat.text("export.json.string", &[]),
+        "a boolean" => cat.text("export.json.boolean", &[]),
+        "a number" => cat.text("export.json.number", &[]),
+        "nothing" => cat.text("export.json.nothing", &[]),
+        other => other.to_owned(),
+    }
+}
+
+/// The name of an [`ExportError::Invalid`] input (`second CIDR`), in `cat`'s words.
+fn what_label(what: &str, cat: &Catalogue) -> String {
+    match what {
+        "CIDR" => cat.text("export.input.cidr", &[]),
+        "max surge" => cat.text("export.input.max_surge", &[]),
+        "unit size" => cat.text("export.input.unit_size", &[]),
+        "second CIDR" => cat.text("export.input.second_cidr", &[]),
+        "VPC ID" => cat.text("export.input.vpc_id", &[]),
+        "vSwitch ID" => cat.text("export.input.vswitch_id", &[]),
+        "security group ID" => cat.text("export.input.security_group_id", &[]),
+        other => other.to_owned(),
+    }
+}
+
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ExportError::NotJson(why) => SpliceError::NotJson(why.clone()).fmt(f),
-            ExportError::NotAnObject(what) => SpliceError::NotAnObject(what).fmt(f),
-            ExportError::CloudNotAnObject(what) => SpliceError::CloudNotAnObject(what).fmt(f),
-            ExportError::UnknownService { name, known } if known.is_empty() => {
-                write!(f, "no service named \"{name}\": the plan has no services")
-            }
-            ExportError::UnknownService { name, known } => write!(
-                f,
-                "no service named \"{name}\"; the plan has: {}",
-                known.join(", ")
-            ),
-            ExportError::ServiceUnreadable { name, message } => {
-                write!(f, "service \"{name}\" cannot be read: {message}")
-            }
-            ExportError::NoNetworking(name) => write!(
-                f,
-                "service \"{name}\" uses no VPC: set cloud.networking, or metadata.resource \
-                 to a resource group with networking"
-            ),
-            ExportError::NoResourceGroup(name) => write!(
-                f,
-                "service \"{name}\" is not on a resource group of the plan (metadata.resource)"
-            ),
-            ExportError::MissingId(id) => write!(f, "the networking has no {id}"),
-            ExportError::Invalid { what, value, why } => {
-                write!(f, "invalid {what} \"{value}\": {why}")
-            }
-        }
+        f.write_str(&self.text(Catalogue::english()))
     }
 }
 

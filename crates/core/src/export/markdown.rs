@@ -3,76 +3,88 @@
 use std::fmt::Write;
 
 use crate::addr::utilisation_permille;
-use crate::analyze::{Finding, HopStatus, Report, Severity};
+use crate::analyze::{Finding, FlowRoute, HopStatus, Report, Severity};
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::Plan;
-use crate::text::words::plural;
 
 /// The report as Markdown: a summary line, the findings grouped by severity with their fix
 /// and command, the capacity of every vSwitch as a table, and each service's paths with
-/// every hop marked ✓ (pass), ✗ (fail) or ? (not checked).
+/// every hop marked ✓ (pass), ✗ (fail) or ? (not checked). easnet's own words are `cat`'s
+/// (`report.*`).
 ///
 /// # Examples
 /// ```
 /// use easnet_core::analyze::{Code, Finding, Report, Severity};
 /// use easnet_core::export::markdown_report;
+/// use easnet_core::i18n::Catalogue;
 /// use easnet_core::plan::Plan;
 ///
+/// let en = Catalogue::english();
 /// let mut report = Report::default();
-/// assert!(markdown_report(&Plan::empty(), &report).contains("No findings"));
+/// assert!(markdown_report(&Plan::empty(), &report, en).contains("No findings"));
 ///
 /// report.findings.push(Finding {
 ///     code: Code::Cap001, severity: Severity::Error, subject: "vsw-a".into(),
 ///     message: "vsw-a has 28 usable IPs but needs 30.".into(),
 ///     fix: "Create a larger vSwitch.".into(), command: None, at: None,
 /// });
-/// let md = markdown_report(&Plan::empty(), &report);
+/// let md = markdown_report(&Plan::empty(), &report, en);
 /// assert!(md.contains("**1 error** · 0 warnings · 0 info"));
 /// assert!(md.contains("- **CAP001** `vsw-a`: vsw-a has 28 usable IPs but needs 30."));
 /// ```
-pub fn markdown_report(plan: &Plan, report: &Report) -> String {
-    let mut md = String::from("# easnet report\n\n");
-    summary(&mut md, plan, report);
-    findings(&mut md, &report.findings);
-    capacity(&mut md, report);
-    paths(&mut md, report);
+pub fn markdown_report(plan: &Plan, report: &Report, cat: &Catalogue) -> String {
+    let mut md = format!("# {}\n\n", cat.text("report.md.title", &[]));
+    summary(&mut md, plan, report, cat);
+    findings(&mut md, &report.findings, cat);
+    capacity(&mut md, report, cat);
+    paths(&mut md, report, cat);
     md
 }
 
-fn summary(md: &mut String, plan: &Plan, report: &Report) {
+fn summary(md: &mut String, plan: &Plan, report: &Report, cat: &Catalogue) {
     let vswitches: usize = plan.vpcs.iter().map(|v| v.vswitches.len()).sum();
     let mut facts = vec![
-        plural(plan.vpcs.len(), "VPC", "VPCs"),
-        plural(vswitches, "vSwitch", "vSwitches"),
-        plural(plan.services.len(), "service", "services"),
+        cat.count("report.md.vpcs", plan.vpcs.len() as u64, &[]),
+        cat.count("words.vswitches", vswitches as u64, &[]),
+        cat.count("report.md.services", plan.services.len() as u64, &[]),
     ];
     if let Some(region) = &plan.region {
-        facts.insert(0, format!("region {}", code(region)));
+        facts.insert(
+            0,
+            cat.text("report.md.region", args![region = code(region)]),
+        );
     }
     let (e, w, i) = report.counts();
-    let errors = plural(e, "error", "errors");
+    let errors = cat.count("report.errors", e as u64, &[]);
     let errors = if e > 0 {
         format!("**{errors}**")
     } else {
         errors
     };
-    let _ = writeln!(md, "Plan: {}.\n", facts.join(" · "));
     let _ = writeln!(
         md,
-        "{errors} · {} · {i} info\n",
-        plural(w, "warning", "warnings")
+        "{}\n",
+        cat.text("report.md.plan", args![facts = facts.join(" · ")])
+    );
+    let _ = writeln!(
+        md,
+        "{errors} · {} · {}\n",
+        cat.count("report.warnings", w as u64, &[]),
+        cat.count("report.infos", i as u64, &[]),
     );
 }
 
-fn findings(md: &mut String, findings: &[Finding]) {
-    md.push_str("## Findings\n\n");
+fn findings(md: &mut String, findings: &[Finding], cat: &Catalogue) {
+    let _ = writeln!(md, "## {}\n", cat.text("report.md.findings", &[]));
     if findings.is_empty() {
-        md.push_str("No findings: the plan passes every check.\n\n");
+        let _ = writeln!(md, "{}\n", cat.text("report.md.no_findings", &[]));
         return;
     }
     for (severity, title) in [
-        (Severity::Error, "Errors"),
-        (Severity::Warning, "Warnings"),
-        (Severity::Info, "Info"),
+        (Severity::Error, cat.text("report.heading.errors", &[])),
+        (Severity::Warning, cat.text("report.heading.warnings", &[])),
+        (Severity::Info, cat.text("report.heading.info", &[])),
     ] {
         let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
         if group.is_empty() {
@@ -88,28 +100,28 @@ fn findings(md: &mut String, findings: &[Finding]) {
                 text(&f.message)
             );
             if !f.fix.is_empty() {
-                let _ = writeln!(md, "  - Fix: {}", text(&f.fix));
+                let fix = cat.text("report.md.fix", args![fix = text(&f.fix)]);
+                let _ = writeln!(md, "  - {fix}");
             }
             if let Some(command) = &f.command {
-                let _ = writeln!(md, "  - Command: {}", code(command));
+                let command = cat.text("report.md.command", args![command = code(command)]);
+                let _ = writeln!(md, "  - {command}");
             }
             if let Some(at) = &f.at {
-                let _ = writeln!(md, "  - At: {}", code(at));
+                let _ = writeln!(md, "  - {}", cat.text("report.md.at", args![at = code(at)]));
             }
         }
         md.push('\n');
     }
 }
 
-fn capacity(md: &mut String, report: &Report) {
-    md.push_str("## Capacity\n\n");
+fn capacity(md: &mut String, report: &Report, cat: &Catalogue) {
+    let _ = writeln!(md, "## {}\n", cat.text("report.heading.capacity", &[]));
     if report.capacity.is_empty() {
-        md.push_str("No vSwitches.\n\n");
+        let _ = writeln!(md, "{}\n", cat.text("report.md.no_vswitches", &[]));
         return;
     }
-    md.push_str(
-        "| vSwitch | VPC | CIDR | Usable | Needed | Free | Use | Fits | Smallest prefix |\n",
-    );
+    let _ = writeln!(md, "{}", cat.text("report.md.capacity_header", &[]));
     md.push_str("|---|---|---|---:|---:|---:|---:|:-:|---|\n");
     for row in &report.capacity {
         let used = utilisation_permille(row.needed, row.usable)
@@ -132,28 +144,33 @@ fn capacity(md: &mut String, report: &Report) {
     md.push('\n');
 }
 
-fn paths(md: &mut String, report: &Report) {
-    md.push_str("## Paths\n\n");
+fn paths(md: &mut String, report: &Report, cat: &Catalogue) {
+    let _ = writeln!(md, "## {}\n", cat.text("report.heading.paths", &[]));
     if report.paths.is_empty() {
-        md.push_str("No paths.\n");
+        let _ = writeln!(md, "{}", cat.text("report.md.no_paths", &[]));
         return;
     }
     for service in &report.paths {
         let _ = writeln!(md, "### {}\n", text(&service.service));
         if service.flows.is_empty() {
-            md.push_str("No flows: the service needs neither the internet nor a target.\n\n");
+            let _ = writeln!(md, "{}\n", cat.text("report.md.no_flows", &[]));
             continue;
         }
         let several = service.several_vswitches();
         for flow in &service.flows {
             let port = flow.port.map(|p| format!(" {p}")).unwrap_or_default();
             let from = match (&flow.vswitch, several) {
-                (Some(vsw), true) => format!(" from {}", code(vsw)),
+                (Some(vsw), true) => cat.text("report.path.from", args![vswitch = code(vsw)]),
                 _ => String::new(),
+            };
+            let route = match flow.route {
+                FlowRoute::Internet => cat.text("report.route.internet", &[]),
+                FlowRoute::Private => cat.text("report.route.private", &[]),
+                FlowRoute::Unknown => cat.text("report.route.unknown", &[]),
             };
             let _ = writeln!(
                 md,
-                "- {} **{}**{from}: {}{port} → {} ({})",
+                "- {} **{}**{from}: {}{port} → {} ({route})",
                 mark(if flow.ok {
                     HopStatus::Pass
                 } else {
@@ -162,7 +179,6 @@ fn paths(md: &mut String, report: &Report) {
                 text(&flow.name),
                 flow.protocol.as_str(),
                 code(&flow.destination),
-                flow.route.as_str(),
             );
             let hops: Vec<String> = (flow.hops.iter())
                 .map(|h| {

@@ -34,7 +34,7 @@ mod source;
 mod text;
 mod whitelist;
 
-pub use capacity::{capacity, capacity_of, Capacity};
+pub use capacity::{capacity, capacity_of, capacity_text, Capacity};
 pub use commands::{dlink_command, eascmd_lines};
 pub use diff::{diff_lines, DiffKind, DiffLine};
 pub use error::ExportError;

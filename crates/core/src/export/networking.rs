@@ -1,6 +1,8 @@
 //! The `cloud.networking` object on its own, to paste into the console's JSON editor.
 
 use super::ExportError;
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::ids::IdKind;
 use crate::plan::Networking;
 
@@ -53,24 +55,27 @@ pub fn set_networking(service_text: &str, net: &Networking) -> Result<String, Ex
 /// The networking `easnet networking` is asked to set, each ID checked: none may be empty,
 /// and each must look like its kind (domain-facts §2); the vSwitch ID may list several
 /// (`vsw-a,vsw-b`, the documented way to let EAS start instances in whichever zone has
-/// stock), each checked. The IDs are kept as written.
+/// stock), each checked. The IDs are kept as written; why one is refused is in `cat`'s words.
 ///
 /// # Examples
 /// ```
 /// use easnet_core::export::checked_networking;
-/// let net = checked_networking("vpc-a", "vsw-a, vsw-b", "sg-a").unwrap();
+/// use easnet_core::i18n::Catalogue;
+/// let en = Catalogue::english();
+/// let net = checked_networking("vpc-a", "vsw-a, vsw-b", "sg-a", en).unwrap();
 /// assert_eq!(net.vswitch_id.as_deref(), Some("vsw-a, vsw-b"));
 /// assert_eq!(
-///     checked_networking("vpc-a", "", "sg-a").unwrap_err().to_string(),
+///     checked_networking("vpc-a", "", "sg-a", en).unwrap_err().to_string(),
 ///     "invalid vSwitch ID \"\": it is empty; expected vsw- followed by letters, digits and - (several: separated by commas)"
 /// );
-/// assert!(checked_networking("vpc-a", "vsw-a,", "sg-a").is_err());
-/// assert!(checked_networking("sg-a", "vsw-a", "sg-a").is_err());
+/// assert!(checked_networking("vpc-a", "vsw-a,", "sg-a", en).is_err());
+/// assert!(checked_networking("sg-a", "vsw-a", "sg-a", en).is_err());
 /// ```
 pub fn checked_networking(
     vpc_id: &str,
     vswitch_id: &str,
     security_group_id: &str,
+    cat: &Catalogue,
 ) -> Result<Networking, ExportError> {
     let check = |kind: IdKind, id: &str, list: bool| {
         let items: Vec<&str> = if list {
@@ -78,11 +83,20 @@ pub fn checked_networking(
         } else {
             vec![id]
         };
+        let kind_name = match kind {
+            IdKind::Vpc => cat.text("words.vpc", &[]),
+            IdKind::VSwitch => cat.text("words.vswitch", &[]),
+            _ => cat.text("words.security_group", &[]),
+        };
         let why = if id.trim().is_empty() {
-            Some("it is empty".to_owned())
+            Some(cat.text("export.networking.empty", &[]))
         } else {
-            (items.iter().find(|i| !kind.looks_like(i)))
-                .map(|bad| format!("\"{bad}\" is not an ID of a {}", kind.name()))
+            (items.iter().find(|i| !kind.looks_like(i))).map(|bad| {
+                cat.text(
+                    "export.networking.not_an_id",
+                    args![id = bad, kind = kind_name],
+                )
+            })
         };
         match why {
             None => Ok(Some(id.to_owned())),
@@ -93,15 +107,17 @@ pub fn checked_networking(
                     _ => "security group ID",
                 },
                 value: id.to_owned(),
-                why: format!(
-                    "{why}; expected {} followed by letters, digits and -{}",
-                    kind.prefix(),
-                    if list {
-                        " (several: separated by commas)"
-                    } else {
-                        ""
-                    }
-                ),
+                why: if list {
+                    cat.text(
+                        "export.networking.expected_list",
+                        args![why = why, prefix = kind.prefix()],
+                    )
+                } else {
+                    cat.text(
+                        "export.networking.expected",
+                        args![why = why, prefix = kind.prefix()],
+                    )
+                },
             }),
         }
     };

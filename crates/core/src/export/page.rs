@@ -6,6 +6,8 @@ use super::{
     service_networking, service_text, test_commands, whitelist_entries, DiffLine,
 };
 use crate::analyze::Report;
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::{write_plan, Plan};
 use crate::text::shell::{comment, shell_word};
 
@@ -22,9 +24,9 @@ pub struct Export {
     pub diff: Option<Vec<DiffLine>>,
 }
 
-fn export(title: &str, description: String, text: String, file_name: &str, mime: &str) -> Export {
+fn export(title: String, description: String, text: String, file_name: &str, mime: &str) -> Export {
     Export {
-        title: title.to_owned(),
+        title,
         description,
         text,
         file_name: file_name.to_owned(),
@@ -38,19 +40,28 @@ const TEXT: &str = "text/plain";
 
 /// The exports for `service` (by name; the first service when `None`), then the plan-wide
 /// ones. An export that does not apply (no networking, no resource group) is left out.
+/// Titles, descriptions and the words of the texts (the report, the whitelist's comments) are
+/// `cat`'s; commands, JSON and IDs are as they are.
 ///
 /// # Examples
 /// ```
 /// use easnet_core::{analyze::analyze, samples::examples::default_example, plan::parse_plan};
 /// use easnet_core::export::page_exports;
+/// use easnet_core::i18n::Catalogue;
 /// let plan = parse_plan(default_example().json).unwrap();
-/// let titles: Vec<String> = page_exports(&plan, &analyze(&plan), None).into_iter().map(|e| e.title).collect();
+/// let en = Catalogue::english();
+/// let titles: Vec<String> = page_exports(&plan, &analyze(&plan), None, en).into_iter().map(|e| e.title).collect();
 /// assert_eq!(titles, ["cloud.networking", "Service JSON", "eascmd", "Whitelist entries", "Test command", "Report", "Plan JSON"]);
-/// assert_eq!(page_exports(&plan, &analyze(&plan), Some("nope")).len(), 2);
+/// assert_eq!(page_exports(&plan, &analyze(&plan), Some("nope"), en).len(), 2);
 /// ```
-pub fn page_exports(plan: &Plan, report: &Report, service: Option<&str>) -> Vec<Export> {
-    let mut list = service_exports(plan, report, service);
-    list.extend(PlanExport::ALL.map(|which| which.build(plan, report)));
+pub fn page_exports(
+    plan: &Plan,
+    report: &Report,
+    service: Option<&str>,
+    cat: &Catalogue,
+) -> Vec<Export> {
+    let mut list = service_exports(plan, report, service, cat);
+    list.extend(PlanExport::ALL.map(|which| which.build(plan, report, cat)));
     list
 }
 
@@ -65,27 +76,25 @@ pub enum PlanExport {
 impl PlanExport {
     pub const ALL: [PlanExport; 2] = [PlanExport::Report, PlanExport::Plan];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self, cat: &Catalogue) -> String {
         match self {
-            PlanExport::Report => "Report",
-            PlanExport::Plan => "Plan JSON",
+            PlanExport::Report => cat.text("export.report.title", &[]),
+            PlanExport::Plan => cat.text("export.plan.title", &[]),
         }
     }
 
-    pub fn build(self, plan: &Plan, report: &Report) -> Export {
+    pub fn build(self, plan: &Plan, report: &Report, cat: &Catalogue) -> Export {
         match self {
             PlanExport::Report => export(
-                self.title(),
-                "Findings, capacity and paths as Markdown, for a pull request or a ticket."
-                    .to_owned(),
-                markdown_report(plan, report),
+                self.title(cat),
+                cat.text("export.report.description", &[]),
+                markdown_report(plan, report, cat),
                 "easnet-report.md",
                 "text/markdown",
             ),
             PlanExport::Plan => export(
-                self.title(),
-                "The whole plan, to keep in your repository and check in CI with easnet check."
-                    .to_owned(),
+                self.title(cat),
+                cat.text("export.plan.description", &[]),
                 write_plan(plan),
                 "easnet-plan.json",
                 JSON,
@@ -96,7 +105,12 @@ impl PlanExport {
 
 /// The exports of one service (by name; the first service when `None`): the first part of
 /// [`page_exports`].
-pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> Vec<Export> {
+pub fn service_exports(
+    plan: &Plan,
+    report: &Report,
+    service: Option<&str>,
+    cat: &Catalogue,
+) -> Vec<Export> {
     // Found by reading the services up to the one wanted, not all of them: the page builds
     // these on every edit of plans of hundreds of services.
     let name = match service {
@@ -109,10 +123,8 @@ pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> V
         let file = format!("{name}.json");
         if let Ok(net) = service_networking(plan, name) {
             list.push(export(
-                "cloud.networking",
-                format!(
-                    "The networking object of {name}, to put under \"cloud\" in its service JSON."
-                ),
+                "cloud.networking".to_owned(),
+                cat.text("export.networking.description", args![service = name]),
                 networking_json(&net),
                 "networking.json",
                 JSON,
@@ -123,44 +135,55 @@ pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> V
                 .map(|(_, e)| e.service.text().to_owned())
                 .unwrap_or_default();
             let diff = diff_lines(&original, &text);
-            let mut e = export("Service JSON", format!("{name}'s service JSON with cloud.networking set; every other key, number and space as you gave it."), text, &file, JSON);
+            let mut e = export(
+                cat.text("export.service.title", &[]),
+                cat.text("export.service.description", args![service = name]),
+                text,
+                &file,
+                JSON,
+            );
             e.diff = Some(diff);
             list.push(e);
         }
         list.push(export(
-            "eascmd",
-            format!("Create or update {name} with the service JSON above saved as {file}."),
+            "eascmd".to_owned(),
+            cat.text(
+                "export.eascmd.description",
+                args![service = name, file = file],
+            ),
             eascmd_lines(name, &file).join("\n"),
             "eascmd.sh",
             TEXT,
         ));
         if let Ok(cmd) = service_dlink(plan, name) {
             list.push(export(
-                "Resource group DLink",
-                "Turn on the VPC direct connection of the service's resource group.".to_owned(),
+                cat.text("export.dlink.title", &[]),
+                cat.text("export.dlink.description", &[]),
                 cmd,
                 "dlink.sh",
                 TEXT,
             ));
         }
-        if let Ok(advice) = whitelist_entries(plan, report, name) {
+        if let Ok(advice) = whitelist_entries(plan, report, name, cat) {
             if !advice.is_empty() {
                 let text = advice
                     .iter()
                     .map(|a| {
                         // Names and addresses are the plan's: in comments kept on their
                         // line, and the entries quoted, so the text is safe to paste whole.
-                        let mut lines = vec![comment(&format!(
-                            "{} ({}, {})",
-                            a.target, a.address, a.route
+                        let mut lines = vec![comment(&cat.text(
+                            "export.whitelist.target",
+                            args![
+                                target = a.target,
+                                address = a.address,
+                                route = route_label(&a.route, cat)
+                            ],
                         ))];
                         if let Some(note) = &a.note {
                             lines.push(comment(note));
                         }
                         if a.to_add.is_empty() {
-                            lines.push(
-                                "# nothing to add: the whitelist already covers it".to_owned(),
-                            );
+                            lines.push(comment(&cat.text("export.whitelist.covered", &[])));
                         } else {
                             lines.extend(a.to_add.iter().map(|e| shell_word(e)));
                         }
@@ -169,16 +192,38 @@ pub fn service_exports(plan: &Plan, report: &Report, service: Option<&str>) -> V
                     })
                     .collect::<Vec<_>>()
                     .join("\n\n");
-                list.push(export("Whitelist entries", "What each target's whitelist must admit: the vSwitch CIDR for private targets, the SNAT IPs for public ones.".to_owned(), text, "whitelist.txt", TEXT));
+                list.push(export(
+                    cat.text("export.whitelist.title", &[]),
+                    cat.text("export.whitelist.description", &[]),
+                    text,
+                    "whitelist.txt",
+                    TEXT,
+                ));
             }
         }
         if let Ok(cmds) = test_commands(plan, name) {
             if !cmds.is_empty() {
-                list.push(export("Test command", "Add to the service's start-up command, then read the instance log: a response means the path works.".to_owned(), cmds.join("\n"), "connectivity-test.sh", TEXT));
+                list.push(export(
+                    cat.text("export.test_command.title", &[]),
+                    cat.text("export.test_command.description", &[]),
+                    cmds.join("\n"),
+                    "connectivity-test.sh",
+                    TEXT,
+                ));
             }
         }
     }
     list
+}
+
+/// A whitelist advice's route (`private`, `internet`) in `cat`'s words; anything else as it is.
+pub(super) fn route_label(route: &str, cat: &Catalogue) -> String {
+    match route {
+        "internet" => cat.text("report.route.internet", &[]),
+        "private" => cat.text("report.route.private", &[]),
+        "unknown" => cat.text("report.route.unknown", &[]),
+        other => other.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -198,7 +243,7 @@ mod tests {
         .unwrap();
         let report = analyze(&plan);
         for service in [None, Some("a")] {
-            let exports = service_exports(&plan, &report, service);
+            let exports = service_exports(&plan, &report, service, Catalogue::english());
             let json = exports.iter().find(|e| e.title == "Service JSON").unwrap();
             let diff = json.diff.as_ref().unwrap();
             // The lines of a's own JSON are kept, not the unnamed service's.
@@ -212,6 +257,6 @@ mod tests {
                 "{diff:?}"
             );
         }
-        assert!(service_exports(&plan, &report, Some("b")).is_empty());
+        assert!(service_exports(&plan, &report, Some("b"), Catalogue::english()).is_empty());
     }
 }

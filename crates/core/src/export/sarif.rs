@@ -4,6 +4,8 @@ use serde_json::{json, Value};
 
 use super::Source;
 use crate::analyze::{Code, Report, Severity};
+use crate::args;
+use crate::i18n::Catalogue;
 
 /// The project's home, from the package metadata when it has one.
 const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
@@ -17,7 +19,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// The report as a SARIF 2.1.0 log: one run of the tool `easnet`, one rule per finding code
-/// that occurs (its title and level from [`Code`]), one result per finding with a
+/// that occurs (its level from [`Code`], its title `cat`'s `<CODE>.title`), one result per finding with a
 /// logical location (the `subject`, qualified by its JSON path `at` when there is one) and,
 /// when `artifact` is the plan file, a physical location on it (code-scanning UIs need one to
 /// show a result): the line and column of the object `at` names, else line 1.
@@ -26,14 +28,18 @@ fn level(s: Severity) -> &'static str {
 /// ```
 /// use easnet_core::analyze::{Code, Finding, Report, Severity};
 /// use easnet_core::export::{sarif, Source};
+/// use easnet_core::i18n::Catalogue;
 ///
 /// let report = Report { findings: vec![Finding {
 ///     code: Code::Wl001, severity: Severity::Warning, subject: "s/db".into(),
 ///     message: "m".into(), fix: "f".into(), command: None, at: Some("services[0].targets[0]".into()),
 /// }], ..Report::default() };
 /// let text = "{\"version\": 1,\n \"services\": [{\"service\": {}, \"targets\": [{}]}]}";
-/// let log = sarif(&report, Some(Source { name: "plan.json", text }));
+/// let en = Catalogue::english();
+/// let log = sarif(&report, Some(Source { name: "plan.json", text }), en);
 /// assert_eq!(log["version"], "2.1.0");
+/// let rule = &log["runs"][0]["tool"]["driver"]["rules"][0];
+/// assert_eq!(rule["shortDescription"]["text"], "The whitelist does not cover the vSwitch CIDR");
 /// let result = &log["runs"][0]["results"][0];
 /// assert_eq!((result["ruleId"].as_str(), result["level"].as_str()), (Some("WL001"), Some("warning")));
 /// assert_eq!(result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "services[0].targets[0]");
@@ -41,10 +47,10 @@ fn level(s: Severity) -> &'static str {
 /// assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(2), Some(43)));
 ///
 /// // No findings: a valid log with no results; no artifact: no physical location.
-/// let empty = sarif(&Report::default(), None);
+/// let empty = sarif(&Report::default(), None, en);
 /// assert_eq!(empty["runs"][0]["results"].as_array().unwrap().len(), 0);
 /// ```
-pub fn sarif(report: &Report, artifact: Option<Source>) -> Value {
+pub fn sarif(report: &Report, artifact: Option<Source>, cat: &Catalogue) -> Value {
     let mut codes: Vec<Code> = Vec::new();
     for f in &report.findings {
         if !codes.contains(&f.code) {
@@ -56,7 +62,7 @@ pub fn sarif(report: &Report, artifact: Option<Source>) -> Value {
             json!({
                 "id": code,
                 "name": code,
-                "shortDescription": {"text": code.title()},
+                "shortDescription": {"text": title(*code, cat)},
                 "defaultConfiguration": {"level": level(code.severity())},
             })
         })
@@ -83,7 +89,7 @@ pub fn sarif(report: &Report, artifact: Option<Source>) -> Value {
             }
             let mut text = f.message.clone();
             if !f.fix.is_empty() {
-                text = format!("{text} Fix: {}", f.fix);
+                text = cat.text("report.sarif_fix", args![message = text, fix = f.fix]);
             }
             let mut properties = json!({"subject": f.subject, "fix": f.fix});
             if let Some(command) = &f.command {
@@ -114,4 +120,17 @@ pub fn sarif(report: &Report, artifact: Option<Source>) -> Value {
         // `locate` counts columns in characters (code points), not UTF-16 units.
         "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
     })
+}
+
+/// A code's title in `cat`'s language: its `<CODE>.title`, or [`Code::title`] when the
+/// catalogue lacks it (`tests/catalogues.rs` holds the English ones equal to it).
+pub(crate) fn title(code: Code, cat: &Catalogue) -> String {
+    let key = format!("{}.title", code.as_str());
+    match cat
+        .template(&key)
+        .or_else(|| Catalogue::english().template(&key))
+    {
+        Some(_) => cat.text(&key, &[]),
+        None => code.title().to_owned(),
+    }
 }

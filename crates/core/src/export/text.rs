@@ -6,7 +6,8 @@ use std::fmt::Write;
 use super::Source;
 use crate::addr::utilisation_permille;
 use crate::analyze::{Finding, HopStatus, Report, Severity};
-use crate::text::words::plural;
+use crate::args;
+use crate::i18n::Catalogue;
 
 const RED: &str = "\x1b[31m";
 const YELLOW: &str = "\x1b[33m";
@@ -33,41 +34,66 @@ impl Paint {
 /// a terminal without `NO_COLOR`). Findings come grouped as errors, warnings, info, each with
 /// its fix, command and JSON path (after `file:line:column` when the plan's `source` is
 /// given, the form editors and terminals turn into a link); then one line per vSwitch and per
-/// flow.
+/// flow. easnet's own words are `cat`'s (`report.*`); the findings are written as the
+/// analyzer wrote them.
 ///
 /// # Examples
 /// ```
 /// use easnet_core::analyze::{Code, Finding, Report, Severity};
 /// use easnet_core::export::text_report;
+/// use easnet_core::i18n::Catalogue;
 ///
-/// assert!(text_report(&Report::default(), false, None).starts_with("No findings."));
+/// let en = Catalogue::english();
+/// assert!(text_report(&Report::default(), false, None, en).starts_with("No findings."));
 ///
 /// let report = Report { findings: vec![Finding {
 ///     code: Code::Inet004, severity: Severity::Error, subject: "llm".into(),
 ///     message: "No SNAT entry covers vsw-a.".into(), fix: "Add an SNAT entry.".into(),
 ///     command: None, at: None,
 /// }], ..Report::default() };
-/// let text = text_report(&report, false, None);
+/// let text = text_report(&report, false, None, en);
 /// assert!(text.starts_with("1 error, 0 warnings, 0 info\n\nErrors\n  INET004 llm: No SNAT entry covers vsw-a.\n"));
 /// assert!(!text.contains('\x1b'));
-/// assert!(text_report(&report, true, None).contains("\x1b[31m"));
+/// assert!(text_report(&report, true, None, en).contains("\x1b[31m"));
 /// ```
-pub fn text_report(report: &Report, color: bool, source: Option<Source>) -> String {
+pub fn text_report(
+    report: &Report,
+    color: bool,
+    source: Option<Source>,
+    cat: &Catalogue,
+) -> String {
     let p = Paint(color);
     let mut out = String::new();
     let (e, w, i) = report.counts();
     if report.findings.is_empty() {
-        out.push_str(&p.paint(GREEN, "No findings."));
+        out.push_str(&p.paint(GREEN, &cat.text("report.no_findings", &[])));
         out.push('\n');
     } else {
-        let errors = plural(e, "error", "errors");
-        let warnings = plural(w, "warning", "warnings");
-        let _ = writeln!(out, "{}, {warnings}, {i} info", p.paint(BOLD, &errors));
+        let errors = p.paint(BOLD, &cat.count("report.errors", e as u64, &[]));
+        let warnings = cat.count("report.warnings", w as u64, &[]);
+        let infos = cat.count("report.infos", i as u64, &[]);
+        let _ = writeln!(
+            out,
+            "{}",
+            cat.text(
+                "report.counts",
+                args![errors = errors, warnings = warnings, infos = infos]
+            )
+        );
     }
+    let (fix, run, at_label) = (
+        cat.text("report.fix", &[]),
+        cat.text("report.run", &[]),
+        cat.text("report.at", &[]),
+    );
     for (severity, title, style) in [
-        (Severity::Error, "Errors", RED),
-        (Severity::Warning, "Warnings", YELLOW),
-        (Severity::Info, "Info", BLUE),
+        (Severity::Error, cat.text("report.heading.errors", &[]), RED),
+        (
+            Severity::Warning,
+            cat.text("report.heading.warnings", &[]),
+            YELLOW,
+        ),
+        (Severity::Info, cat.text("report.heading.info", &[]), BLUE),
     ] {
         let group: Vec<&Finding> = (report.findings.iter())
             .filter(|f| f.severity == severity)
@@ -75,7 +101,7 @@ pub fn text_report(report: &Report, color: bool, source: Option<Source>) -> Stri
         if group.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", p.paint(&format!("{BOLD}{style}"), title));
+        let _ = writeln!(out, "\n{}", p.paint(&format!("{BOLD}{style}"), &title));
         for f in group {
             let _ = writeln!(
                 out,
@@ -85,46 +111,75 @@ pub fn text_report(report: &Report, color: bool, source: Option<Source>) -> Stri
                 f.message
             );
             if !f.fix.is_empty() {
-                let _ = writeln!(out, "    {} {}", p.paint(DIM, "fix:"), f.fix);
+                let _ = writeln!(out, "    {} {}", p.paint(DIM, &fix), f.fix);
             }
             if let Some(command) = &f.command {
-                let _ = writeln!(out, "    {} {command}", p.paint(DIM, "run:"));
+                let _ = writeln!(out, "    {} {command}", p.paint(DIM, &run));
             }
             if let Some(at) = &f.at {
                 let place = source.and_then(|s| Some((s.name, s.place(at)?)));
                 let file = place.map_or_else(String::new, |(name, p)| {
                     format!("{name}:{}:{} ", p.line, p.column)
                 });
-                let _ = writeln!(out, "    {} {file}{at}", p.paint(DIM, "at: "));
+                let _ = writeln!(out, "    {} {file}{at}", p.paint(DIM, &at_label));
             }
         }
     }
     if !report.capacity.is_empty() {
-        let _ = writeln!(out, "\n{}", p.paint(BOLD, "Capacity"));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.paint(BOLD, &cat.text("report.heading.capacity", &[]))
+        );
         for row in &report.capacity {
-            let used = utilisation_permille(row.needed, row.usable)
-                .map_or_else(String::new, |m| format!(" ({}.{}%)", m / 10, m % 10));
             let verdict = if row.fits {
-                p.paint(GREEN, "fits")
+                p.paint(GREEN, &cat.text("report.fits", &[]))
             } else {
-                p.paint(RED, "does not fit")
+                p.paint(RED, &cat.text("report.does_not_fit", &[]))
             };
-            let _ = writeln!(
-                out,
-                "  {} {}: {} of {} usable IPs needed{used}, {verdict}",
-                row.vswitch, row.cidr, row.needed, row.usable
-            );
+            let line = match utilisation_permille(row.needed, row.usable) {
+                Some(m) => cat.text(
+                    "report.capacity_row",
+                    args![
+                        vswitch = row.vswitch,
+                        cidr = row.cidr,
+                        needed = row.needed,
+                        usable = row.usable,
+                        percent = format!("{}.{}%", m / 10, m % 10),
+                        verdict = verdict,
+                    ],
+                ),
+                None => cat.text(
+                    "report.capacity_row_no_use",
+                    args![
+                        vswitch = row.vswitch,
+                        cidr = row.cidr,
+                        needed = row.needed,
+                        usable = row.usable,
+                        verdict = verdict,
+                    ],
+                ),
+            };
+            let _ = writeln!(out, "  {line}");
         }
     }
     if report.paths.iter().any(|s| !s.flows.is_empty()) {
-        let _ = writeln!(out, "\n{}", p.paint(BOLD, "Paths"));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.paint(BOLD, &cat.text("report.heading.paths", &[]))
+        );
+        let (ok, fail) = (
+            cat.text("report.path.ok", &[]),
+            cat.text("report.path.fail", &[]),
+        );
         for service in &report.paths {
             let several = service.several_vswitches();
             for flow in &service.flows {
                 let mark = if flow.ok {
-                    p.paint(GREEN, "ok  ")
+                    p.paint(GREEN, &ok)
                 } else {
-                    p.paint(RED, "FAIL")
+                    p.paint(RED, &fail)
                 };
                 let failed: Vec<&str> = (flow.hops.iter())
                     .filter(|h| h.status == HopStatus::Fail)
@@ -133,10 +188,10 @@ pub fn text_report(report: &Report, color: bool, source: Option<Source>) -> Stri
                 let at = if failed.is_empty() {
                     String::new()
                 } else {
-                    format!(" (stops at {})", failed.join(", "))
+                    cat.text("report.path.stops", args![hops = failed.join(", ")])
                 };
                 let from = match (&flow.vswitch, several) {
-                    (Some(vsw), true) => format!(" from {vsw}"),
+                    (Some(vsw), true) => cat.text("report.path.from", args![vswitch = vsw]),
                     _ => String::new(),
                 };
                 let _ = writeln!(

@@ -13,6 +13,8 @@ use super::lookup::find_service;
 use super::ExportError;
 use crate::addr::{contains_net, covers_union, parse_cidr_lenient};
 use crate::analyze::{Flow, FlowRoute, Report};
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::{Plan, Target, TargetKind};
 use crate::text::command::{Command, Value};
 use crate::text::shell::comment;
@@ -34,19 +36,22 @@ pub struct WhitelistAdvice {
     /// of those and something is missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
-    /// Why `required` is empty, when it is: the path the source comes from is unknown.
+    /// Why `required` is empty, when it is: the path the source comes from is unknown (in the
+    /// catalogue's language).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// For every target of `service` that has a `whitelist`, the entries to add to it: the vSwitch
 /// CIDR for a private target unless the entries already cover it, the SNAT IPs not yet in it
-/// for a public one. Targets whose whitelist is unknown (absent) are skipped.
+/// for a public one. Targets whose whitelist is unknown (absent) are skipped. A note is in
+/// `cat`'s words.
 ///
 /// # Examples
 /// ```
 /// use easnet_core::analyze::{Flow, FlowRoute, Report, ServicePath};
 /// use easnet_core::export::whitelist_entries;
+/// use easnet_core::i18n::Catalogue;
 /// use easnet_core::plan::{parse_plan, Protocol};
 ///
 /// let plan = parse_plan(r#"{"version": 1, "services": [{
@@ -58,19 +63,21 @@ pub struct WhitelistAdvice {
 ///     source_cidr: Some("10.0.1.0/24".into()), snat_ips: vec![],
 /// };
 /// let report = Report { paths: vec![ServicePath { service: "s".into(), flows: vec![flow] }], ..Report::default() };
-/// let advice = whitelist_entries(&plan, &report, "s").unwrap();
+/// let en = Catalogue::english();
+/// let advice = whitelist_entries(&plan, &report, "s", en).unwrap();
 /// assert_eq!(advice[0].to_add, ["10.0.1.0/24"]);
 /// assert_eq!(
 ///     advice[0].command.as_deref(),
 ///     Some("aliyun rds ModifySecurityIps --DBInstanceId rm-bp1orders --SecurityIps 10.0.1.0/24 --ModifyMode Append")
 /// );
 ///
-/// assert!(whitelist_entries(&plan, &report, "nope").is_err());
+/// assert!(whitelist_entries(&plan, &report, "nope", en).is_err());
 /// ```
 pub fn whitelist_entries(
     plan: &Plan,
     report: &Report,
     service: &str,
+    cat: &Catalogue,
 ) -> Result<Vec<WhitelistAdvice>, ExportError> {
     let (_, entry) = find_service(plan, service)?;
     let flows: &[Flow] = (report.paths.iter())
@@ -88,12 +95,17 @@ pub fn whitelist_entries(
             if mine.is_empty() {
                 mine.extend(flows.iter().filter(|f| f.name == name));
             }
-            advise(target, whitelist, &mine)
+            advise(target, whitelist, &mine, cat)
         })
         .collect())
 }
 
-fn advise(target: &Target, whitelist: &[String], flows: &[&Flow]) -> WhitelistAdvice {
+fn advise(
+    target: &Target,
+    whitelist: &[String],
+    flows: &[&Flow],
+    cat: &Catalogue,
+) -> WhitelistAdvice {
     let entries: Vec<IpNet> = (whitelist.iter())
         .filter_map(|e| parse_cidr_lenient(e).ok())
         .map(|n| n.trunc())
@@ -110,7 +122,7 @@ fn advise(target: &Target, whitelist: &[String], flows: &[&Flow]) -> WhitelistAd
         note: None,
     };
     let Some(first) = flows.first() else {
-        advice.note = Some("no path to this target was analysed, so its source is unknown".into());
+        advice.note = Some(cat.text("export.whitelist.note.no_path", &[]));
         return advice;
     };
     // What each flow's source is, once each, in the order of the flows.
@@ -132,7 +144,7 @@ fn advise(target: &Target, whitelist: &[String], flows: &[&Flow]) -> WhitelistAd
                 .cloned()
                 .collect();
             if advice.required.is_empty() {
-                advice.note = Some("the service's vSwitch CIDR is unknown".into());
+                advice.note = Some(cat.text("export.whitelist.note.no_cidr", &[]));
             }
         }
         FlowRoute::Internet => {
@@ -145,16 +157,11 @@ fn advise(target: &Target, whitelist: &[String], flows: &[&Flow]) -> WhitelistAd
                 .cloned()
                 .collect();
             if advice.required.is_empty() {
-                advice.note = Some(
-                    "no SNAT IP reaches this target: fix the internet path first (see the INET findings)"
-                        .into(),
-                );
+                advice.note = Some(cat.text("export.whitelist.note.no_snat_ip", &[]));
             }
         }
         FlowRoute::Unknown => {
-            advice.note = Some(
-                "the target's address does not parse (CIDR001), so its route is unknown".into(),
-            );
+            advice.note = Some(cat.text("export.whitelist.note.bad_address", &[]));
         }
     }
     if !advice.to_add.is_empty() {
@@ -190,31 +197,49 @@ fn whitelist_command(target: &Target, to_add: &[String]) -> Option<Command> {
 
 /// The advice as a shell script, the CLI's `export --what whitelist`: per target a `#` line
 /// (what to add, or why nothing), then the command when there is one, so that the whole text
-/// can be pasted into a shell as it is.
+/// can be pasted into a shell as it is. The comments are in `cat`'s words.
 ///
 /// # Examples
 /// ```
 /// use easnet_core::export::{whitelist_text, WhitelistAdvice};
+/// use easnet_core::i18n::Catalogue;
 /// let advice = WhitelistAdvice {
 ///     target: "db\n$(touch pwned)".into(), address: "10.0.5.10".into(), route: "private".into(),
 ///     required: vec!["10.0.1.0/24".into()], to_add: vec!["10.0.1.0/24".into()],
 ///     command: Some("aliyun rds ModifySecurityIps …".into()), note: None,
 /// };
 /// assert_eq!(
-///     whitelist_text(&[advice]),
+///     whitelist_text(&[advice], Catalogue::english()),
 ///     "# db\\n$(touch pwned) (10.0.5.10): add 10.0.1.0/24\naliyun rds ModifySecurityIps …\n"
 /// );
 /// ```
-pub fn whitelist_text(advice: &[WhitelistAdvice]) -> String {
+pub fn whitelist_text(advice: &[WhitelistAdvice], cat: &Catalogue) -> String {
     let mut out = String::new();
     for a in advice {
-        let head = format!("{} ({})", a.target, a.address);
+        let (target, address) = (&a.target, &a.address);
         let line = if let Some(note) = &a.note {
-            format!("{head}: {note}")
+            cat.text(
+                "export.whitelist.line.note",
+                args![target = target, address = address, note = note],
+            )
         } else if a.to_add.is_empty() {
-            format!("{head}: already admits {}", a.required.join(", "))
+            cat.text(
+                "export.whitelist.line.admits",
+                args![
+                    target = target,
+                    address = address,
+                    entries = a.required.join(", ")
+                ],
+            )
         } else {
-            format!("{head}: add {}", a.to_add.join(", "))
+            cat.text(
+                "export.whitelist.line.add",
+                args![
+                    target = target,
+                    address = address,
+                    entries = a.to_add.join(", ")
+                ],
+            )
         };
         out.push_str(&comment(&line));
         out.push('\n');
@@ -342,32 +367,33 @@ mod tests {
 
     #[test]
     fn coverage() {
+        let en = Catalogue::english();
         let t = target(Some("redis"), "10.0.5.10");
         let wl = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let private = flow(FlowRoute::Private, Some("10.0.1.0/24"), &[]);
         // Covered by a wider entry with host bits, or by two halves: nothing to add.
-        assert!(advise(&t, &wl(&["10.0.1.9/16"]), &[&private])
+        assert!(advise(&t, &wl(&["10.0.1.9/16"]), &[&private], en)
             .to_add
             .is_empty());
         assert!(
-            advise(&t, &wl(&["10.0.1.0/25", "10.0.1.128/25"]), &[&private])
+            advise(&t, &wl(&["10.0.1.0/25", "10.0.1.128/25"]), &[&private], en)
                 .to_add
                 .is_empty()
         );
         // One IP of it, or junk: the CIDR is to be added.
         assert_eq!(
-            advise(&t, &wl(&["10.0.1.7", "junk"]), &[&private]).to_add,
+            advise(&t, &wl(&["10.0.1.7", "junk"]), &[&private], en).to_add,
             ["10.0.1.0/24"]
         );
         let public = flow(FlowRoute::Internet, None, &["47.96.1.10", "47.96.1.11"]);
-        let a = advise(&t, &wl(&["47.96.1.10/32"]), &[&public]);
+        let a = advise(&t, &wl(&["47.96.1.10/32"]), &[&public], en);
         assert_eq!(
             (a.required.len(), a.to_add.clone()),
             (2, vec!["47.96.1.11".to_owned()])
         );
         assert_eq!(a.command, None);
-        let none = advise(&t, &wl(&[]), &[&flow(FlowRoute::Internet, None, &[])]);
+        let none = advise(&t, &wl(&[]), &[&flow(FlowRoute::Internet, None, &[])], en);
         assert!(none.note.unwrap().contains("SNAT"));
-        assert!(advise(&t, &wl(&[]), &[]).note.is_some());
+        assert!(advise(&t, &wl(&[]), &[], en).note.is_some());
     }
 }

@@ -12,8 +12,10 @@ use serde_json::Value;
 
 use crate::addr::{
     first_free_block, overlaps, parse_cidr, parse_surge, reserved_addresses, smallest_ipv4_prefix,
-    total_needed, usable_ips, ServiceNeed, Surge,
+    total_needed, usable_ips, CidrError, ServiceNeed, Surge, SurgeError,
 };
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::Vpc;
 
 /// The question: a vSwitch CIDR and what would run in it.
@@ -106,33 +108,35 @@ pub struct VSwitchShare {
 
 impl Split {
     /// One sentence per vSwitch that could not take the whole need alone: CAP005's warning,
-    /// worded as the analyzer words it, for the page and the CLI alike. What a vSwitch has
-    /// free for the service is its usable IPs minus its other IPs.
+    /// worded as the analyzer words it, for the page and the CLI alike, in `cat`'s words. What
+    /// a vSwitch has free for the service is its usable IPs minus its other IPs.
     ///
     /// # Examples
     /// ```
+    /// use easnet_core::i18n::Catalogue;
     /// use easnet_core::views::whatif::{answer, Question};
     /// let q = Question { cidr: "10.0.1.0/27".into(), second_cidr: "10.0.2.0/28".into(),
     ///                    instances: Some(14), max_surge: "2".into(), second_other_ips: 1,
     ///                    ..Default::default() };
     /// let split = answer(&q, None).unwrap().split.unwrap();
-    /// assert_eq!(split.warnings(), [
+    /// assert_eq!(split.warnings(Catalogue::english()), [
     ///     "10.0.2.0/28 has 11 IPs free for the service, which needs 16 over its 2 vSwitches: \
     ///      if only that zone has stock, not every instance can start",
     /// ]);
     /// ```
-    pub fn warnings(&self) -> Vec<String> {
+    pub fn warnings(&self, cat: &Catalogue) -> Vec<String> {
         self.vswitches
             .iter()
             .filter(|v| !v.fits_alone)
             .map(|v| {
-                format!(
-                    "{} has {} IPs free for the service, which needs {} over its {} vSwitches: if \
-                     only that zone has stock, not every instance can start",
-                    v.cidr,
-                    v.usable.saturating_sub(v.other_ips),
-                    self.service_ips,
-                    self.vswitches.len(),
+                cat.count(
+                    "whatif.zone_stock",
+                    self.vswitches.len() as u64,
+                    args![
+                        cidr = v.cidr,
+                        free = v.usable.saturating_sub(v.other_ips),
+                        ips = self.service_ips,
+                    ],
                 )
             })
             .collect()
@@ -148,6 +152,11 @@ pub struct InputError {
 
 /// Reads `max_surge` as typed in a form or on a command line: `2`, `20%`, or empty.
 pub fn parse_surge_text(text: &str) -> Result<Option<Surge>, InputError> {
+    parse_surge_in(text, Catalogue::english())
+}
+
+/// [`parse_surge_text`], its error in `cat`'s words.
+fn parse_surge_in(text: &str, cat: &Catalogue) -> Result<Option<Surge>, InputError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -159,8 +168,29 @@ pub fn parse_surge_text(text: &str) -> Result<Option<Surge>, InputError> {
     };
     parse_surge(&value).map(Some).map_err(|e| InputError {
         field: "max_surge",
-        message: e.to_string(),
+        message: surge_error(e, cat),
     })
+}
+
+/// A CIDR that does not read, in `cat`'s words.
+fn cidr_error(e: CidrError, cat: &Catalogue) -> String {
+    match e {
+        CidrError::Syntax => cat.text("whatif.error.cidr_syntax", &[]),
+        CidrError::AddrSyntax => cat.text("whatif.error.addr_syntax", &[]),
+        CidrError::HostBitsSet { network } => {
+            cat.text("whatif.error.host_bits", args![network = network])
+        }
+    }
+}
+
+/// A `max_surge` that does not read, in `cat`'s words.
+fn surge_error(e: SurgeError, cat: &Catalogue) -> String {
+    match e {
+        SurgeError::NotCount => cat.text("whatif.error.surge_not_count", &[]),
+        SurgeError::NotPercent => cat.text("whatif.error.surge_not_percent", &[]),
+        SurgeError::WrongType => cat.text("whatif.error.surge_wrong_type", &[]),
+        SurgeError::OutOfRange => cat.text("whatif.error.surge_out_of_range", &[]),
+    }
 }
 
 /// Answers a question; `vpc` (optional) is where to look for a free block.
@@ -188,21 +218,40 @@ pub fn parse_surge_text(text: &str) -> Result<Option<Surge>, InputError> {
 /// assert_eq!(answer(&overlapping, None).unwrap_err().field, "second_cidr");
 /// ```
 pub fn answer(q: &Question, vpc: Option<&Vpc>) -> Result<Answer, InputError> {
+    answer_in(q, vpc, Catalogue::english())
+}
+
+/// [`answer`], with why an input is refused in `cat`'s words.
+///
+/// # Examples
+/// ```
+/// use easnet_core::i18n::{Catalogue, Lang};
+/// use easnet_core::views::whatif::{answer_in, Question};
+/// let q = Question { cidr: "10.0.1.5/24".into(), ..Default::default() };
+/// let en = answer_in(&q, None, Catalogue::english()).unwrap_err();
+/// assert_eq!(en.message, "host bits are set; the network is 10.0.1.0/24");
+/// # #[cfg(feature = "embed-zh")] {
+/// let zh = answer_in(&q, None, Catalogue::embedded(Lang::Zh).unwrap()).unwrap_err();
+/// assert_eq!((zh.field, zh.message.contains("10.0.1.0/24")), ("cidr", true));
+/// assert_ne!(zh.message, en.message);
+/// # }
+/// ```
+pub fn answer_in(q: &Question, vpc: Option<&Vpc>, cat: &Catalogue) -> Result<Answer, InputError> {
     let net: IpNet = parse_cidr(q.cidr.trim()).map_err(|e| InputError {
         field: "cidr",
-        message: e.to_string(),
+        message: cidr_error(e, cat),
     })?;
-    let surge = parse_surge_text(&q.max_surge)?;
+    let surge = parse_surge_in(&q.max_surge, cat)?;
     let unit_size = match q.unit_size {
         Some(0) => {
             return Err(InputError {
                 field: "unit_size",
-                message: "expected an integer of 1 or more (machines per instance)".to_owned(),
+                message: cat.text("whatif.error.unit_size", &[]),
             })
         }
         size => size.unwrap_or(1),
     };
-    let second = second_net(q, &net)?;
+    let second = second_net(q, &net, cat)?;
     let need = ServiceNeed::compute(Some(q.instances.unwrap_or(1)), q.max_instances, surge)
         .units(unit_size);
     // Never wraps into a fit (rules.md, "Settled readings"): past 2^64 − 1 it fits nowhere.
@@ -258,19 +307,19 @@ pub fn answer(q: &Question, vpc: Option<&Vpc>) -> Result<Answer, InputError> {
 
 /// The second CIDR, if any: it must parse and must not overlap the first (two vSwitches of
 /// one VPC never do).
-fn second_net(q: &Question, first: &IpNet) -> Result<Option<IpNet>, InputError> {
+fn second_net(q: &Question, first: &IpNet, cat: &Catalogue) -> Result<Option<IpNet>, InputError> {
     let text = q.second_cidr.trim();
     if text.is_empty() {
         return Ok(None);
     }
     let net = parse_cidr(text).map_err(|e| InputError {
         field: "second_cidr",
-        message: e.to_string(),
+        message: cidr_error(e, cat),
     })?;
     if overlaps(&net, first) {
         return Err(InputError {
             field: "second_cidr",
-            message: format!("{net} overlaps {first}: two vSwitches of one VPC cannot overlap"),
+            message: cat.text("whatif.error.overlap", args![second = net, first = first]),
         });
     }
     Ok(Some(net))
@@ -462,7 +511,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            split.warnings(),
+            split.warnings(Catalogue::english()),
             [
                 "10.0.2.0/28 has 11 IPs free for the service, which needs 21 over its 2 \
                  vSwitches: if only that zone has stock, not every instance can start"

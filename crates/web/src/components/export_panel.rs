@@ -41,16 +41,25 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
     let name = names.get(*service).cloned();
     // The service's exports are small; a plan-wide one (the report, the plan JSON) is built
     // only while its tab is shown, so an edit of a large plan does not pay for it.
-    let exports: Vec<Export> = export::service_exports(&props.plan, &props.report, name.as_deref());
+    let exports: Vec<Export> = export::service_exports(
+        &props.plan,
+        &props.report,
+        name.as_deref(),
+        easnet_core::i18n::Catalogue::english(),
+    );
     let titles: Vec<String> = (exports.iter().map(|e| e.title.clone()))
-        .chain(PlanExport::ALL.map(|p| p.title().to_owned()))
+        .chain(PlanExport::ALL.map(|p| p.title(easnet_core::i18n::Catalogue::english())))
         .collect();
     let shown = if *tab < titles.len() { *tab } else { 0 };
     let current = match exports.get(shown) {
         Some(e) => Some(e.clone()),
-        None => PlanExport::ALL
-            .get(shown - exports.len())
-            .map(|p| p.build(&props.plan, &props.report)),
+        None => PlanExport::ALL.get(shown - exports.len()).map(|p| {
+            p.build(
+                &props.plan,
+                &props.report,
+                easnet_core::i18n::Catalogue::english(),
+            )
+        }),
     };
     let on_service = {
         let s = service.clone();

@@ -42,7 +42,7 @@ pub fn import_summary(props: &ImportSummaryProps) -> Html {
                 </span>
             </div>
             <p>{format!("{}, from {}.",
-                s.counts(), plural(s.responses.len(), "response", "responses"))}</p>
+                s.counts(easnet_core::i18n::Catalogue::english()), plural(s.responses.len(), "response", "responses"))}</p>
             { group(Change::Imported, "Imported") }
             { group(Change::Updated, "Updated") }
             { group(Change::Skipped, "Skipped (the plan cannot hold these)") }

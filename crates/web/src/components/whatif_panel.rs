@@ -139,7 +139,7 @@ fn answer_list(a: &Answer) -> Html {
         </dl>
         if let Some(split) = &a.split {
             <ul class="whatif-warnings">
-                { for split.warnings().into_iter().map(|w| html! { <li class="issue warning">{w}</li> }) }
+                { for split.warnings(easnet_core::i18n::Catalogue::english()).into_iter().map(|w| html! { <li class="issue warning">{w}</li> }) }
             </ul>
         }
         </>

@@ -3,8 +3,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::plan::{NatGateway, Peering, Plan, RouteTable, SecurityGroup, VSwitch, Vpc};
-use crate::text::words::plural;
+use crate::args;
+use crate::i18n::Catalogue;
+use crate::plan::{
+    NatGateway, NatKind, Peering, Plan, RouteTable, RouteTableKind, SecurityGroup,
+    SecurityGroupKind, VSwitch, Vpc,
+};
 
 use super::Kind;
 
@@ -50,65 +54,112 @@ pub(super) fn objects(plan: &Plan) -> HashMap<(Kind, &str), Obj<'_>> {
 }
 
 /// A vSwitch's `route_table` in words: absent means its VPC's system table.
-fn table_name(t: &Option<String>) -> String {
-    t.clone().unwrap_or_else(|| "system".to_owned())
+fn table_name(t: &Option<String>, cat: &Catalogue) -> String {
+    t.clone()
+        .unwrap_or_else(|| cat.text("summary.describe.system_table", &[]))
 }
 
-/// What an imported object holds, in a few words.
-pub(super) fn describe(obj: &Obj) -> String {
-    match obj {
-        Obj::Vpc(v) if v.cidrs.is_empty() => "no CIDRs".to_owned(),
-        Obj::Vpc(v) => v.cidrs.join(", "),
-        Obj::VSwitch(_, s) => format!(
-            "{}{}, {} route table, other_ips {}",
-            s.cidr,
-            s.zone
-                .as_deref()
-                .map_or_else(String::new, |z| format!(" in {z}")),
-            table_name(&s.route_table),
-            s.other_ips
-        ),
-        Obj::RouteTable(_, t) => format!(
-            "{}, {}",
-            t.kind.as_str(),
-            plural(t.routes.len(), "route", "routes")
-        ),
-        Obj::SecurityGroup(_, g) => format!(
-            "{}, {}",
-            g.kind.as_str(),
-            plural(g.egress.len(), "egress rule", "egress rules")
-        ),
-        Obj::NatGateway(_, n) => format!(
-            "{}{}, EIPs [{}], {}",
-            n.kind.as_str(),
-            n.vswitch
-                .as_deref()
-                .map_or_else(String::new, |s| format!(" in {s}")),
-            n.eips.join(", "),
-            plural(n.snat_entries.len(), "SNAT entry", "SNAT entries")
-        ),
-        Obj::Peering(p) => format!("vpc_peer joining {}", p.vpcs.join(" and ")),
+fn table_kind(kind: RouteTableKind, cat: &Catalogue) -> String {
+    match kind {
+        RouteTableKind::System => cat.text("summary.kind_of.system", &[]),
+        RouteTableKind::Custom => cat.text("summary.kind_of.custom", &[]),
     }
 }
 
-/// What changed between two versions of one object.
-pub(super) fn differences(before: &Obj, after: &Obj) -> Vec<String> {
+fn group_kind(kind: SecurityGroupKind, cat: &Catalogue) -> String {
+    match kind {
+        SecurityGroupKind::Basic => cat.text("summary.kind_of.basic", &[]),
+        SecurityGroupKind::Enterprise => cat.text("summary.kind_of.enterprise", &[]),
+    }
+}
+
+fn nat_kind(kind: NatKind, cat: &Catalogue) -> String {
+    match kind {
+        NatKind::Internet => cat.text("summary.kind_of.internet", &[]),
+        NatKind::Vpc => cat.text("summary.kind_of.vpc", &[]),
+    }
+}
+
+/// What an imported object holds, in a few words of `cat`.
+pub(super) fn describe(obj: &Obj, cat: &Catalogue) -> String {
+    match obj {
+        Obj::Vpc(v) if v.cidrs.is_empty() => cat.text("summary.describe.no_cidrs", &[]),
+        Obj::Vpc(v) => v.cidrs.join(", "),
+        Obj::VSwitch(_, s) => {
+            let table = table_name(&s.route_table, cat);
+            let (cidr, other_ips) = (&s.cidr, s.other_ips);
+            match s.zone.as_deref() {
+                Some(zone) => cat.text(
+                    "summary.describe.vswitch_in_zone",
+                    args![
+                        cidr = cidr,
+                        zone = zone,
+                        table = table,
+                        other_ips = other_ips
+                    ],
+                ),
+                None => cat.text(
+                    "summary.describe.vswitch",
+                    args![cidr = cidr, table = table, other_ips = other_ips],
+                ),
+            }
+        }
+        Obj::RouteTable(_, t) => cat.count(
+            "summary.describe.route_table",
+            t.routes.len() as u64,
+            args![kind = table_kind(t.kind, cat)],
+        ),
+        Obj::SecurityGroup(_, g) => cat.count(
+            "summary.describe.security_group",
+            g.egress.len() as u64,
+            args![kind = group_kind(g.kind, cat)],
+        ),
+        Obj::NatGateway(_, n) => {
+            let (kind, eips) = (nat_kind(n.kind, cat), n.eips.join(", "));
+            let count = n.snat_entries.len() as u64;
+            match n.vswitch.as_deref() {
+                Some(vswitch) => cat.count(
+                    "summary.describe.nat_gateway_in",
+                    count,
+                    args![kind = kind, vswitch = vswitch, eips = eips],
+                ),
+                None => cat.count(
+                    "summary.describe.nat_gateway",
+                    count,
+                    args![kind = kind, eips = eips],
+                ),
+            }
+        }
+        Obj::Peering(p) => cat.text(
+            "summary.describe.peering",
+            args![vpcs = p.vpcs.join(&cat.text("summary.and", &[]))],
+        ),
+    }
+}
+
+/// What changed between two versions of one object, in `cat`'s words (the plan's field names
+/// as they are).
+pub(super) fn differences(before: &Obj, after: &Obj, cat: &Catalogue) -> Vec<String> {
     let mut d = Vec::new();
     let mut field = |name: &str, a: String, b: String| {
         if a != b {
             d.push(format!("{name} {a} → {b}"));
         }
     };
-    let moved = |a: &str, b: &str| (a != b).then(|| format!("moved from {a} to {b}"));
+    let moved = |a: &str, b: &str| {
+        (a != b).then(|| cat.text("summary.differences.moved", args![from = a, to = b]))
+    };
+    let none = || cat.text("summary.differences.none", &[]);
+    let or_none = |s: &Option<String>| s.clone().unwrap_or_else(none);
     match (before, after) {
         (Obj::Vpc(a), Obj::Vpc(b)) => field("cidrs", a.cidrs.join(", "), b.cidrs.join(", ")),
         (Obj::VSwitch(va, a), Obj::VSwitch(vb, b)) => {
             field("cidr", a.cidr.clone(), b.cidr.clone());
             field("zone", or_none(&a.zone), or_none(&b.zone));
             field(
-                "route table",
-                table_name(&a.route_table),
-                table_name(&b.route_table),
+                &cat.text("summary.differences.route_table", &[]),
+                table_name(&a.route_table, cat),
+                table_name(&b.route_table, cat),
             );
             field(
                 "other_ips",
@@ -129,17 +180,19 @@ pub(super) fn differences(before: &Obj, after: &Obj) -> Vec<String> {
                 .filter(|r| before.get(r.destination.as_str()).is_some_and(|o| o != r))
                 .count();
             if added + changed > 0 {
-                d.push(format!("routes: {added} added, {changed} changed"));
+                d.push(cat.text(
+                    "summary.differences.routes",
+                    args![added = added, changed = changed],
+                ));
             }
             d.extend(moved(va, vb));
         }
         (Obj::SecurityGroup(va, a), Obj::SecurityGroup(vb, b)) => {
             field("kind", a.kind.as_str().into(), b.kind.as_str().into());
             if a.egress != b.egress {
-                d.push(format!(
-                    "egress rules replaced: {} → {}",
-                    a.egress.len(),
-                    b.egress.len()
+                d.push(cat.text(
+                    "summary.differences.egress_replaced",
+                    args![before = a.egress.len(), after = b.egress.len()],
                 ));
             }
             d.extend(moved(va, vb));
@@ -164,7 +217,10 @@ pub(super) fn differences(before: &Obj, after: &Obj) -> Vec<String> {
                 .filter(|e| (a.snat_entries.iter()).any(|o| o.source == e.source && o != *e))
                 .count();
             if added + changed > 0 {
-                d.push(format!("SNAT entries: {added} added, {changed} changed"));
+                d.push(cat.text(
+                    "summary.differences.snat_entries",
+                    args![added = added, changed = changed],
+                ));
             }
             d.extend(moved(va, vb));
         }
@@ -177,10 +233,6 @@ pub(super) fn differences(before: &Obj, after: &Obj) -> Vec<String> {
         _ => {}
     }
     d
-}
-
-fn or_none(s: &Option<String>) -> String {
-    s.clone().unwrap_or_else(|| "none".to_owned())
 }
 
 #[cfg(test)]
@@ -199,14 +251,15 @@ mod tests {
         let mut b = a.clone();
         b.cidr = "10.0.1.0/24".to_owned();
         b.route_table = Some("vtb-1".to_owned());
+        let en = Catalogue::english();
         assert_eq!(
-            differences(&Obj::VSwitch("vpc-a", &a), &Obj::VSwitch("vpc-b", &b)),
+            differences(&Obj::VSwitch("vpc-a", &a), &Obj::VSwitch("vpc-b", &b), en),
             [
                 "cidr 10.0.0.0/24 → 10.0.1.0/24",
                 "route table system → vtb-1",
                 "moved from vpc-a to vpc-b"
             ]
         );
-        assert!(differences(&Obj::VSwitch("vpc-a", &a), &Obj::VSwitch("vpc-a", &a)).is_empty());
+        assert!(differences(&Obj::VSwitch("vpc-a", &a), &Obj::VSwitch("vpc-a", &a), en).is_empty());
     }
 }

@@ -11,7 +11,8 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::words::plural;
+use crate::args;
+use crate::i18n::Catalogue;
 
 use super::Operation;
 
@@ -94,6 +95,15 @@ impl Change {
             Change::Skipped => "skipped",
         }
     }
+
+    /// The change in `cat`'s words (`imported`, `导入`).
+    pub fn label(self, cat: &Catalogue) -> String {
+        match self {
+            Change::Imported => cat.text("summary.change.imported", &[]),
+            Change::Updated => cat.text("summary.change.updated", &[]),
+            Change::Skipped => cat.text("summary.change.skipped", &[]),
+        }
+    }
 }
 
 impl Kind {
@@ -113,6 +123,24 @@ impl Kind {
             Kind::Peering => "peering",
         }
     }
+
+    /// The kind in `cat`'s words (`route table`, `路由表`).
+    pub fn label(self, cat: &Catalogue) -> String {
+        let key = match self {
+            Kind::Vpc => "summary.kind.vpc",
+            Kind::VSwitch => "summary.kind.vswitch",
+            Kind::RouteTable => "summary.kind.route_table",
+            Kind::Route => "summary.kind.route",
+            Kind::SecurityGroup => "summary.kind.security_group",
+            Kind::EgressRule => "summary.kind.egress_rule",
+            Kind::IngressRule => "summary.kind.ingress_rules",
+            Kind::NatGateway => "summary.kind.nat_gateway",
+            Kind::SnatEntry => "summary.kind.snat_entry",
+            Kind::Eip => "summary.kind.eip",
+            Kind::Peering => "summary.kind.peering",
+        };
+        cat.text(key, &[])
+    }
 }
 
 impl SummaryLine {
@@ -125,77 +153,100 @@ impl SummaryLine {
         }
     }
 
-    /// `skipped route vtb-bp1cus 192.168.0.0/16: ECMP …`.
+    /// `skipped route vtb-bp1cus 192.168.0.0/16: ECMP …`, in `cat`'s words (the detail as
+    /// the import wrote it).
     ///
     /// # Examples
     /// ```
     /// use easnet_core::cloud::{import, Change};
+    /// use easnet_core::i18n::Catalogue;
     /// use easnet_core::plan::Plan;
     /// let paste = r#"{"VSwitches": {"VSwitch": [{"VSwitchId": "vsw-a", "VpcId": "vpc-x", "CidrBlock": "10.0.1.0/24"}]}}"#;
     /// let got = import(paste, &Plan::empty()).unwrap();
     /// assert_eq!(got.summary.lines[0].change, Change::Skipped);
     /// assert_eq!(
-    ///     got.summary.lines[0].text(),
+    ///     got.summary.lines[0].text(Catalogue::english()),
     ///     "skipped vSwitch vsw-a: its VPC vpc-x is not in the plan: paste DescribeVpcs too"
     /// );
     /// ```
-    pub fn text(&self) -> String {
-        format!(
-            "{} {} {}: {}",
-            self.change.as_str(),
-            self.kind.as_str(),
-            self.id,
-            self.detail
+    pub fn text(&self, cat: &Catalogue) -> String {
+        cat.text(
+            "summary.line",
+            args![
+                change = self.change.label(cat),
+                kind = self.kind.label(cat),
+                id = self.id,
+                detail = self.detail,
+            ],
         )
     }
 }
 
 impl ImportSummary {
-    /// The counts as a phrase: `3 imported, 1 updated, 0 unchanged, 2 skipped`.
-    pub fn counts(&self) -> String {
-        format!(
-            "{} imported, {} updated, {} unchanged, {} skipped",
-            self.imported, self.updated, self.unchanged, self.skipped
+    /// The counts as a phrase in `cat`'s words: `3 imported, 1 updated, 0 unchanged, 2 skipped`.
+    pub fn counts(&self, cat: &Catalogue) -> String {
+        cat.text(
+            "summary.counts",
+            args![
+                imported = self.imported,
+                updated = self.updated,
+                unchanged = self.unchanged,
+                skipped = self.skipped,
+            ],
         )
     }
 
-    /// The summary as text for a terminal: what was read, the counts, the lines, the notes.
+    /// The summary as text for a terminal, in `cat`'s words: what was read, the counts, the
+    /// lines, the notes.
     ///
     /// # Examples
     /// ```
     /// use easnet_core::cloud::import;
+    /// use easnet_core::i18n::Catalogue;
     /// use easnet_core::plan::Plan;
+    /// let en = Catalogue::english();
     /// let paste = r#"{"Vpcs": {"Vpc": [{"VpcId": "vpc-a", "CidrBlock": "10.0.0.0/16"}]}}"#;
-    /// let text = import(paste, &Plan::empty()).unwrap().summary.text();
+    /// let text = import(paste, &Plan::empty()).unwrap().summary.text(en);
     /// assert!(text.contains("imported 1, updated 0, unchanged 0, skipped 0"));
     /// assert!(text.contains("imported VPC vpc-a: 10.0.0.0/16"));
-    /// let counts = import(paste, &Plan::empty()).unwrap().summary.counts();
+    /// let counts = import(paste, &Plan::empty()).unwrap().summary.counts(en);
     /// assert_eq!(counts, "1 imported, 0 updated, 0 unchanged, 0 skipped");
     /// assert!(import("{}", &Plan::empty()).is_err());
     /// ```
-    pub fn text(&self) -> String {
+    pub fn text(&self, cat: &Catalogue) -> String {
         let mut out = String::new();
         let read: Vec<String> = self
             .responses
             .iter()
             .map(|r| format!("{} ({})", r.operation, r.items))
             .collect();
+        let responses = cat.count("summary.responses", self.responses.len() as u64, &[]);
         let _ = writeln!(
             out,
-            "Read {}: {}",
-            plural(self.responses.len(), "response", "responses"),
-            read.join(", ")
+            "{}",
+            cat.text(
+                "summary.read",
+                args![responses = responses, list = read.join(", ")]
+            )
         );
         let _ = writeln!(
             out,
-            "imported {}, updated {}, unchanged {}, skipped {}",
-            self.imported, self.updated, self.unchanged, self.skipped
+            "{}",
+            cat.text(
+                "summary.counts_line",
+                args![
+                    imported = self.imported,
+                    updated = self.updated,
+                    unchanged = self.unchanged,
+                    skipped = self.skipped,
+                ],
+            )
         );
         for line in &self.lines {
-            let _ = writeln!(out, "  {}", line.text());
+            let _ = writeln!(out, "  {}", line.text(cat));
         }
         for note in &self.notes {
-            let _ = writeln!(out, "note: {note}");
+            let _ = writeln!(out, "{}", cat.text("summary.note", args![note = note]));
         }
         out
     }

@@ -6,7 +6,9 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::args;
 use crate::cloud::merge::Log;
+use crate::i18n::Catalogue;
 use crate::plan::Plan;
 
 use super::describe::{describe, differences, objects};
@@ -17,6 +19,7 @@ pub(crate) fn write(
     log: Log,
     before: &Plan,
     after: &Plan,
+    cat: &Catalogue,
 ) -> ImportSummary {
     let mut lines = log.skipped;
     let mut unchanged = 0;
@@ -28,18 +31,21 @@ pub(crate) fn write(
         };
         let (change, detail) = match before {
             None => {
-                let mut detail = describe(after);
+                let mut detail = describe(after, cat);
                 if let Some(extra) = log.origin.get(&(*kind, id.clone())) {
-                    detail = format!("{detail} ({extra})");
+                    detail = cat.text(
+                        "summary.with_origin",
+                        args![detail = detail, origin = extra],
+                    );
                 }
                 (Change::Imported, detail)
             }
-            Some(before) => match differences(before, after) {
+            Some(before) => match differences(before, after, cat) {
                 d if d.is_empty() => {
                     unchanged += 1;
                     continue;
                 }
-                d => (Change::Updated, d.join("; ")),
+                d => (Change::Updated, d.join(&cat.text("summary.separator", &[]))),
             },
         };
         lines.push(SummaryLine {
