@@ -60,7 +60,11 @@ fn usage_error(e: &clap::Error, cat: &Catalogue) -> ExitCode {
         let _ = write!(std::io::stdout(), "{}", e.render());
         return ExitCode::SUCCESS;
     }
-    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+    // `easnet` alone, or with only a global option (`easnet --lang zh`).
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand
+    ) {
         eprintln!("easnet: {}", cat.text("cli.subcommand_required", &[]));
         return ExitCode::from(2);
     }

@@ -534,3 +534,39 @@ fn the_manual_recipe_reads_every_page_too() {
     assert_eq!(ids(&by_hand), ["pcc-bp1hub", "pcc-bp1other"]);
     assert_eq!(ids(&snapped), ["pcc-bp1hub"]);
 }
+
+#[test]
+fn progress_and_errors_in_chinese() {
+    let fake = Fake::new(&[]);
+    let out = fake.path("net.json");
+    let run = fake.snapshot(&["-o", &out, "--lang", "zh"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let progress: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        progress[2],
+        "easnet snapshot: vpc DescribeVSwitches --VpcId vpc-bp1prod，第 2 页"
+    );
+    assert_eq!(
+        progress[17],
+        format!("easnet snapshot: cn-hangzhou 地域 vpc-bp1prod 的 13 次调用（17 页）已写入 {out}；下一步：easnet import {out} --into plan.json")
+    );
+    // The file is the same in every language.
+    let english = Fake::new(&[]);
+    let english_out = english.path("net.json");
+    assert_eq!(english.snapshot(&["-o", &english_out]).code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string(&english_out).unwrap()
+    );
+
+    let call = "vpc DescribeRouteTableList --RegionId cn-hangzhou --VpcId vpc-bp1prod --PageSize 50 --PageNumber 1";
+    let fake = Fake::new(&[(call, "1\terror-forbidden.txt")]);
+    let run = fake.snapshot(&["-o", &fake.path("net.json"), "--lang", "zh"]);
+    assert_failed(
+        &run,
+        "easnet: vpc DescribeRouteTableList --VpcId vpc-bp1prod，第 1 页：云端拒绝了该调用：\
+         Forbidden.RAM: User not authorized to operate on the specified resource, or this API \
+         doesn't support RAM.；未写入任何内容",
+    );
+    assert_eq!(fake.files(), Vec::<String>::new());
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::plan::{EgressRule, NatKind, Route, RouteTableKind, SecurityGroupKind};
 
-use super::summary::{Kind, SummaryLine};
+use super::summary::{Kind, Said, Skip};
 
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
@@ -30,7 +30,7 @@ pub(crate) struct Facts {
     /// How summary lines name an EIP, by its IP (`eip-bp1a (47.98.1.10)`).
     pub eip_names: BTreeMap<String, String>,
     pub peerings: BTreeMap<String, PeeringFact>,
-    pub skipped: Vec<SummaryLine>,
+    pub skipped: Vec<Skip>,
 }
 
 #[derive(Debug, Default)]
@@ -107,8 +107,12 @@ pub(crate) struct PeeringFact {
 }
 
 impl Facts {
-    pub fn skip(&mut self, kind: Kind, id: impl Into<String>, why: impl Into<String>) {
-        self.skipped.push(SummaryLine::skipped(kind, id, why));
+    pub fn skip(&mut self, kind: Kind, id: impl Into<String>, why: Said) {
+        self.skipped.push(Skip {
+            kind,
+            id: id.into(),
+            why,
+        });
     }
 
     pub fn see_region(&mut self, region: Option<String>) {

@@ -168,18 +168,23 @@ fn paths(md: &mut String, report: &Report, cat: &Catalogue) {
                 FlowRoute::Private => cat.text("report.route.private", &[]),
                 FlowRoute::Unknown => cat.text("report.route.unknown", &[]),
             };
-            let _ = writeln!(
-                md,
-                "- {} **{}**{from}: {}{port} → {} ({route})",
-                mark(if flow.ok {
-                    HopStatus::Pass
-                } else {
-                    HopStatus::Fail
-                }),
-                text(&flow.name),
-                flow.protocol.as_str(),
-                code(&flow.destination),
+            let flow_line = cat.text(
+                "report.md.flow",
+                args![
+                    mark = mark(if flow.ok {
+                        HopStatus::Pass
+                    } else {
+                        HopStatus::Fail
+                    }),
+                    name = text(&flow.name),
+                    from = from,
+                    protocol = flow.protocol.as_str(),
+                    port = port,
+                    destination = code(&flow.destination),
+                    route = route,
+                ],
             );
+            let _ = writeln!(md, "- {flow_line}");
             let hops: Vec<String> = (flow.hops.iter())
                 .map(|h| {
                     let codes = if h.codes.is_empty() {

@@ -5,14 +5,14 @@ use serde_json::Value;
 
 use crate::cloud::facts::{push_new, Facts};
 use crate::cloud::read::{is, list, text};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "EipAddresses", "EipAddress");
     for e in &items {
         let Some(ip) = text(e, "IpAddress") else {
             let id = text(e, "AllocationId").unwrap_or_else(|| "?".to_owned());
-            facts.skip(Kind::Eip, id, "no IpAddress");
+            facts.skip(Kind::Eip, id, Said::new("summary.skip.no_ip_address"));
             continue;
         };
         let name = match text(e, "AllocationId") {
@@ -25,14 +25,18 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
                 facts.eip_names.insert(ip.clone(), name);
                 push_new(facts.nat_eips.entry(nat).or_default(), ip);
             }
-            (_, None) => facts.skip(Kind::Eip, name, "not bound to anything"),
+            (_, None) => facts.skip(Kind::Eip, name, Said::new("summary.skip.eip_unbound")),
             (t, Some(instance)) => facts.skip(
                 Kind::Eip,
                 name,
-                format!(
-                    "bound to {} {instance}, not to a NAT gateway: the plan holds the EIPs of NAT gateways",
-                    t.unwrap_or_else(|| "instance".to_owned())
-                ),
+                match t {
+                    Some(t) => Said::new("summary.skip.eip_not_on_nat")
+                        .with("type", t)
+                        .with("instance", instance),
+                    None => {
+                        Said::new("summary.skip.eip_not_on_nat_untyped").with("instance", instance)
+                    }
+                },
             ),
         }
     }

@@ -8,22 +8,18 @@ use serde_json::Value;
 
 use crate::cloud::facts::{push_new, Facts, NatFact};
 use crate::cloud::read::{field, list, text, texts};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 use crate::plan::NatKind;
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "NatGateways", "NatGateway");
     for n in &items {
         let Some(id) = text(n, "NatGatewayId") else {
-            facts.skip(Kind::NatGateway, "?", "a NAT gateway without NatGatewayId");
+            facts.skip(Kind::NatGateway, "?", Said::new("summary.skip.nat_no_id"));
             continue;
         };
         let Some(vpc) = text(n, "VpcId") else {
-            facts.skip(
-                Kind::NatGateway,
-                id,
-                "no VpcId: cannot tell which VPC it is in",
-            );
+            facts.skip(Kind::NatGateway, id, Said::new("summary.skip.no_vpc_id"));
             continue;
         };
         // Gateways from before VPC NAT gateways existed may not say: they are internet ones.
@@ -35,7 +31,7 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
                 facts.skip(
                     Kind::NatGateway,
                     id,
-                    format!("NetworkType {other}: expected internet or intranet"),
+                    Said::new("summary.skip.nat_network_type").with("type", other),
                 );
                 continue;
             }
@@ -59,10 +55,7 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
                     facts.skip(
                         Kind::Eip,
                         &id,
-                        format!(
-                            "private NAT IPs {} of a VPC NAT gateway: the plan's eips are public addresses",
-                            ips.join(", ")
-                        ),
+                        Said::new("summary.skip.vpc_nat_ips").with("ips", ips.join(", ")),
                     );
                 }
                 None

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::{add_entry, SystemRoutes};
 use crate::cloud::facts::Facts;
 use crate::cloud::read::{list, text};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "RouteEntrys", "RouteEntry");
@@ -18,7 +18,7 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
             facts.skip(
                 Kind::Route,
                 dest,
-                "no RouteTableId: cannot tell which table it is in",
+                Said::new("summary.skip.no_route_table_id"),
             );
             continue;
         };

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::cloud::facts::{push_new, table_kind, Facts};
 use crate::cloud::read::{is, list, text, texts};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "RouterTableList", "RouterTableListType");
@@ -21,7 +21,7 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
 /// a vSwitch route table, else `None`, skipped with the reason.
 pub(super) fn read_table(t: &Value, facts: &mut Facts) -> Option<String> {
     let Some(id) = text(t, "RouteTableId") else {
-        facts.skip(Kind::RouteTable, "?", "a route table without RouteTableId");
+        facts.skip(Kind::RouteTable, "?", Said::new("summary.skip.table_no_id"));
         return None;
     };
     if let Some(why) = not_a_vswitch_table(t) {
@@ -41,11 +41,11 @@ pub(super) fn read_table(t: &Value, facts: &mut Facts) -> Option<String> {
 }
 
 /// Why a table of the list is not one the plan holds.
-fn not_a_vswitch_table(t: &Value) -> Option<&'static str> {
+fn not_a_vswitch_table(t: &Value) -> Option<Said> {
     if is(t, "RouterType", "VBR") {
-        Some("a VBR's route table (RouterType VBR): the plan holds the route tables of VPC vSwitches")
+        Some(Said::new("summary.skip.vbr_table"))
     } else if is(t, "AssociateType", "Gateway") {
-        Some("a gateway route table (AssociateType Gateway) for traffic entering through an IPv4 gateway: the plan holds the route tables of vSwitches")
+        Some(Said::new("summary.skip.gateway_table"))
     } else {
         None
     }

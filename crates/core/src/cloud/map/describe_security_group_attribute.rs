@@ -8,9 +8,8 @@ use serde_json::Value;
 
 use crate::cloud::facts::{push_new, Facts};
 use crate::cloud::read::{int, is, list, text};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 use crate::plan::{EgressRule, Policy, Protocol};
-use crate::text::words::plural;
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "Permissions", "Permission");
@@ -34,13 +33,15 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
                 Err(why) => facts.skip(Kind::EgressRule, name, why),
             },
             Some("ingress") => ingress += 1,
-            other => facts.skip(
+            Some(other) => facts.skip(
                 Kind::EgressRule,
                 name,
-                format!(
-                    "Direction {}: expected egress or ingress",
-                    other.unwrap_or("missing")
-                ),
+                Said::new("summary.skip.rule_direction").with("direction", other),
+            ),
+            None => facts.skip(
+                Kind::EgressRule,
+                name,
+                Said::new("summary.skip.rule_no_direction"),
             ),
         }
     }
@@ -48,17 +49,14 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
         facts.skip(
             Kind::IngressRule,
             &group,
-            format!(
-                "{}: the plan checks egress only",
-                plural(ingress, "ingress rule", "ingress rules")
-            ),
+            Said::new("summary.skip.ingress").counted(ingress),
         );
     }
     if is(v, "InnerAccessPolicy", "Drop") {
         facts.skip(
             Kind::SecurityGroup,
             &group,
-            "InnerAccessPolicy Drop (members cannot reach each other): the plan does not model traffic inside a group",
+            Said::new("summary.skip.inner_drop"),
         );
     }
     let rules = facts.rules.entry(group).or_default();
@@ -70,16 +68,18 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
 }
 
 /// One egress permission as a plan rule, or why it cannot be one.
-fn egress_rule(p: &Value) -> Result<EgressRule, String> {
+fn egress_rule(p: &Value) -> Result<EgressRule, Said> {
     let policy = match text(p, "Policy").map(|s| s.to_ascii_lowercase()).as_deref() {
         None | Some("accept") => Policy::Accept,
         Some("drop") => Policy::Drop,
-        Some(other) => return Err(format!("Policy {other}: expected Accept or Drop")),
+        Some(other) => return Err(Said::new("summary.skip.rule_policy").with("policy", other)),
     };
     let priority = match int(p, "Priority") {
         None => 1,
         Some(Ok(n)) => n,
-        Some(Err(shown)) => return Err(format!("Priority {shown} is not a number")),
+        Some(Err(shown)) => {
+            return Err(Said::new("summary.skip.rule_priority").with("priority", shown))
+        }
     };
     let protocol = match text(p, "IpProtocol")
         .map(|s| s.to_ascii_lowercase())
@@ -90,36 +90,21 @@ fn egress_rule(p: &Value) -> Result<EgressRule, String> {
         Some("icmp") => Protocol::Icmp,
         Some("gre") => Protocol::Gre,
         Some("all") => Protocol::All,
-        Some("icmpv6") => {
-            return Err(
-                "IpProtocol ICMPv6: the plan's protocols are tcp, udp, icmp, gre and all"
-                    .to_owned(),
-            )
-        }
-        Some(other) => {
-            return Err(format!(
-                "IpProtocol {other}: expected TCP, UDP, ICMP, GRE or ALL"
-            ))
-        }
-        None => return Err("no IpProtocol".to_owned()),
+        Some("icmpv6") => return Err(Said::new("summary.skip.rule_icmpv6")),
+        Some(other) => return Err(Said::new("summary.skip.rule_protocol").with("protocol", other)),
+        None => return Err(Said::new("summary.skip.rule_no_protocol")),
     };
     if let Some(list) = text(p, "PortRangeListId") {
-        return Err(format!(
-            "its ports come from port list {list}: the plan holds a port range"
-        ));
+        return Err(Said::new("summary.skip.rule_port_list").with("list", list));
     }
     let destination = if let Some(d) = text(p, "DestCidrIp").or_else(|| text(p, "Ipv6DestCidrIp")) {
         d
     } else if let Some(g) = text(p, "DestGroupId") {
-        return Err(format!(
-            "its destination is security group {g}: the plan's destinations are CIDRs"
-        ));
+        return Err(Said::new("summary.skip.rule_to_group").with("group", g));
     } else if let Some(pl) = text(p, "DestPrefixListId") {
-        return Err(format!(
-            "its destination is prefix list {pl}: the plan's destinations are CIDRs"
-        ));
+        return Err(Said::new("summary.skip.rule_to_prefix_list").with("list", pl));
     } else {
-        return Err("no destination".to_owned());
+        return Err(Said::new("summary.skip.rule_no_destination"));
     };
     Ok(EgressRule {
         policy,

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::cloud::facts::{Facts, GroupFact};
 use crate::cloud::read::{list, text};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 use crate::plan::SecurityGroupKind;
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
@@ -13,7 +13,11 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "SecurityGroups", "SecurityGroup");
     for g in &items {
         let Some(id) = text(g, "SecurityGroupId") else {
-            facts.skip(Kind::SecurityGroup, "?", "a group without SecurityGroupId");
+            facts.skip(
+                Kind::SecurityGroup,
+                "?",
+                Said::new("summary.skip.group_no_id"),
+            );
             continue;
         };
         let kind = text(g, "SecurityGroupType").and_then(|t| group_kind(&t));

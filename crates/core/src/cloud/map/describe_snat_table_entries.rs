@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::cloud::facts::{Facts, SnatFact};
 use crate::cloud::read::{comma_list, list, text};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "SnatTableEntries", "SnatTableEntry");
@@ -23,7 +23,7 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
             facts.skip(
                 Kind::SnatEntry,
                 id,
-                "neither SourceVSwitchId nor SourceCIDR",
+                Said::new("summary.skip.snat_no_source"),
             );
             continue;
         };
@@ -31,7 +31,7 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
             facts.skip(
                 Kind::SnatEntry,
                 entry_id.unwrap_or(source),
-                "neither NatGatewayId nor SnatTableId: cannot tell which gateway it belongs to",
+                Said::new("summary.skip.snat_no_owner"),
             );
             continue;
         }

@@ -5,13 +5,13 @@ use serde_json::Value;
 
 use crate::cloud::facts::{push_new, Facts, VpcFact};
 use crate::cloud::read::{list, text, texts};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "Vpcs", "Vpc");
     for vpc in &items {
         let Some(id) = text(vpc, "VpcId") else {
-            facts.skip(Kind::Vpc, "?", "a VPC without VpcId");
+            facts.skip(Kind::Vpc, "?", Said::new("summary.skip.vpc_no_id"));
             continue;
         };
         facts.see_region(text(vpc, "RegionId"));

@@ -5,21 +5,17 @@ use serde_json::Value;
 
 use crate::cloud::facts::{table_kind, Facts, VSwitchFact};
 use crate::cloud::read::{count, field, list, text};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 
 pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
     let items = list(v, "VSwitches", "VSwitch");
     for s in &items {
         let Some(id) = text(s, "VSwitchId") else {
-            facts.skip(Kind::VSwitch, "?", "a vSwitch without VSwitchId");
+            facts.skip(Kind::VSwitch, "?", Said::new("summary.skip.vswitch_no_id"));
             continue;
         };
         let Some(vpc) = text(s, "VpcId") else {
-            facts.skip(
-                Kind::VSwitch,
-                id,
-                "no VpcId: cannot tell which VPC it is in",
-            );
+            facts.skip(Kind::VSwitch, id, Said::new("summary.skip.no_vpc_id"));
             continue;
         };
         let cidr = match (text(s, "CidrBlock"), text(s, "Ipv6CidrBlock")) {
@@ -27,15 +23,15 @@ pub(super) fn map(v: &Value, facts: &mut Facts) -> usize {
                 facts.skip(
                     Kind::VSwitch,
                     &id,
-                    format!(
-                        "its IPv6 CIDR {v6}: a vSwitch of the plan holds one CIDR, the IPv4 one {v4} is kept"
-                    ),
+                    Said::new("summary.skip.vswitch_ipv6")
+                        .with("v6", &v6)
+                        .with("v4", &v4),
                 );
                 v4
             }
             (Some(c), None) | (None, Some(c)) => c,
             (None, None) => {
-                facts.skip(Kind::VSwitch, id, "no CidrBlock");
+                facts.skip(Kind::VSwitch, id, Said::new("summary.skip.no_cidr_block"));
                 continue;
             }
         };

@@ -15,11 +15,10 @@ mod describe_vswitches;
 mod vpc_peer_connections;
 
 use crate::plan::Route;
-use crate::text::words::plural;
 
 use super::facts::{push_new, Facts};
 use super::read::{list, text};
-use super::summary::Kind;
+use super::summary::{Kind, Said};
 use super::{Operation, Response};
 
 /// Reads one response into `facts`; returns how many items its list held.
@@ -60,11 +59,9 @@ impl SystemRoutes {
             facts.skip(
                 Kind::Route,
                 table,
-                format!(
-                    "{} ({}): local and cloud-service routes, implicit in the plan",
-                    plural(n, "system route", "system routes"),
-                    dests.join(", ")
-                ),
+                Said::new("summary.skip.system_routes")
+                    .counted(n)
+                    .with("routes", dests.join(", ")),
             );
         }
     }
@@ -74,7 +71,7 @@ impl SystemRoutes {
 enum Entry {
     Route(Route),
     System,
-    Skip(String),
+    Skip(Said),
 }
 
 /// One route entry of `DescribeRouteEntryList` or `DescribeRouteTables`: the next hop from
@@ -90,11 +87,11 @@ fn route_entry(e: &serde_json::Value, destination: &str) -> Entry {
                 format!("{t} {id}")
             })
             .collect();
-        return Entry::Skip(format!(
-            "ECMP with {} next hops ({}): the plan holds one next hop per route",
-            hops.len(),
-            named.join(", ")
-        ));
+        return Entry::Skip(
+            Said::new("summary.skip.ecmp")
+                .with("n", hops.len())
+                .with("hops", named.join(", ")),
+        );
     }
     let first = hops.first();
     let hop_type = text(e, "NextHopType").or_else(|| first.and_then(|h| text(h, "NextHopType")));
@@ -111,14 +108,18 @@ fn route_entry(e: &serde_json::Value, destination: &str) -> Entry {
             next_hop_type,
             next_hop_id: hop_id,
         }),
-        None => Entry::Skip("no next hop".to_owned()),
+        None => Entry::Skip(Said::new("summary.skip.no_next_hop")),
     }
 }
 
 /// Reads one entry into `facts` (or `system` or a skipped line).
 fn add_entry(facts: &mut Facts, system: &mut SystemRoutes, table: &str, e: &serde_json::Value) {
     let Some(destination) = text(e, "DestinationCidrBlock") else {
-        facts.skip(Kind::Route, table, "an entry without DestinationCidrBlock");
+        facts.skip(
+            Kind::Route,
+            table,
+            Said::new("summary.skip.route_no_destination"),
+        );
         return;
     };
     match route_entry(e, &destination) {

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::cloud::facts::{push_new, Facts, PeerVpcFact, PeeringFact};
 use crate::cloud::read::{field, flat, flat_texts, text};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 
 pub(super) fn map_list(v: &Value, facts: &mut Facts) -> usize {
     let items = flat(v, "VpcPeerConnects");
@@ -21,11 +21,7 @@ pub(super) fn map_list(v: &Value, facts: &mut Facts) -> usize {
 
 pub(super) fn map_one(p: &Value, facts: &mut Facts) -> usize {
     let Some(id) = text(p, "InstanceId") else {
-        facts.skip(
-            Kind::Peering,
-            "?",
-            "a peering connection without InstanceId",
-        );
+        facts.skip(Kind::Peering, "?", Said::new("summary.skip.peering_no_id"));
         return 1;
     };
     if let Some(status) = text(p, "Status") {
@@ -36,7 +32,7 @@ pub(super) fn map_one(p: &Value, facts: &mut Facts) -> usize {
             facts.skip(
                 Kind::Peering,
                 id,
-                format!("status {status}: it carries no traffic until Activated"),
+                Said::new("summary.skip.peering_inactive").with("status", &status),
             );
             return 1;
         }
@@ -47,15 +43,15 @@ pub(super) fn map_one(p: &Value, facts: &mut Facts) -> usize {
         accepter.and_then(|v| text(v, "VpcId")),
     );
     let (Some(a), Some(b)) = ids else {
-        facts.skip(
-            Kind::Peering,
-            id,
-            "it does not name both VPCs (Vpc.VpcId, AcceptingVpc.VpcId)",
-        );
+        facts.skip(Kind::Peering, id, Said::new("summary.skip.peering_one_vpc"));
         return 1;
     };
     if a == b {
-        facts.skip(Kind::Peering, id, format!("both ends are {a}"));
+        facts.skip(
+            Kind::Peering,
+            id,
+            Said::new("summary.skip.peering_same_vpc").with("vpc", &a),
+        );
         return 1;
     }
     facts.see_region(text(p, "RegionId"));

@@ -43,7 +43,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::plan::{problems, Plan, ProblemKind};
 
 use super::facts::Facts;
-use super::summary::{Kind, SummaryLine};
+use super::summary::{Kind, Said, Skip};
 use super::{CloudError, CloudErrorKind};
 
 /// The merged plan and what the merge did.
@@ -59,11 +59,11 @@ pub(crate) struct Log {
     /// Objects the paste described, by kind and ID: each is imported, updated or unchanged.
     pub touched: BTreeSet<(Kind, String)>,
     /// Extra words for an imported object's line (`known from peering pcc-1 only`).
-    pub origin: HashMap<(Kind, String), String>,
+    pub origin: HashMap<(Kind, String), Said>,
     /// What the plan cannot hold or the merge could not place, the mappers' lines first.
-    pub skipped: Vec<SummaryLine>,
+    pub skipped: Vec<Skip>,
     /// Sentences to read, in the order said (the same one may be said twice).
-    pub notes: Vec<String>,
+    pub notes: Vec<Said>,
 }
 
 struct Merge<'a> {
@@ -106,11 +106,15 @@ impl Merge<'_> {
         self.log.touched.insert((kind, id.to_owned()));
     }
 
-    fn skip(&mut self, kind: Kind, id: impl Into<String>, why: impl Into<String>) {
-        self.log.skipped.push(SummaryLine::skipped(kind, id, why));
+    fn skip(&mut self, kind: Kind, id: impl Into<String>, why: Said) {
+        self.log.skipped.push(Skip {
+            kind,
+            id: id.into(),
+            why,
+        });
     }
 
-    fn note(&mut self, note: String) {
+    fn note(&mut self, note: Said) {
         self.log.notes.push(note);
     }
 
@@ -121,7 +125,7 @@ impl Merge<'_> {
             self.skip(
                 kind,
                 id,
-                format!("its VPC {vpc} is not in the plan: paste DescribeVpcs too"),
+                Said::new("summary.skip.vpc_not_in_plan").with("vpc", vpc),
             );
         }
         found
@@ -130,9 +134,11 @@ impl Merge<'_> {
     fn region(&mut self, facts: &Facts) {
         match (&self.plan.region, &facts.region) {
             (None, Some(r)) => self.plan.region = Some(r.clone()),
-            (Some(mine), Some(r)) if mine != r => self.note(format!(
-                "the paste is of region {r}; the plan's region {mine} is kept"
-            )),
+            (Some(mine), Some(r)) if mine != r => self.note(
+                Said::new("summary.note.region_kept")
+                    .with("region", r)
+                    .with("mine", mine),
+            ),
             _ => {}
         }
     }

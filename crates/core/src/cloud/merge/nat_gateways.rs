@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::cloud::facts::{push_new, Facts};
-use crate::cloud::summary::{Kind, SummaryLine};
+use crate::cloud::summary::{Kind, Said, Skip};
 use crate::plan::{NatGateway, NatKind, SnatEntry};
 
 use super::by_id::{index_of, upsert};
@@ -71,9 +71,7 @@ impl Merge<'_> {
                         .map(|ip| facts.eip_names.get(ip).unwrap_or(ip).as_str())
                         .collect::<Vec<_>>()
                         .join(", "),
-                    format!(
-                        "bound to NAT gateway {nat}, which is not in the plan: paste DescribeNatGateways too"
-                    ),
+                    Said::new("summary.skip.eip_nat_missing").with("nat", nat),
                 ),
             }
         }
@@ -93,10 +91,8 @@ impl Merge<'_> {
                 self.skip(
                     Kind::SnatEntry,
                     &s.name,
-                    format!(
-                        "its SNAT table {} belongs to no NAT gateway in the paste: paste DescribeNatGateways too",
-                        s.table.as_deref().unwrap_or("?")
-                    ),
+                    Said::new("summary.skip.snat_table_orphan")
+                        .with("table", s.table.as_deref().unwrap_or("?")),
                 );
                 continue;
             };
@@ -104,21 +100,20 @@ impl Merge<'_> {
                 self.skip(
                     Kind::SnatEntry,
                     &s.name,
-                    format!("NAT gateway {nat} is not in the plan: paste DescribeNatGateways too"),
+                    Said::new("summary.skip.snat_nat_missing").with("nat", nat),
                 );
                 continue;
             };
             self.touch(Kind::NatGateway, nat);
             let g = &mut self.plan.vpcs[v].nat_gateways[i];
             let ips = if g.kind == NatKind::Vpc && !s.ips.is_empty() {
-                let why = format!(
-                    "private SNAT IPs {} of a VPC NAT gateway: the plan's snat_ips are EIPs of internet NAT gateways",
-                    s.ips.join(", ")
-                );
+                let why = Said::new("summary.skip.vpc_nat_snat_ips").with("ips", s.ips.join(", "));
                 // `g` holds the plan: the log is borrowed on its own.
-                self.log
-                    .skipped
-                    .push(SummaryLine::skipped(Kind::SnatEntry, &s.name, why));
+                self.log.skipped.push(Skip {
+                    kind: Kind::SnatEntry,
+                    id: s.name.clone(),
+                    why,
+                });
                 Vec::new()
             } else {
                 s.ips.clone()

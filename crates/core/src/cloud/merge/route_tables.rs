@@ -6,10 +6,9 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::cloud::facts::Facts;
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 use crate::cloud::{CloudError, CloudErrorKind};
 use crate::plan::{RouteTable, RouteTableKind};
-use crate::text::words::plural;
 
 use super::by_id::{index_of, upsert};
 use super::Merge;
@@ -41,8 +40,7 @@ impl Merge<'_> {
                             self.skip(
                                 Kind::RouteTable,
                                 id,
-                                "cannot tell which VPC it is in: paste DescribeVpcs (for its VRouterId) \
-                                 or use DescribeRouteTableList, which names the VPC",
+                                Said::new("summary.skip.table_vpc_unknown"),
                             );
                             continue;
                         }
@@ -95,11 +93,7 @@ impl Merge<'_> {
                 self.skip(
                     Kind::Route,
                     tid,
-                    format!(
-                        "{}: the route table is not in the plan: paste \
-                         DescribeRouteTableList too",
-                        plural(routes.len(), "route", "routes")
-                    ),
+                    Said::new("summary.skip.routes_table_missing").counted(routes.len()),
                 );
                 continue;
             };

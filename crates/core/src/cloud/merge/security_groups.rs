@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::cloud::commands::security_group_rules;
 use crate::cloud::facts::Facts;
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 use crate::plan::{SecurityGroup, SecurityGroupKind};
 
 use super::by_id::{index_of, upsert};
@@ -31,7 +31,7 @@ impl Merge<'_> {
                         self.skip(
                             Kind::SecurityGroup,
                             id,
-                            "its VpcId is empty: a classic-network group, not in a VPC",
+                            Said::new("summary.skip.classic_group"),
                         );
                         continue;
                     }
@@ -41,17 +41,15 @@ impl Merge<'_> {
             let kind = group.and_then(|g| g.kind);
             let is_new = !index.contains_key(id.as_str());
             if is_new && kind.is_none() {
-                self.note(format!(
-                    "{id}: its kind is not in the paste, so it is taken as basic (which accepts \
-                     what no rule matches); paste DescribeSecurityGroups to know"
-                ));
+                self.note(Said::new("summary.note.group_kind_unknown").with("id", id));
             }
             if is_new && rules.is_none() {
                 let region = (self.plan.region.as_deref()).or(facts.region.as_deref());
-                self.note(format!(
-                    "{id}: its rules are not in the paste, so the plan holds none; paste `{}`",
-                    security_group_rules(region, Some(id))
-                ));
+                self.note(
+                    Said::new("summary.note.group_rules_unknown")
+                        .with("id", id)
+                        .with("command", security_group_rules(region, Some(id))),
+                );
             }
             upsert(
                 &mut self.plan,

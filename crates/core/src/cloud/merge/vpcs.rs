@@ -3,7 +3,7 @@
 //! fill a VPC that has none: the VPC's own description is the better source.
 
 use crate::cloud::facts::Facts;
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 use crate::plan::Vpc;
 
 use super::Merge;
@@ -29,7 +29,7 @@ impl Merge<'_> {
                 None => {
                     self.log.origin.insert(
                         (Kind::Vpc, id.clone()),
-                        format!("known from peering {} only", f.peering),
+                        Said::new("summary.origin.peering").with("peering", &f.peering),
                     );
                     self.plan.vpcs.push(new_vpc(id, f.cidrs.clone()));
                 }

@@ -8,9 +8,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::addr::{parse_cidr, usable_ips};
 use crate::cloud::facts::{Facts, VSwitchFact};
-use crate::cloud::summary::Kind;
+use crate::cloud::summary::{Kind, Said};
 use crate::plan::{Plan, RouteTableKind, VSwitch};
-use crate::text::words::plural;
 
 use super::by_id::{index_of, upsert};
 use super::Merge;
@@ -79,11 +78,14 @@ impl Merge<'_> {
             );
             if let Some((mine, cloud)) = kept {
                 let usable = parse_cidr(&f.cidr).map_or(0, |n| usable_ips(&n));
-                self.note(format!(
-                    "{id}: kept other_ips {mine} from the plan; the cloud counts {cloud} IPs in use \
-                     ({usable} usable − {} available). Set other_ips to 0 and import again to take the cloud's count",
-                    f.available.unwrap_or(0)
-                ));
+                self.note(
+                    Said::new("summary.note.other_ips_kept")
+                        .with("id", id)
+                        .with("mine", mine)
+                        .with("cloud", cloud)
+                        .with("usable", usable)
+                        .with("available", f.available.unwrap_or(0)),
+                );
             } else if cloud_used.is_some() {
                 from_cloud += 1;
             }
@@ -99,13 +101,7 @@ impl Merge<'_> {
             }
         }
         if from_cloud > 0 {
-            self.note(format!(
-                "other_ips of {} = usable IPs − AvailableIpAddressCount: every \
-                 address in use there, including the ENIs of EAS instances already running. A \
-                 service of this plan that is running is counted twice (in other_ips and as a \
-                 service): lower other_ips by its instances.",
-                plural(from_cloud, "vSwitch", "vSwitches")
-            ));
+            self.note(Said::new("summary.note.other_ips").counted(from_cloud));
         }
     }
 }

@@ -5,6 +5,7 @@
 //! logged, and `describe` puts the plan's objects in words for its lines.
 
 mod describe;
+mod said;
 mod write;
 
 use std::fmt::Write as _;
@@ -16,6 +17,7 @@ use crate::i18n::Catalogue;
 
 use super::Operation;
 
+pub(crate) use said::{Said, Skip};
 pub(crate) use write::write;
 
 /// The summary of one import.
@@ -144,15 +146,6 @@ impl Kind {
 }
 
 impl SummaryLine {
-    pub(crate) fn skipped(kind: Kind, id: impl Into<String>, why: impl Into<String>) -> Self {
-        SummaryLine {
-            change: Change::Skipped,
-            kind,
-            id: id.into(),
-            detail: why.into(),
-        }
-    }
-
     /// `skipped route vtb-bp1cus 192.168.0.0/16: ECMP …`, in `cat`'s words (the detail as
     /// the import wrote it).
     ///

@@ -21,7 +21,14 @@ pub(crate) fn write(
     after: &Plan,
     cat: &Catalogue,
 ) -> ImportSummary {
-    let mut lines = log.skipped;
+    let mut lines: Vec<SummaryLine> = (log.skipped.into_iter())
+        .map(|s| SummaryLine {
+            change: Change::Skipped,
+            kind: s.kind,
+            id: s.id,
+            detail: s.why.text(cat),
+        })
+        .collect();
     let mut unchanged = 0;
     let (was, now) = (objects(before), objects(after));
     for (kind, id) in &log.touched {
@@ -35,7 +42,7 @@ pub(crate) fn write(
                 if let Some(extra) = log.origin.get(&(*kind, id.clone())) {
                     detail = cat.text(
                         "summary.with_origin",
-                        args![detail = detail, origin = extra],
+                        args![detail = detail, origin = extra.text(cat)],
                     );
                 }
                 (Change::Imported, detail)
@@ -60,7 +67,7 @@ pub(crate) fn write(
     lines.dedup();
     // Each note once, in the order first said.
     let mut said = HashSet::default();
-    let notes: Vec<String> = (log.notes.into_iter())
+    let notes: Vec<String> = (log.notes.iter().map(|n| n.text(cat)))
         .filter(|n| said.insert(n.clone()))
         .collect();
     let count = |c: Change| lines.iter().filter(|l| l.change == c).count();
