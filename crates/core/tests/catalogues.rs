@@ -213,6 +213,22 @@ fn every_fixture_reads_in_both_languages() {
 
 /// The codes whose messages are in the catalogues so far.
 const TRANSLATED: &[Code] = &[
+    Code::Plan002,
+    Code::Plan003,
+    Code::Net002,
+    Code::Cidr001,
+    Code::Cidr002,
+    Code::Cidr003,
+    Code::Cidr004,
+    Code::Cidr005,
+    Code::Cidr006,
+    Code::Cidr007,
+    Code::Cidr008,
+    Code::Cap001,
+    Code::Cap002,
+    Code::Cap003,
+    Code::Cap004,
+    Code::Cap005,
     Code::Net001,
     Code::Net003,
     Code::Net004,
