@@ -195,9 +195,10 @@ fn every_fixture_reads_in_both_languages() {
                     ));
                 }
             }
-            // Translated codes: the Chinese message is not the English one. (PLAN001 carries
-            // the reader's own error, which stays as it is.)
-            if f.code != Code::Plan001 && f.message == g.message && TRANSLATED.contains(&f.code) {
+            // Translated codes: the Chinese message is not the English one. (A PLAN001 about
+            // text that is not JSON at all keeps the JSON reader's own words.)
+            let syntax = f.code == Code::Plan001 && f.message.contains(" while parsing ");
+            if !syntax && f.message == g.message && TRANSLATED.contains(&f.code) {
                 problems.push(format!(
                     "{}: {} has the same message in both: {}",
                     file.display(),
@@ -213,6 +214,7 @@ fn every_fixture_reads_in_both_languages() {
 
 /// The codes whose messages are in the catalogues so far.
 const TRANSLATED: &[Code] = &[
+    Code::Plan001,
     Code::Plan002,
     Code::Plan003,
     Code::Net002,

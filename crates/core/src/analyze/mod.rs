@@ -36,7 +36,7 @@ pub use code::{Code, Group, UnknownCode};
 pub use report::*;
 pub use service_cache::ServiceCache;
 
-use crate::i18n::Catalogue;
+use crate::i18n::{plan_error_text, Catalogue};
 use crate::plan::{validate_structure, Plan};
 use findings::Findings;
 use index::Index;
@@ -108,9 +108,13 @@ fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>, cat: &'static Ca
     errors.extend(ix.errors.iter().cloned());
     if !errors.is_empty() {
         for e in errors {
-            out.add(Code::Plan001, plan001_subject(&e.path), e.to_string())
-                .fix(cat.text("PLAN001.fix", &[]))
-                .at(e.path);
+            out.add(
+                Code::Plan001,
+                plan001_subject(&e.path),
+                plan_error_text(cat, &e),
+            )
+            .fix(cat.text("PLAN001.fix", &[]))
+            .at(e.path);
         }
         return Report {
             findings: out.finish(),
@@ -146,9 +150,13 @@ pub fn analyze_text_in(text: &str, cat: &'static Catalogue) -> Report {
         Ok(plan) => analyze_in(&plan, cat),
         Err(e) => {
             let mut out = Findings::new(cat);
-            out.add(Code::Plan001, plan001_subject(&e.path), e.to_string())
-                .fix(cat.text("PLAN001.fix", &[]))
-                .at(e.path);
+            out.add(
+                Code::Plan001,
+                plan001_subject(&e.path),
+                plan_error_text(cat, &e),
+            )
+            .fix(cat.text("PLAN001.fix", &[]))
+            .at(e.path);
             Report {
                 findings: out.finish(),
                 ..Report::default()
