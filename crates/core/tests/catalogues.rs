@@ -249,5 +249,11 @@ const TRANSLATED: &[Code] = &[
     Code::Priv002,
     Code::Priv003,
     Code::Priv004,
+    Code::Sg001,
+    Code::Sg002,
+    Code::Sg003,
     Code::Route001,
+    Code::Wl001,
+    Code::Wl002,
+    Code::Wl003,
 ];
