@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
 use common::{assert_error, easnet, temp_file};
 
 #[test]
@@ -83,7 +81,6 @@ fn deep_nesting_10000() {
 #[test]
 fn fifty_megabytes() {
     const SIZE: usize = 50 * 1024 * 1024;
-    let started = Instant::now();
     // Not JSON at all.
     let junk = vec![b'x'; SIZE];
     assert_error(
@@ -136,11 +133,6 @@ fn fifty_megabytes() {
     );
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout.len(), service.len() + ", \"cloud\": {\"networking\": {\"vpc_id\": \"vpc-v\", \"vswitch_id\": \"vsw-w\", \"security_group_id\": \"sg-g\"}}".len());
-    assert!(
-        started.elapsed() < Duration::from_secs(120),
-        "took {:?}",
-        started.elapsed()
-    );
 }
 
 #[test]

@@ -204,9 +204,10 @@ fn every_fixture_reads_in_both_languages() {
                     ));
                 }
             }
-            // Translated codes: the Chinese message is not the English one. (PLAN001 carries
-            // the reader's own error, which stays as it is.)
-            if f.code != Code::Plan001 && f.message == g.message && TRANSLATED.contains(&f.code) {
+            // Translated codes: the Chinese message is not the English one. (A PLAN001 about
+            // text that is not JSON at all keeps the JSON reader's own words.)
+            let syntax = f.code == Code::Plan001 && f.message.contains(" while parsing ");
+            if !syntax && f.message == g.message && TRANSLATED.contains(&f.code) {
                 problems.push(format!(
                     "{}: {} has the same message in both: {}",
                     file.display(),
@@ -222,6 +223,23 @@ fn every_fixture_reads_in_both_languages() {
 
 /// The codes whose messages are in the catalogues so far.
 const TRANSLATED: &[Code] = &[
+    Code::Plan001,
+    Code::Plan002,
+    Code::Plan003,
+    Code::Net002,
+    Code::Cidr001,
+    Code::Cidr002,
+    Code::Cidr003,
+    Code::Cidr004,
+    Code::Cidr005,
+    Code::Cidr006,
+    Code::Cidr007,
+    Code::Cidr008,
+    Code::Cap001,
+    Code::Cap002,
+    Code::Cap003,
+    Code::Cap004,
+    Code::Cap005,
     Code::Net001,
     Code::Net003,
     Code::Net004,
@@ -230,4 +248,21 @@ const TRANSLATED: &[Code] = &[
     Code::Net007,
     Code::Net008,
     Code::Net009,
+    Code::Inet001,
+    Code::Inet002,
+    Code::Inet003,
+    Code::Inet004,
+    Code::Inet005,
+    Code::Inet006,
+    Code::Priv001,
+    Code::Priv002,
+    Code::Priv003,
+    Code::Priv004,
+    Code::Sg001,
+    Code::Sg002,
+    Code::Sg003,
+    Code::Route001,
+    Code::Wl001,
+    Code::Wl002,
+    Code::Wl003,
 ];

@@ -12,14 +12,17 @@ use super::Code;
 use super::{CapacityRow, ServiceUse};
 use crate::addr::{
     exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix,
-    smallest_ipv4_prefix_under, usable_ips, ServiceNeed,
+    smallest_ipv4_prefix_under, usable_ips, ServiceNeed, SurgeError,
 };
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::Plan;
 use crate::text::decimal;
 
 /// IPs a service needs, after CAP003 and CAP004 (a bad `max_surge` falls back to the default
 /// surge; a negative count counts as 0).
 fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
+    let cat = out.cat();
     let rolling_at = |key: &str| {
         format!(
             "{}.{}.{key}",
@@ -37,9 +40,17 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
             Ok(s) if key == "max_surge" => surge = Some(s),
             Ok(_) => {}
             Err(e) => {
-                out.add(Code::Cap003, &svc.name, format!("{}'s {key} is {value}: {e}", svc.name))
-                    .fix(format!("Set {key} to a non-negative integer (2) or a percentage from \"0%\" to \"100%\"."))
-                    .at(rolling_at(key));
+                let why = cat.text(surge_error_key(e), &[]);
+                out.add(
+                    Code::Cap003,
+                    &svc.name,
+                    cat.text(
+                        "CAP003",
+                        args![service = svc.name, key = key, value = value, why = why],
+                    ),
+                )
+                .fix(cat.text("CAP003.fix", args![key = key]))
+                .at(rolling_at(key));
             }
         }
     }
@@ -48,12 +59,9 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
         out.add(
             Code::Cap004,
             &svc.name,
-            format!(
-                "{}'s autoscaler min is {min}; it must be at least 1",
-                svc.name
-            ),
+            cat.text("CAP004.min", args![service = svc.name, min = min]),
         )
-        .fix("Set autoscaler.min to 1 or more.")
+        .fix(cat.text("CAP004.min.fix", &[]))
         .at(format!("{auto}.min"));
     }
     if let (Some(min), Some(max)) = (svc.read.autoscaler_min, svc.read.autoscaler_max) {
@@ -61,9 +69,12 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
             out.add(
                 Code::Cap004,
                 &svc.name,
-                format!("{}'s autoscaler max {max} is below its min {min}", svc.name),
+                cat.text(
+                    "CAP004.max",
+                    args![service = svc.name, max = max, min = min],
+                ),
             )
-            .fix("Set autoscaler.max to at least autoscaler.min.")
+            .fix(cat.text("CAP004.max.fix", &[]))
             .at(format!("{auto}.max"));
         }
     }
@@ -71,12 +82,9 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
         out.add(
             Code::Cap004,
             &svc.name,
-            format!(
-                "{}'s metadata.instance is {n}; it cannot be negative",
-                svc.name
-            ),
+            cat.text("CAP004.instance", args![service = svc.name, n = n]),
         )
-        .fix("Set metadata.instance to 0 or more.")
+        .fix(cat.text("CAP004.instance.fix", &[]))
         .at(format!("{}.metadata.instance", svc.at()));
     }
     let count = |n: Option<i64>| n.map(|n| u64::try_from(n).unwrap_or(0));
@@ -86,6 +94,16 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
         surge,
     )
     .units(svc.read.unit_size.unwrap_or(1))
+}
+
+/// The catalogue key of why a `max_surge` was refused.
+fn surge_error_key(e: SurgeError) -> &'static str {
+    match e {
+        SurgeError::NotCount => "CAP003.not_count",
+        SurgeError::NotPercent => "CAP003.not_percent",
+        SurgeError::OutOfRange => "CAP003.out_of_range",
+        _ => "CAP003.wrong_type",
+    }
 }
 
 /// The threshold of CAP002.
@@ -100,6 +118,7 @@ pub fn check_capacity(
     placements: &[Placement],
     out: &mut Findings,
 ) -> Vec<CapacityRow> {
+    let cat = out.cat();
     let needs: Vec<ServiceNeed> = ix.services.iter().map(|s| service_need(s, out)).collect();
     let limit = threshold(ix.plan);
     // The services of each vSwitch, in plan order (one pass, not one per vSwitch).
@@ -161,20 +180,26 @@ pub fn check_capacity(
                 services,
                 at: at.clone(),
             };
-            let split = split_text(&row);
+            let split = split_text(cat, &row);
             if !fits {
-                let fix = resize_fix(ix, v, &row, net, 1.0);
+                let fix = resize_fix(cat, ix, v, &row, net, 1.0);
                 let sum = match total {
-                    Some(n) => format!("{n}, more than {usable}"),
-                    None => format!("more than {}", u64::MAX),
+                    Some(n) => cat.text("CAP001.sum", args![n = n, usable = usable]),
+                    None => cat.text("words.more_than", args![n = u64::MAX]),
                 };
                 let f = out
                     .add(
                         Code::Cap001,
                         &vsw.id,
-                        format!(
-                            "{} ({net}) has {usable} usable IPs; {split} = {sum}",
-                            vsw.id
+                        cat.text(
+                            "CAP001",
+                            args![
+                                vswitch = vsw.id,
+                                cidr = net,
+                                usable = usable,
+                                split = split,
+                                sum = sum
+                            ],
                         ),
                     )
                     .fix(fix.0)
@@ -183,15 +208,22 @@ pub fn check_capacity(
                     f.command(cmd);
                 }
             } else if row.warn {
-                let fix = resize_fix(ix, v, &row, net, limit);
+                let fix = resize_fix(cat, ix, v, &row, net, limit);
+                let over = share_over(needed, usable, limit);
                 let f = out
                     .add(
                         Code::Cap002,
                         &vsw.id,
-                        format!(
-                            "{} ({net}) has {usable} usable IPs; {split} = {needed}, {}",
-                            vsw.id,
-                            share_over(needed, usable, limit)
+                        cat.text(
+                            "CAP002",
+                            args![
+                                vswitch = vsw.id,
+                                cidr = net,
+                                usable = usable,
+                                split = split,
+                                needed = needed,
+                                over = over
+                            ],
                         ),
                     )
                     .fix(fix.0)
@@ -238,19 +270,35 @@ fn zone_stock(
         if whole.is_some_and(|n| n <= free) {
             continue;
         }
+        let cat = out.cat();
         let name = &ix.services[s].name;
         let whole = match whole {
             Some(n) => n.to_string(),
-            None => format!("more than {}", u64::MAX),
+            None => cat.text("words.more_than", args![n = u64::MAX]),
         };
-        let zone = vsw
-            .zone
-            .as_deref()
-            .map(|z| format!(" ({z})"))
+        let zone = (vsw.zone.as_deref())
+            .map(|z| cat.text("CAP005.zone", args![zone = z]))
             .unwrap_or_default();
-        out.add(Code::Cap005, name, format!("{name} needs {whole} IPs over its {listed} vSwitches, but {}{zone} has {free} free for it: if only that zone has stock, not every instance can start", vsw.id))
-            .fix(format!("Give {} room for all {whole} IPs of {name} (a larger vSwitch in that zone), or lower {name}'s peak so that each of its vSwitches could take it alone.", vsw.id))
-            .at(row.at.clone());
+        out.add(
+            Code::Cap005,
+            name,
+            cat.text(
+                "CAP005",
+                args![
+                    service = name,
+                    whole = whole,
+                    listed = listed,
+                    vswitch = vsw.id,
+                    zone = zone,
+                    free = free
+                ],
+            ),
+        )
+        .fix(cat.text(
+            "CAP005.fix",
+            args![vswitch = vsw.id, whole = whole, service = name],
+        ))
+        .at(row.at.clone());
     }
 }
 
@@ -285,18 +333,17 @@ fn share_text(needed: u64, usable: u64, places: u32) -> String {
 }
 
 /// `qwen-chat needs 22 (20 peak + 2 surge) and other_ips 2`.
-fn split_text(row: &CapacityRow) -> String {
-    let mut parts: Vec<String> = (row.services.iter())
-        .map(|s| format!("{} needs {}", s.service, s.breakdown()))
-        .collect();
+fn split_text(cat: &Catalogue, row: &CapacityRow) -> String {
+    let mut parts: Vec<String> = (row.services.iter()).map(|s| s.needs_in(cat)).collect();
     if row.other_ips > 0 || parts.is_empty() {
-        parts.push(format!("other_ips {}", row.other_ips));
+        parts.push(cat.text("CAP001.other_ips", args![n = row.other_ips]));
     }
     match parts.len() {
         1 => parts.remove(0),
         _ => {
             let last = parts.pop().unwrap_or_default();
-            format!("{} and {last}", parts.join(", "))
+            let list = parts.join(&cat.text("words.list_separator", &[]));
+            cat.text("words.and", args![list = list, last = last])
         }
     }
 }
@@ -304,6 +351,7 @@ fn split_text(row: &CapacityRow) -> String {
 /// The fix for a full vSwitch: a vSwitch CIDR cannot change after creation (domain-facts §2),
 /// so create a big enough one in a free block of the VPC and move the services there.
 fn resize_fix(
+    cat: &Catalogue,
     ix: &Index,
     v: usize,
     row: &CapacityRow,
@@ -312,25 +360,22 @@ fn resize_fix(
 ) -> (String, Option<String>) {
     let vpc = &ix.plan.vpcs[v];
     let goal = if limit >= 1.0 {
-        "fits"
+        cat.text("CAP001.goal.fits", &[])
     } else {
-        "stays under the warning threshold"
+        cat.text("CAP001.goal.under", &[])
     };
     if !net.addr().is_ipv4() {
         return (
-            format!(
-                "A vSwitch CIDR cannot be changed: create an IPv6 vSwitch with a shorter prefix in {} and move the services of {} there.",
-                vpc.id, row.vswitch
+            cat.text(
+                "CAP001.fix.ipv6",
+                args![vpc = vpc.id, vswitch = row.vswitch],
             ),
             None,
         );
     }
     let Some((prefix, usable)) = smallest_ipv4_prefix_under(row.needed, limit) else {
         return (
-            format!(
-                "Split the services of {} across several vSwitches: even a /16 is too small.",
-                row.vswitch
-            ),
+            cat.text("CAP001.fix.split", args![vswitch = row.vswitch]),
             None,
         );
     };
@@ -338,20 +383,43 @@ fn resize_fix(
     let used: Vec<IpNet> = ix.vsw_cidrs[v].iter().flatten().copied().collect();
     let names: Vec<&str> = row.services.iter().map(|s| s.service.as_str()).collect();
     let moving = if names.is_empty() {
-        "its workloads".to_owned()
+        cat.text("CAP001.its_workloads", &[])
     } else {
-        names.join(", ")
+        names.join(&cat.text("words.list_separator", &[]))
     };
     match first_free_block(&space, &used, prefix) {
         Some(block) => {
-            let zone = (vpc.vswitches.iter().find(|s| s.id == row.vswitch)).and_then(|s| s.zone.clone());
+            let zone =
+                (vpc.vswitches.iter().find(|s| s.id == row.vswitch)).and_then(|s| s.zone.clone());
             (
-                format!("A vSwitch CIDR cannot be changed: create a /{prefix} vSwitch ({usable} usable IPs, {goal}) at {block} in {} and use it instead of {} in the vswitch_id of {moving}.", vpc.id, row.vswitch),
-                Some(commands::create_vswitch(ix.region(), &vpc.id, zone.as_deref(), &block).to_string()),
+                cat.text(
+                    "CAP001.fix.create",
+                    args![
+                        prefix = prefix,
+                        usable = usable,
+                        goal = goal,
+                        block = block,
+                        vpc = vpc.id,
+                        vswitch = row.vswitch,
+                        moving = moving
+                    ],
+                ),
+                Some(
+                    commands::create_vswitch(ix.region(), &vpc.id, zone.as_deref(), &block)
+                        .to_string(),
+                ),
             )
         }
         None => (
-            format!("A vSwitch CIDR cannot be changed and {} has no free /{prefix} ({usable} usable IPs): add a secondary CIDR to {} and create the vSwitch there, then move {moving}.", vpc.id, vpc.id),
+            cat.text(
+                "CAP001.fix.no_room",
+                args![
+                    vpc = vpc.id,
+                    prefix = prefix,
+                    usable = usable,
+                    moving = moving
+                ],
+            ),
             None,
         ),
     }

@@ -6,8 +6,10 @@ use super::findings::Findings;
 use super::index::{Index, NAMED};
 use super::Code;
 use crate::addr::{contains_net, overlaps_of_each, parse_addr, parse_cidr, CidrError};
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::SnatSourceKind;
-use crate::text::words::first_and_more;
+use crate::text::words::and_more;
 
 /// Ranges no VPC or vSwitch may use (domain-facts §2: CreateVpc CidrBlock, CreateVSwitch).
 const FORBIDDEN: &[&str] = &[
@@ -25,26 +27,31 @@ pub fn forbidden_range(net: &IpNet) -> Option<IpNet> {
 }
 
 /// The CIDR001 message: the path, what was expected, and what was there.
-pub fn cidr_message(at: &str, value: &str, err: &CidrError) -> String {
+fn cidr_message(cat: &Catalogue, at: &str, value: &str, err: &CidrError) -> String {
     match err {
-        CidrError::HostBitsSet { network } => {
-            format!("{at}: \"{value}\" has host bits set; the network is {network}")
-        }
-        other => format!("{at}: {other}, got \"{value}\""),
+        CidrError::HostBitsSet { network } => cat.text(
+            "CIDR001.host_bits",
+            args![at = at, value = value, network = network],
+        ),
+        CidrError::AddrSyntax => cat.text("CIDR001.address", args![at = at, value = value]),
+        CidrError::Syntax => cat.text("CIDR001", args![at = at, value = value]),
     }
 }
 
-fn cidr_fix(err: &CidrError) -> String {
+fn cidr_fix(cat: &Catalogue, err: &CidrError) -> String {
     match err {
-        CidrError::HostBitsSet { network } => format!("Write the network address: {network}."),
-        CidrError::AddrSyntax => "Write an IP address such as 10.0.5.10.".to_owned(),
-        _ => "Write a CIDR block such as 10.0.1.0/24.".to_owned(),
+        CidrError::HostBitsSet { network } => {
+            cat.text("CIDR001.host_bits.fix", args![network = network])
+        }
+        CidrError::AddrSyntax => cat.text("CIDR001.address.fix", &[]),
+        CidrError::Syntax => cat.text("CIDR001.fix", &[]),
     }
 }
 
 fn report_bad(out: &mut Findings, subject: &str, at: String, value: &str, err: CidrError) {
-    out.add(Code::Cidr001, subject, cidr_message(&at, value, &err))
-        .fix(cidr_fix(&err))
+    let cat = out.cat();
+    out.add(Code::Cidr001, subject, cidr_message(cat, &at, value, &err))
+        .fix(cidr_fix(cat, &err))
         .at(at);
 }
 
@@ -141,6 +148,7 @@ fn report_bad_items(out: &mut Findings, subject: &str, at: &str, list: &str) {
 
 /// CIDR001 to CIDR008 for VPCs, vSwitches and peerings.
 pub fn check_address_space(ix: &Index, out: &mut Findings) {
+    let cat = out.cat();
     for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
         let mut vpc_forbidden = Vec::new();
         for (k, text) in vpc.cidrs.iter().enumerate() {
@@ -158,13 +166,12 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
                     out.add(
                         Code::Cidr002,
                         &vpc.id,
-                        format!(
-                            "VPC {} CIDR {net} has a /{} mask; a VPC CIDR must be /8 to /28",
-                            vpc.id,
-                            n4.prefix_len()
+                        cat.text(
+                            "CIDR002",
+                            args![vpc = vpc.id, cidr = net, mask = n4.prefix_len()],
                         ),
                     )
-                    .fix("Use a VPC CIDR between /8 and /28, such as 10.0.0.0/16.")
+                    .fix(cat.text("CIDR002.fix", &[]))
                     .at(at.clone());
                 }
             }
@@ -173,12 +180,12 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
                 out.add(
                     Code::Cidr003,
                     &vpc.id,
-                    format!(
-                        "VPC {} CIDR {net} lies in {range}, which a VPC cannot use",
-                        vpc.id
+                    cat.text(
+                        "CIDR003.vpc",
+                        args![vpc = vpc.id, cidr = net, range = range],
                     ),
                 )
-                .fix("Use a private range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.")
+                .fix(cat.text("CIDR003.vpc.fix", &[]))
                 .at(at);
             }
         }
@@ -187,13 +194,12 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             out.add(
                 Code::Cidr007,
                 &vpc.id,
-                format!(
-                    "VPC {} has {} secondary CIDRs; a VPC can have at most 5",
-                    vpc.id,
-                    vpc.cidrs.len() - 1
+                cat.text(
+                    "CIDR007.count",
+                    args![vpc = vpc.id, n = vpc.cidrs.len() - 1],
                 ),
             )
-            .fix("Remove secondary CIDRs until at most 5 remain.")
+            .fix(cat.text("CIDR007.count.fix", &[]))
             .at(format!("vpcs[{v}].cidrs"));
         }
         // One finding per CIDR that overlaps others, naming a few (rules.md, "Settled
@@ -206,19 +212,22 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             let others: Vec<String> = (found.first.iter())
                 .map(|&b| format!("{} (cidrs[{}])", nets[b], idx[b]))
                 .collect();
-            let others = first_and_more(&others, found.count - found.first.len());
+            let others = and_more(cat, &others, found.count - found.first.len());
             out.add(
                 Code::Cidr007,
                 &vpc.id,
-                format!(
-                    "VPC {} CIDR {} (cidrs[{}]) overlaps its {} {others}",
-                    vpc.id,
-                    nets[a],
-                    idx[a],
-                    if found.count == 1 { "CIDR" } else { "CIDRs" }
+                cat.count(
+                    "CIDR007.overlap",
+                    found.count as u64,
+                    args![
+                        vpc = vpc.id,
+                        cidr = nets[a],
+                        index = idx[a],
+                        others = others
+                    ],
                 ),
             )
-            .fix("A VPC's CIDRs must not overlap: remove or change one of them.")
+            .fix(cat.text("CIDR007.overlap.fix", &[]))
             .at(format!("vpcs[{v}].cidrs[{}]", idx[a]));
         }
 
@@ -227,15 +236,14 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
         let vpc_nets: Vec<IpNet> = ix.vpc_cidrs[v].iter().flatten().copied().collect();
         let all_read = vpc_nets.len() == ix.vpc_cidrs[v].len();
         let vpc_space = if vpc.cidrs.is_empty() {
-            "which has no CIDRs".to_owned()
+            cat.text("CIDR005.no_cidrs", &[])
         } else {
-            format!(
-                "({})",
-                first_and_more(
-                    &vpc.cidrs[..vpc.cidrs.len().min(NAMED)],
-                    vpc.cidrs.len().saturating_sub(NAMED)
-                )
-            )
+            let cidrs = and_more(
+                cat,
+                &vpc.cidrs[..vpc.cidrs.len().min(NAMED)],
+                vpc.cidrs.len().saturating_sub(NAMED),
+            );
+            cat.text("CIDR005.cidrs", args![cidrs = cidrs])
         };
         for (i, vsw) in vpc.vswitches.iter().enumerate() {
             let at = || format!("vpcs[{v}].vswitches[{i}].cidr");
@@ -249,9 +257,16 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             // CIDR004: vSwitch masks /16 to /29, IPv4 only (domain-facts §2, CreateVSwitch).
             if let IpNet::V4(n4) = net {
                 if !(16..=29).contains(&n4.prefix_len()) {
-                    out.add(Code::Cidr004, &vsw.id, format!("vSwitch {} CIDR {net} has a /{} mask; a vSwitch CIDR must be /16 to /29", vsw.id, n4.prefix_len()))
-                        .fix("Create the vSwitch with a mask between /16 and /29.")
-                        .at(at());
+                    out.add(
+                        Code::Cidr004,
+                        &vsw.id,
+                        cat.text(
+                            "CIDR004",
+                            args![vswitch = vsw.id, cidr = net, mask = n4.prefix_len()],
+                        ),
+                    )
+                    .fix(cat.text("CIDR004.fix", &[]))
+                    .at(at());
                 }
             }
             // One bad range, one finding: a vSwitch inside a VPC CIDR already reported is not
@@ -261,12 +276,12 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
                     out.add(
                         Code::Cidr003,
                         &vsw.id,
-                        format!(
-                            "vSwitch {} CIDR {net} lies in {range}, which a vSwitch cannot use",
-                            vsw.id
+                        cat.text(
+                            "CIDR003.vswitch",
+                            args![vswitch = vsw.id, cidr = net, range = range],
                         ),
                     )
-                    .fix("Create the vSwitch in a private range of its VPC.")
+                    .fix(cat.text("CIDR003.vswitch.fix", &[]))
                     .at(at());
                 }
             }
@@ -275,9 +290,21 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             // the one finding (rules.md, no cascade). Looked up in the VPC's own CIDRs by
             // prefix, not by a scan: a VPC may list thousands.
             if all_read && !ix.vpc_holds(v, &net) {
-                out.add(Code::Cidr005, &vsw.id, format!("vSwitch {} CIDR {net} is not inside any CIDR of VPC {} {vpc_space}", vsw.id, vpc.id))
-                    .fix(format!("Create the vSwitch inside a CIDR of {}, or add a secondary CIDR that contains it.", vpc.id))
-                    .at(at());
+                out.add(
+                    Code::Cidr005,
+                    &vsw.id,
+                    cat.text(
+                        "CIDR005",
+                        args![
+                            vswitch = vsw.id,
+                            cidr = net,
+                            vpc = vpc.id,
+                            space = vpc_space
+                        ],
+                    ),
+                )
+                .fix(cat.text("CIDR005.fix", args![vpc = vpc.id]))
+                .at(at());
             }
         }
         // CIDR006: vSwitches of one VPC must not overlap. One finding per vSwitch that
@@ -291,22 +318,27 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
             let others: Vec<String> = (found.first.iter())
                 .map(|&b| {
                     let other = &vpc.vswitches[idx[b]];
-                    format!("vSwitch {} ({})", other.id, other.cidr)
+                    cat.text(
+                        "CIDR006.neighbour",
+                        args![vswitch = other.id, cidr = other.cidr],
+                    )
                 })
                 .collect();
-            let others = first_and_more(&others, found.count - found.first.len());
+            let others = and_more(cat, &others, found.count - found.first.len());
             out.add(
                 Code::Cidr006,
                 &vsw.id,
-                format!(
-                    "vSwitch {} ({}) overlaps {others} in VPC {}",
-                    vsw.id, vsw.cidr, vpc.id
+                cat.text(
+                    "CIDR006",
+                    args![
+                        vswitch = vsw.id,
+                        cidr = vsw.cidr,
+                        others = others,
+                        vpc = vpc.id
+                    ],
                 ),
             )
-            .fix(format!(
-                "Give {} a CIDR that no other vSwitch of {} uses.",
-                vsw.id, vpc.id
-            ))
+            .fix(cat.text("CIDR006.fix", args![vswitch = vsw.id, vpc = vpc.id]))
             .at(format!("vpcs[{v}].vswitches[{}].cidr", idx[a]));
         }
     }
@@ -317,20 +349,23 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
         else {
             continue;
         };
-        let (count, pairs) = overlapping_across(&ix.vpc_cidrs[a], &ix.vpc_cidrs[b]);
+        let (count, pairs) = overlapping_across(cat, &ix.vpc_cidrs[a], &ix.vpc_cidrs[b]);
         if count > 0 {
+            let pairs = and_more(cat, &pairs, count - pairs.len());
             out.add(
                 Code::Cidr008,
                 &peering.id,
-                format!(
-                    "{} joins {} and {}, whose CIDRs overlap: {}",
-                    peering.id,
-                    ix.plan.vpcs[a].id,
-                    ix.plan.vpcs[b].id,
-                    first_and_more(&pairs, count - pairs.len())
+                cat.text(
+                    "CIDR008",
+                    args![
+                        peering = peering.id,
+                        a = ix.plan.vpcs[a].id,
+                        b = ix.plan.vpcs[b].id,
+                        pairs = pairs
+                    ],
                 ),
             )
-            .fix("Peered VPCs must not overlap: re-address one VPC or join different VPCs.")
+            .fix(cat.text("CIDR008.fix", &[]))
             .at(format!("peerings[{p}]"));
         }
     }
@@ -341,7 +376,11 @@ pub fn check_address_space(ix: &Index, out: &mut Findings) {
 /// compared pair by pair: `b`'s CIDRs come first in one sweep, so that the lowest indexes a
 /// CIDR of `a` overlaps are `b`'s, and what `a`'s CIDRs overlap among themselves is taken away
 /// from the count.
-fn overlapping_across(a: &[Option<IpNet>], b: &[Option<IpNet>]) -> (usize, Vec<String>) {
+fn overlapping_across(
+    cat: &Catalogue,
+    a: &[Option<IpNet>],
+    b: &[Option<IpNet>],
+) -> (usize, Vec<String>) {
     let (a, b): (Vec<IpNet>, Vec<IpNet>) = (
         a.iter().flatten().copied().collect(),
         b.iter().flatten().copied().collect(),
@@ -356,7 +395,7 @@ fn overlapping_across(a: &[Option<IpNet>], b: &[Option<IpNet>]) -> (usize, Vec<S
         count += found.count - within[x].count;
         for &y in found.first.iter().filter(|&&y| y < b.len()) {
             if pairs.len() < NAMED {
-                pairs.push(format!("{net} and {}", b[y]));
+                pairs.push(cat.text("CIDR008.pair", args![a = net, b = b[y]]));
             }
         }
     }

@@ -111,7 +111,7 @@ impl<'a, 'p> Trace<'a, 'p> {
                 None
             }
             TableState::Unknown => {
-                let label = "system route table (not described)".to_owned();
+                let label = self.out.cat().text("hop.system_route_table_unknown", &[]);
                 self.unknown((HopKind::RouteTable, label, None), &[Code::Net006]);
                 None
             }

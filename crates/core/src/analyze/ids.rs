@@ -7,6 +7,7 @@ use super::findings::Findings;
 use super::index::Index;
 use super::routes::names_nothing;
 use super::Code;
+use crate::args;
 use crate::plan::ids::IdKind;
 use crate::plan::NextHop;
 use crate::plan::SnatSourceKind;
@@ -15,15 +16,16 @@ use crate::plan::SnatSourceKind;
 /// cloud's, unique per kind across a region, so duplicates are checked across the whole plan.
 pub fn check_duplicates(ix: &Index, out: &mut Findings) {
     let plan = ix.plan;
+    // Each kind's catalogue key (`PLAN002.vpc`): the message says "VPC ID" or "service name".
     let mut kinds: Vec<(&str, Vec<(&str, String)>)> = vec![
-        ("VPC", Vec::new()),
-        ("vSwitch", Vec::new()),
-        ("route table", Vec::new()),
-        ("security group", Vec::new()),
-        ("NAT gateway", Vec::new()),
-        ("peering", Vec::new()),
-        ("resource group", Vec::new()),
-        ("service", Vec::new()),
+        ("PLAN002.vpc", Vec::new()),
+        ("PLAN002.vswitch", Vec::new()),
+        ("PLAN002.route_table", Vec::new()),
+        ("PLAN002.security_group", Vec::new()),
+        ("PLAN002.nat_gateway", Vec::new()),
+        ("PLAN002.peering", Vec::new()),
+        ("PLAN002.resource_group", Vec::new()),
+        ("PLAN002.service", Vec::new()),
     ];
     for (v, vpc) in plan.vpcs.iter().enumerate() {
         kinds[0].1.push((&vpc.id, format!("vpcs[{v}]")));
@@ -68,13 +70,18 @@ pub fn check_duplicates(ix: &Index, out: &mut Findings) {
                     first.insert(id, at);
                 }
                 Some(earlier) => {
-                    let what = if kind == "service" { "name" } else { "ID" };
+                    let cat = out.cat();
+                    let what = cat.text(kind, &[]);
+                    let fix_what = cat.text(&format!("{kind}.fix"), &[]);
                     out.add(
                         Code::Plan002,
                         *id,
-                        format!("{at} reuses the {kind} {what} {id} of {earlier}; references resolve to the first"),
+                        cat.text(
+                            "PLAN002",
+                            args![at = at, what = what, id = id, earlier = earlier],
+                        ),
                     )
-                    .fix(format!("Give every {kind} its own {what}: rename or remove {at}."))
+                    .fix(cat.text("PLAN002.fix", args![what = fix_what, at = at]))
                     .at(at.as_str());
                 }
             }
@@ -85,6 +92,7 @@ pub fn check_duplicates(ix: &Index, out: &mut Findings) {
 /// PLAN003: a reference that must point somewhere names nothing (rules.md lists them).
 pub fn check_references(ix: &Index, out: &mut Findings) {
     let plan = ix.plan;
+    let cat = out.cat();
     for (v, vpc) in plan.vpcs.iter().enumerate() {
         for (i, vsw) in vpc.vswitches.iter().enumerate() {
             if let Some(table) = &vsw.route_table {
@@ -92,14 +100,14 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                     out.add(
                         Code::Plan003,
                         &vsw.id,
-                        format!(
-                            "vSwitch {} uses route table {table}, which is not a route table of {}",
-                            vsw.id, vpc.id
+                        cat.text(
+                            "PLAN003.route_table",
+                            args![vswitch = vsw.id, table = table, vpc = vpc.id],
                         ),
                     )
-                    .fix(format!(
-                        "Describe route table {table} in {} or correct the vSwitch's route_table.",
-                        vpc.id
+                    .fix(cat.text(
+                        "PLAN003.route_table.fix",
+                        args![table = table, vpc = vpc.id],
                     ))
                     .at(format!("vpcs[{v}].vswitches[{i}].route_table"));
                 }
@@ -117,13 +125,16 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                     // A type that needs an ID, and none (rules.md: "a missing ID names nothing
                     // too"). The route is what the finding points at: the file may not have
                     // the key at all.
-                    let kind = next_hop_words(route.hop());
+                    let kind = cat.text(next_hop_words(route.hop()), &[]);
                     out.add(
                         Code::Plan003,
                         &table.id,
-                        format!("route {} in {} goes to {kind} but names none: its next_hop_id is missing", route.destination, table.id),
+                        cat.text(
+                            "PLAN003.no_hop_id",
+                            args![route = route.destination, table = table.id, kind = kind],
+                        ),
                     )
-                    .fix(format!("Set the route's next_hop_id: the ID of {kind}."))
+                    .fix(cat.text("PLAN003.no_hop_id.fix", args![kind = kind]))
                     .at(route_at);
                     continue;
                 };
@@ -132,17 +143,28 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                     out.add(
                         Code::Plan003,
                         &table.id,
-                        format!("route {} in {} goes to NAT gateway {hop}, which is not a NAT gateway of {}", route.destination, table.id, vpc.id),
+                        cat.text(
+                            "PLAN003.nat",
+                            args![
+                                route = route.destination,
+                                table = table.id,
+                                hop = hop,
+                                vpc = vpc.id
+                            ],
+                        ),
                     )
-                    .fix(format!("Point the route at a NAT gateway of {}, or describe {hop} there.", vpc.id))
+                    .fix(cat.text("PLAN003.nat.fix", args![hop = hop, vpc = vpc.id]))
                     .at(at);
                 } else {
                     out.add(
                         Code::Plan003,
                         &table.id,
-                        format!("route {} in {} goes to peering {hop}, which the plan does not describe", route.destination, table.id),
+                        cat.text(
+                            "PLAN003.peering_hop",
+                            args![route = route.destination, table = table.id, hop = hop],
+                        ),
                     )
-                    .fix(format!("Describe peering {hop} in peerings, or correct the route's next hop."))
+                    .fix(cat.text("PLAN003.peering_hop.fix", args![hop = hop]))
                     .at(at);
                 }
             }
@@ -153,15 +175,12 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                     out.add(
                         Code::Plan003,
                         &nat.id,
-                        format!(
-                            "NAT gateway {} sits in vSwitch {vsw}, which is not a vSwitch of {}",
-                            nat.id, vpc.id
+                        cat.text(
+                            "PLAN003.nat_vswitch",
+                            args![nat = nat.id, vswitch = vsw, vpc = vpc.id],
                         ),
                     )
-                    .fix(format!(
-                        "Correct the NAT gateway's vswitch to a vSwitch of {}.",
-                        vpc.id
-                    ))
+                    .fix(cat.text("PLAN003.nat_vswitch.fix", args![vpc = vpc.id]))
                     .at(format!("vpcs[{v}].nat_gateways[{n}].vswitch"));
                 }
             }
@@ -173,10 +192,15 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                     out.add(
                         Code::Plan003,
                         &nat.id,
-                        format!("SNAT entry {e} of {} covers vSwitch {src}, which is not a vSwitch of {}", nat.id, vpc.id),
+                        cat.text(
+                            "PLAN003.snat_source",
+                            args![entry = e, nat = nat.id, vswitch = src, vpc = vpc.id],
+                        ),
                     )
-                    .fix(format!("An SNAT entry's vSwitch must be in the NAT gateway's VPC ({}): correct the source.", vpc.id))
-                    .at(format!("vpcs[{v}].nat_gateways[{n}].snat_entries[{e}].source"));
+                    .fix(cat.text("PLAN003.snat_source.fix", args![vpc = vpc.id]))
+                    .at(format!(
+                        "vpcs[{v}].nat_gateways[{n}].snat_entries[{e}].source"
+                    ));
                 }
             }
         }
@@ -187,9 +211,9 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                 out.add(
                     Code::Plan003,
                     &svc.name,
-                    format!("service {} runs on resource group {rg}, which the plan does not describe", svc.name),
+                    cat.text("PLAN003.resource", args![service = svc.name, group = rg]),
                 )
-                .fix(format!("Describe resource group {rg} in resource_groups, or correct metadata.resource."))
+                .fix(cat.text("PLAN003.resource.fix", args![group = rg]))
                 .at(format!("{}.metadata.resource", svc.at()));
             }
         }
@@ -200,14 +224,12 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
                 out.add(
                     Code::Plan003,
                     &peering.id,
-                    format!(
-                        "peering {} joins VPC {vpc}, which the plan does not describe",
-                        peering.id
+                    cat.text(
+                        "PLAN003.peering_vpc",
+                        args![peering = peering.id, vpc = vpc],
                     ),
                 )
-                .fix(format!(
-                    "Describe VPC {vpc} in vpcs, or correct the peering."
-                ))
+                .fix(cat.text("PLAN003.peering_vpc.fix", args![vpc = vpc]))
                 .at(format!("peerings[{p}].vpcs[{k}]"));
             }
         }
@@ -215,11 +237,24 @@ pub fn check_references(ix: &Index, out: &mut Findings) {
 }
 
 /// What a next-hop type that needs an ID goes to, in words.
+/// The catalogue key of a next hop's kind in words ("a NAT gateway").
 fn next_hop_words(hop: NextHop) -> &'static str {
     match hop {
-        NextHop::NatGateway => "a NAT gateway",
-        NextHop::VpcPeer => "a VPC peering connection",
-        NextHop::Attachment | NextHop::Other => "a CEN transit router attachment",
+        NextHop::NatGateway => "words.a_nat_gateway",
+        NextHop::VpcPeer => "words.a_vpc_peering",
+        NextHop::Attachment | NextHop::Other => "words.a_cen_attachment",
+    }
+}
+
+/// The catalogue key of an ID's kind in words.
+fn id_kind_words(kind: IdKind) -> &'static str {
+    match kind {
+        IdKind::Vpc => "words.vpc",
+        IdKind::VSwitch => "words.vswitch",
+        IdKind::SecurityGroup => "words.security_group",
+        IdKind::RouteTable => "words.route_table",
+        IdKind::NatGateway => "words.nat_gateway",
+        IdKind::ResourceGroup => "words.resource_group",
     }
 }
 
@@ -267,16 +302,18 @@ pub fn check_id_shapes(ix: &Index, out: &mut Findings) {
             ids.push((5, rg, IdAt::ServiceResource(svc.index)));
         }
     }
+    let cat = out.cat();
     for (kind, id, at) in ids {
         let kind = KINDS[kind];
-        let (name, prefix) = (kind.name(), kind.prefix());
+        let prefix = kind.prefix();
         if !kind.looks_like(id) {
+            let name = cat.text(id_kind_words(kind), &[]);
             out.add(
                 Code::Net002,
                 id,
-                format!("{id} does not look like a {name} ID ({prefix} followed by letters, digits and -)"),
+                cat.text("NET002", args![id = id, kind = name, prefix = prefix]),
             )
-            .fix(format!("Copy the {name} ID from the console; it starts with {prefix}."))
+            .fix(cat.text("NET002.fix", args![kind = name, prefix = prefix]))
             .at(at.path());
         }
     }

@@ -10,9 +10,11 @@ use super::flow::{Origin, Trace};
 use super::index::{SnatSources, NAMED};
 use super::routes::{has_unreadable, lookup, names_nothing, route_label, RouteMatch};
 use super::{Code, HopKind};
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::{NatGateway, NatKind, NextHop};
 use crate::text::command::Value;
-use crate::text::words::first_and_more;
+use crate::text::words::and_more;
 
 /// Traces `dest` out through the NAT gateway, one function per step in the order of rules.md;
 /// returns the SNAT IPs of the covering entry when the path gets that far.
@@ -30,7 +32,7 @@ fn steps(t: &mut Trace, dest: &IpNet) -> Option<Vec<String>> {
 /// INET001: an internet NAT gateway in the VPC (domain-facts §3; EAS-OLD). The first one is
 /// what the fixes of later steps point at.
 fn internet_nat<'p>(t: &mut Trace<'_, 'p>, dest: &IpNet) -> Option<&'p NatGateway> {
-    let (ix, o, subject) = (t.ix, t.o, t.subject);
+    let (ix, o, subject, cat) = (t.ix, t.o, t.subject, t.out.cat());
     let v = o.v;
     let vpc = &ix.plan.vpcs[v];
     if let Some(n) = ix.in_vpc[v].internet_nat {
@@ -45,22 +47,18 @@ fn internet_nat<'p>(t: &mut Trace<'_, 'p>, dest: &IpNet) -> Option<&'p NatGatewa
         .map_or(o.vsw.id.as_str(), |s| s.id.as_str());
     let hop = (
         HopKind::NatGateway,
-        "no internet NAT gateway".to_owned(),
+        cat.text("hop.no_internet_nat", &[]),
         Some(nats_at.clone()),
     );
     t.stop(
         Code::Inet001,
         hop,
-        format!(
-            "{} has no internet NAT gateway, so {subject} cannot reach {}",
-            vpc.id,
-            Reach(dest)
+        cat.text(
+            "INET001",
+            args![vpc = vpc.id, subject = subject, reach = Reach(cat, dest)],
         ),
     )
-    .fix(format!(
-        "Create an Internet NAT gateway in {} and bind an EIP to it.",
-        vpc.id
-    ))
+    .fix(cat.text("INET001.fix", args![vpc = vpc.id]))
     .command(commands::create_nat(ix.region(), &vpc.id, home))
     .at(nats_at);
     None
@@ -70,7 +68,7 @@ fn internet_nat<'p>(t: &mut Trace<'_, 'p>, dest: &IpNet) -> Option<&'p NatGatewa
 /// (domain-facts §3–4: the 0.0.0.0/0 route is not always added for you). Returns the
 /// gateway's position in the VPC.
 fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
-    let (ix, o, subject) = (t.ix, t.o, t.subject);
+    let (ix, o, subject, cat) = (t.ix, t.o, t.subject, t.out.cat());
     let (v, region) = (o.v, ix.region());
     let vpc = &ix.plan.vpcs[v];
     let (ti, table) = t.known_table()?;
@@ -88,7 +86,7 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
     if !passes && has_unreadable(ix, v, ti) {
         // A route that does not parse (CIDR001) may be the one that decides: no INET002 or
         // INET003 on top of it.
-        let label = format!("{}: a route does not parse", table.id);
+        let label = cat.text("hop.route_unreadable", args![table = table.id]);
         t.halt(
             (HopKind::RouteTable, label, Some(table_at)),
             &[Code::Cidr001],
@@ -99,12 +97,31 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
         None => {
             let hop = (
                 HopKind::RouteTable,
-                format!("{}: no route to {dest}", table.id),
+                cat.text("hop.no_route", args![table = table.id, dest = dest]),
                 Some(table_at.clone()),
             );
-            t.stop(Code::Inet002, hop, format!("route table {} of {} has no route matching {dest}, so {subject} cannot reach {}", table.id, o.vsw.id, Reach(dest)))
-                .fix(format!("Add a route {dest} → NAT gateway {} to route table {}.", first_nat.id, table.id))
-                .command(commands::create_route(region, &table.id, &dest.to_string(), "NatGateway", Value::data(&first_nat.id)))
+            let message = cat.text(
+                "INET002",
+                args![
+                    table = table.id,
+                    vswitch = o.vsw.id,
+                    dest = dest,
+                    subject = subject,
+                    reach = Reach(cat, dest)
+                ],
+            );
+            t.stop(Code::Inet002, hop, message)
+                .fix(cat.text(
+                    "INET002.fix",
+                    args![dest = dest, nat = first_nat.id, table = table.id],
+                ))
+                .command(commands::create_route(
+                    region,
+                    &table.id,
+                    &dest.to_string(),
+                    "NatGateway",
+                    Value::data(&first_nat.id),
+                ))
                 .at(list_at(&table_at, "routes", !table.routes.is_empty()));
             return None;
         }
@@ -112,18 +129,25 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
             let local = &vpc.vswitches[i];
             let hop = (
                 HopKind::RouteTable,
-                format!("{}: local {}", table.id, local.cidr),
+                cat.text(
+                    "hop.local_route",
+                    args![table = table.id, cidr = local.cidr],
+                ),
                 Some(table_at.clone()),
             );
-            t.stop(Code::Inet003, hop, format!("{dest} from {} matches the local route of vSwitch {}, not an internet NAT gateway", o.vsw.id, local.id))
-                .fix("Public destinations must leave through an internet NAT gateway; check the target's address.")
+            let message = cat.text(
+                "INET003.local",
+                args![dest = dest, vswitch = o.vsw.id, local = local.id],
+            );
+            t.stop(Code::Inet003, hop, message)
+                .fix(cat.text("INET003.local.fix", &[]))
                 .at(table_at);
             return None;
         }
         Some(RouteMatch::Route(r, route)) => (r, route),
     };
     let route_at = format!("{table_at}.routes[{r}]");
-    let label = route_label(table, route);
+    let label = route_label(cat, table, route);
     if names_nothing(ix, v, route) {
         // PLAN003 already names the dangling or missing next hop (of a type that needs one):
         // the hop fails without an INET003 (rules.md, "How checks combine").
@@ -146,13 +170,37 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
             t.pass(HopKind::RouteTable, label, Some(route_at));
             return Some(n);
         }
-        Some((_, nat)) => format!("VPC NAT gateway {} (not an internet one)", nat.id),
+        Some((_, nat)) => cat.text("INET003.vpc_nat", args![nat = nat.id]),
         None => format!("{} {hop_id}", route.next_hop_type),
     };
     let hop = (HopKind::RouteTable, label, Some(route_at.clone()));
-    t.stop(Code::Inet003, hop, format!("route {} in {} sends {subject}'s traffic to {} to {instead}, not to an internet NAT gateway of {}", route.destination, table.id, Reach(dest), vpc.id))
-        .fix(format!("Point route {} of {} at internet NAT gateway {}.", route.destination, table.id, first_nat.id))
-        .command(commands::modify_route(region, &table.id, &route.destination, "NatGateway", &first_nat.id))
+    let message = cat.text(
+        "INET003",
+        args![
+            destination = route.destination,
+            table = table.id,
+            subject = subject,
+            reach = Reach(cat, dest),
+            instead = instead,
+            vpc = vpc.id
+        ],
+    );
+    t.stop(Code::Inet003, hop, message)
+        .fix(cat.text(
+            "INET003.fix",
+            args![
+                destination = route.destination,
+                table = table.id,
+                nat = first_nat.id
+            ],
+        ))
+        .command(commands::modify_route(
+            region,
+            &table.id,
+            &route.destination,
+            "NatGateway",
+            &first_nat.id,
+        ))
         .at(route_at);
     None
 }
@@ -160,7 +208,7 @@ fn route(t: &mut Trace, dest: &IpNet, first_nat: &NatGateway) -> Option<usize> {
 /// INET004 / INET006: the covering SNAT entry of NAT gateway `n`, longest prefix first; on a
 /// tie the vSwitch-ID entry wins (domain-facts §3, NAT FAQ; rules.md). Returns its position.
 fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
-    let (ix, o, subject) = (t.ix, t.o, t.subject);
+    let (ix, o, subject, cat) = (t.ix, t.o, t.subject, t.out.cat());
     let v = o.v;
     let nat = &ix.plan.vpcs[v].nat_gateways[n];
     let nat_at = format!("vpcs[{v}].nat_gateways[{n}]");
@@ -172,7 +220,7 @@ fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
     if covering == 0 && ix.snat_sources[v][n].unreadable {
         let hop = (
             HopKind::SnatEntry,
-            "an SNAT source does not parse".to_owned(),
+            cat.text("hop.snat_source_unreadable", &[]),
             Some(entries_at()),
         );
         t.halt(hop, &[Code::Cidr001]);
@@ -181,11 +229,21 @@ fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
     let Some(chosen) = chosen else {
         let hop = (
             HopKind::SnatEntry,
-            format!("no SNAT entry for {}", o.vsw.id),
+            cat.text("hop.no_snat_entry", args![vswitch = o.vsw.id]),
             Some(entries_at()),
         );
-        t.stop(Code::Inet004, hop, format!("NAT gateway {} has no SNAT entry covering vSwitch {} ({}), so {subject} cannot reach {}", nat.id, o.vsw.id, o.vsw.cidr, Reach(dest)))
-            .fix(format!("In the NAT Gateway console, create an SNAT entry on {} for vSwitch {} with its EIP.", nat.id, o.vsw.id))
+        let message = cat.text(
+            "INET004",
+            args![
+                nat = nat.id,
+                vswitch = o.vsw.id,
+                cidr = o.vsw.cidr,
+                subject = subject,
+                reach = Reach(cat, dest)
+            ],
+        );
+        t.stop(Code::Inet004, hop, message)
+            .fix(cat.text("INET004.fix", args![nat = nat.id, vswitch = o.vsw.id]))
             .command(commands::create_snat(ix.region(), nat, &o.vsw.id))
             .at(entries_at());
         return None;
@@ -194,14 +252,27 @@ fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
     let entry_at = format!("{nat_at}.snat_entries[{chosen}]");
     if covering > 1 {
         // Information about this step, not a stop.
+        let message = cat.text(
+            "INET006",
+            args![
+                n = covering,
+                nat = nat.id,
+                vswitch = o.vsw.id,
+                entry = chosen,
+                source = entry.source
+            ],
+        );
         t.out
-            .add(Code::Inet006, &o.vsw.id, format!("{covering} SNAT entries of {} cover {}; the longest prefix is used: entry {chosen} ({})", nat.id, o.vsw.id, entry.source))
-            .fix("Nothing to do if intended; remove the broader entries to make it plain.")
+            .add(Code::Inet006, &o.vsw.id, message)
+            .fix(cat.text("INET006.fix", &[]))
             .at(entry_at.clone());
     }
     t.pass(
         HopKind::SnatEntry,
-        format!("SNAT {} ({})", chosen, entry.source),
+        cat.text(
+            "hop.snat_entry",
+            args![entry = chosen, source = entry.source],
+        ),
         Some(entry_at),
     );
     Some(chosen)
@@ -210,7 +281,7 @@ fn snat_entry(t: &mut Trace, dest: &IpNet, n: usize) -> Option<usize> {
 /// INET005: the chosen SNAT entry's IPs must be EIPs bound to the gateway (domain-facts §3).
 /// Returns those IPs.
 fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<String>> {
-    let (ix, v, subject) = (t.ix, t.o.v, t.subject);
+    let (ix, v, subject, cat) = (t.ix, t.o.v, t.subject, t.out.cat());
     let region = ix.region();
     let nat = &ix.plan.vpcs[v].nat_gateways[n];
     let entry = &nat.snat_entries[chosen];
@@ -223,7 +294,7 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
         t.halt(
             (
                 HopKind::Eip,
-                "an EIP does not parse".to_owned(),
+                cat.text("hop.eip_unreadable", &[]),
                 Some(nat_at),
             ),
             &[Code::Cidr001],
@@ -233,22 +304,33 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
     // Every flow through the entry says this: a few of a long list, and how many more.
     let named = |list: &[String]| {
         let first: Vec<String> = list.iter().take(NAMED).cloned().collect();
-        first_and_more(&first, list.len().saturating_sub(NAMED))
+        and_more(cat, &first, list.len().saturating_sub(NAMED))
     };
+    let reach = Reach(cat, dest);
     let problem = if nat.eips.is_empty() {
         Some((
-            format!("NAT gateway {} has no EIP", nat.id),
-            format!("Bind an EIP to {} and use it in the SNAT entry.", nat.id),
+            cat.text(
+                "INET005.no_eip",
+                args![nat = nat.id, subject = subject, reach = reach],
+            ),
+            cat.text("INET005.no_eip.fix", args![nat = nat.id]),
             commands::associate_eip(region, &nat.id),
             nat_at,
         ))
     } else if entry.snat_ips.is_empty() {
         Some((
-            format!("SNAT entry {chosen} of {} has no SNAT IP", nat.id),
-            format!(
-                "Set the SNAT entry's IP to an EIP of {} ({}).",
-                nat.id,
-                named(&nat.eips)
+            cat.text(
+                "INET005.no_snat_ip",
+                args![
+                    entry = chosen,
+                    nat = nat.id,
+                    subject = subject,
+                    reach = reach
+                ],
+            ),
+            cat.text(
+                "INET005.no_snat_ip.fix",
+                args![nat = nat.id, eips = named(&nat.eips)],
             ),
             commands::modify_snat(region, nat, entry),
             entry_at.clone(),
@@ -258,32 +340,30 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
             .map(|&k| entry.snat_ips[k].clone())
             .collect();
         Some((
-            format!(
-                "SNAT entry {chosen} of {} uses {}, not an EIP of the gateway ({})",
-                nat.id,
-                first_and_more(&stray, ips.stray - stray.len()),
-                named(&nat.eips)
+            cat.text(
+                "INET005.stray",
+                args![
+                    entry = chosen,
+                    nat = nat.id,
+                    ips = and_more(cat, &stray, ips.stray - stray.len()),
+                    eips = named(&nat.eips),
+                    subject = subject,
+                    reach = reach
+                ],
             ),
-            format!(
-                "Use EIPs bound to {} in the SNAT entry, or bind those addresses to it.",
-                nat.id
-            ),
+            cat.text("INET005.stray.fix", args![nat = nat.id]),
             commands::modify_snat(region, nat, entry),
             format!("{entry_at}.snat_ips"),
         ))
     } else {
         None
     };
-    if let Some((what, fix, command, at)) = problem {
-        let hop = (HopKind::Eip, "EIP".to_owned(), Some(at.clone()));
-        t.stop(
-            Code::Inet005,
-            hop,
-            format!("{what}, so {subject} cannot reach {}", Reach(dest)),
-        )
-        .fix(fix)
-        .command(command)
-        .at(at);
+    if let Some((message, fix, command, at)) = problem {
+        let hop = (HopKind::Eip, cat.text("hop.eip", &[]), Some(at.clone()));
+        t.stop(Code::Inet005, hop, message)
+            .fix(fix)
+            .command(command)
+            .at(at);
         return None;
     }
     let leaving: Vec<String> = (ips.distinct.iter())
@@ -297,16 +377,18 @@ fn eip(t: &mut Trace, dest: &IpNet, n: usize, chosen: usize) -> Option<Vec<Strin
     Some(leaving)
 }
 
-/// Where a flow goes, for messages: "the internet" for 0.0.0.0/0, else the address. Written
-/// out only when a message needs it.
-struct Reach<'a>(&'a IpNet);
+/// Where a flow goes, for messages: "the internet" for 0.0.0.0/0, else the address, in the
+/// catalogue's words. Written out only when a message needs it.
+#[derive(Clone, Copy)]
+struct Reach<'a>(&'a Catalogue, &'a IpNet);
 
 impl std::fmt::Display for Reach<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.0.prefix_len() == 0 {
-            f.write_str("the internet")
+        let Reach(cat, dest) = *self;
+        if dest.prefix_len() == 0 {
+            f.write_str(&cat.text("words.the_internet", &[]))
         } else {
-            self.0.fmt(f)
+            f.write_str(&cat.text("words.reach_address", args![address = dest]))
         }
     }
 }

@@ -36,7 +36,7 @@ pub use code::{Code, Group, UnknownCode};
 pub use report::*;
 pub use service_cache::ServiceCache;
 
-use crate::i18n::Catalogue;
+use crate::i18n::{plan_error_text, Catalogue};
 use crate::plan::{validate_structure, Plan};
 use findings::Findings;
 use index::Index;
@@ -64,13 +64,15 @@ pub fn analyze(plan: &Plan) -> Report {
 /// ```
 /// use easnet_core::analyze::{analyze, analyze_in};
 /// use easnet_core::i18n::{Catalogue, Lang};
-/// use easnet_core::{samples::examples::default_example, plan::parse_plan};
-/// let plan = parse_plan(default_example().json).unwrap();
+/// use easnet_core::plan::parse_plan;
+/// let plan = parse_plan(r#"{"version": 1, "services": [{"needs_internet": true,
+///   "service": {"metadata": {"name": "llm"}, "cloud": {"networking": {"vpc_id": "vpc-a"}}}}]}"#).unwrap();
 /// let zh = analyze_in(&plan, Catalogue::embedded(Lang::Zh).unwrap());
 /// let en = analyze(&plan);
 /// assert_eq!(zh.codes(), en.codes());
-/// assert_ne!(zh.findings[0].message, en.findings[0].message);
-/// assert_eq!(zh.findings[0].command, en.findings[0].command);
+/// assert_eq!(en.findings[0].message, "llm sets only part of its networking: vswitch_id, security_group_id missing");
+/// assert_eq!(zh.findings[0].message, "llm 只设置了部分网络配置：缺少 vswitch_id、security_group_id");
+/// assert_eq!((&zh.findings[0].subject, &zh.findings[0].at), (&en.findings[0].subject, &en.findings[0].at));
 /// ```
 pub fn analyze_in(plan: &Plan, cat: &'static Catalogue) -> Report {
     analyze_inner(plan, None, cat)
@@ -106,9 +108,13 @@ fn analyze_inner(plan: &Plan, cache: Option<&mut ServiceCache>, cat: &'static Ca
     errors.extend(ix.errors.iter().cloned());
     if !errors.is_empty() {
         for e in errors {
-            out.add(Code::Plan001, plan001_subject(&e.path), e.to_string())
-                .fix(cat.text("PLAN001.fix", &[]))
-                .at(e.path);
+            out.add(
+                Code::Plan001,
+                plan001_subject(&e.path),
+                plan_error_text(cat, &e),
+            )
+            .fix(cat.text("PLAN001.fix", &[]))
+            .at(e.path);
         }
         return Report {
             findings: out.finish(),
@@ -144,9 +150,13 @@ pub fn analyze_text_in(text: &str, cat: &'static Catalogue) -> Report {
         Ok(plan) => analyze_in(&plan, cat),
         Err(e) => {
             let mut out = Findings::new(cat);
-            out.add(Code::Plan001, plan001_subject(&e.path), e.to_string())
-                .fix(cat.text("PLAN001.fix", &[]))
-                .at(e.path);
+            out.add(
+                Code::Plan001,
+                plan001_subject(&e.path),
+                plan_error_text(cat, &e),
+            )
+            .fix(cat.text("PLAN001.fix", &[]))
+            .at(e.path);
             Report {
                 findings: out.finish(),
                 ..Report::default()

@@ -263,7 +263,7 @@ fn flow(from: &From, to: To, verdicts: &mut Verdicts, out: &mut Findings) -> Flo
         // say why; no path finding is added (rules.md).
         hops.unknown(
             HopKind::VSwitch,
-            "no usable networking",
+            out.cat().text("hop.no_networking", &[]),
             &[],
             from.place.networking_at.clone(),
         );
@@ -311,7 +311,8 @@ fn flow(from: &From, to: To, verdicts: &mut Verdicts, out: &mut Findings) -> Flo
             Some(format!("services[{}].targets[{i}]", svc.index)),
         );
     } else {
-        t.pass(HopKind::Internet, "internet", None);
+        let label = t.out.cat().text("hop.internet", &[]);
+        t.pass(HopKind::Internet, label, None);
     }
     let hops = t.hops;
     let vswitch = Some(o.vsw.id.clone());
@@ -347,9 +348,9 @@ fn finish(
 /// SG001: the security group's egress verdict, judged on its own for every flow
 /// (EAS-NET: "All outbound traffic from EAS services is subject to security group rules").
 fn security_verdict(t: &mut Trace, spec: &FlowSpec, verdicts: &mut Verdicts) {
-    let (ix, o, subject) = (t.ix, t.o, t.subject);
+    let (ix, o, subject, cat) = (t.ix, t.o, t.subject, t.out.cat());
     let Some(((gv, g), group)) = o.sg else {
-        let label = "security group (not described)";
+        let label = cat.text("hop.security_group_unknown", &[]);
         t.hops
             .independent(HopKind::SecurityGroup, label, None, &[Code::Net006], None);
         return;
@@ -375,48 +376,86 @@ fn security_verdict(t: &mut Trace, spec: &FlowSpec, verdicts: &mut Verdicts) {
         Some(at.clone()),
     );
     let because = match rule {
-        Some(rule) => describe(group, rule.index),
-        None => "enterprise group, no accept rule".to_owned(),
+        Some(rule) => describe(cat, group, rule.index),
+        None => cat.text("SG001.enterprise_default", &[]),
     };
     let ports = match spec.port {
         Some(p) if spec.protocol.has_ports() => format!("{p}/{p}"),
         _ => "-1/-1".to_owned(),
     };
-    let flow = if spec.internet {
-        "tcp 443 to the internet (0.0.0.0/0)".to_owned()
-    } else {
-        format!(
-            "{} {}to {}",
-            spec.protocol.as_str(),
-            spec.port
-                .filter(|_| spec.protocol.has_ports())
-                .map(|p| format!("{p} "))
-                .unwrap_or_default(),
-            spec.dest
-        )
-    };
     let dest = spec.dest.to_string();
     let proto = spec.protocol.as_str();
+    let flow = match spec.port.filter(|_| spec.protocol.has_ports()) {
+        _ if spec.internet => cat.text("SG001.flow.internet", &[]),
+        Some(port) => cat.text(
+            "SG001.flow.port",
+            args![protocol = proto, port = port, dest = dest],
+        ),
+        None => cat.text("SG001.flow", args![protocol = proto, dest = dest]),
+    };
     let found = t.out.add(
         Code::Sg001,
         subject,
-        format!(
-            "security group {} drops {subject}'s {flow}: {because}",
-            group.id
+        cat.text(
+            "SG001",
+            args![
+                group = group.id,
+                subject = subject,
+                flow = flow,
+                because = because
+            ],
         ),
     );
     // Drop wins a tie, so the accept rule must have a smaller number than the drop rule; a
     // drop rule at priority 1 cannot be beaten and must be narrowed or removed instead.
     let found = match rule.map(|r| r.priority) {
-        Some(1) => found.fix(format!(
-            "{because} has priority 1, which no accept rule can beat: narrow its destination or ports so it no longer covers {proto} {ports} to {dest}, or delete it."
+        Some(1) => found.fix(cat.text(
+            "SG001.fix.priority_one",
+            args![
+                because = because,
+                protocol = proto,
+                ports = ports,
+                dest = dest
+            ],
         )),
         Some(p) => found
-            .fix(format!("Add an egress rule to {} that accepts {proto} {ports} to {dest} with priority {} (smaller than the drop rule's {p}).", group.id, p - 1))
-            .command(commands::authorize_egress(ix.region(), &group.id, proto, &ports, &dest, p - 1)),
+            .fix(cat.text(
+                "SG001.fix",
+                args![
+                    group = group.id,
+                    protocol = proto,
+                    ports = ports,
+                    dest = dest,
+                    priority = p - 1,
+                    drop = p
+                ],
+            ))
+            .command(commands::authorize_egress(
+                ix.region(),
+                &group.id,
+                proto,
+                &ports,
+                &dest,
+                p - 1,
+            )),
         None => found
-            .fix(format!("Add an egress rule to {} that accepts {proto} {ports} to {dest}: an enterprise group drops what no rule accepts.", group.id))
-            .command(commands::authorize_egress(ix.region(), &group.id, proto, &ports, &dest, 1)),
+            .fix(cat.text(
+                "SG001.fix.enterprise",
+                args![
+                    group = group.id,
+                    protocol = proto,
+                    ports = ports,
+                    dest = dest
+                ],
+            ))
+            .command(commands::authorize_egress(
+                ix.region(),
+                &group.id,
+                proto,
+                &ports,
+                &dest,
+                1,
+            )),
     };
     found.at(list_at(&at, "egress", !group.egress.is_empty()));
 }
@@ -433,7 +472,7 @@ fn whitelist(
     private: bool,
     snat_ips: &[String],
 ) {
-    let o = tr.o;
+    let (o, cat) = (tr.o, tr.out.cat());
     let Some(list) = &target.whitelist else {
         return;
     };
@@ -444,6 +483,8 @@ fn whitelist(
         .collect();
     let shown = Shown(list);
     let name = target.display_name();
+    // An empty whitelist is said in words of its own ("is empty").
+    let empty = list.is_empty();
     // What the whitelist must admit, and the finding when it does not.
     let (code, needed, message, fix) = if private {
         let (Some(src), Some(src_text)) = (o.vsw_net, &o.vsw_net_text) else {
@@ -452,16 +493,24 @@ fn whitelist(
         if covers_union(&entries, &src) {
             return tr.pass(
                 HopKind::Whitelist,
-                ["whitelist covers ", src_text].concat(),
+                cat.text("hop.whitelist_covers", args![cidr = src_text]),
                 Some(at),
             );
         }
-        let message = format!("{name}'s whitelist {shown} does not cover {}'s CIDR {src}: EAS instances get new IPs from the whole vSwitch on restart", o.vsw.id);
+        let message = cat.text(
+            if empty { "WL001.empty" } else { "WL001" },
+            args![
+                target = name,
+                whitelist = shown,
+                vswitch = o.vsw.id,
+                cidr = src
+            ],
+        );
         (
             Code::Wl001,
             src.to_string(),
             message,
-            format!("Add {src} (the vSwitch CIDR) to {name}'s whitelist."),
+            cat.text("WL001.fix", args![cidr = src, target = name]),
         )
     } else {
         if snat_ips.is_empty() {
@@ -474,37 +523,40 @@ fn whitelist(
             .map(String::as_str)
             .collect();
         if missing.is_empty() {
-            return tr.pass(HopKind::Whitelist, "whitelist has the SNAT IPs", Some(at));
+            let label = cat.text("hop.whitelist_has_snat_ips", &[]);
+            return tr.pass(HopKind::Whitelist, label, Some(at));
         }
-        let missing = missing.join(", ");
-        let message = format!(
-            "{name}'s whitelist {shown} lacks the SNAT IP(s) {missing} that {} leaves through",
-            svc.name
+        let missing = missing.join(&cat.text("words.list_separator", &[]));
+        let message = cat.text(
+            if empty { "WL002.empty" } else { "WL002" },
+            args![
+                target = name,
+                whitelist = shown,
+                missing = missing,
+                service = svc.name
+            ],
         );
         (
             Code::Wl002,
             missing.clone(),
             message,
-            format!("Add {missing} to {name}'s whitelist."),
+            cat.text("WL002.fix", args![missing = missing, target = name]),
         )
     };
     let hop = (
         HopKind::Whitelist,
-        format!("whitelist misses {needed}"),
+        cat.text("hop.whitelist_misses", args![needed = needed]),
         Some(at.clone()),
     );
     tr.stop(code, hop, message).fix(fix).at(at);
 }
 
-/// A whitelist as messages show it: `[a, b]`, or "is empty". Written out only when a message
-/// needs it.
+/// A whitelist as messages show it: `[a, b]` (an empty one has messages of its own). Written
+/// out only when a message needs it.
 struct Shown<'a>(&'a [String]);
 
 impl std::fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.0.is_empty() {
-            return f.write_str("is empty");
-        }
         write!(f, "[{}]", self.0.join(", "))
     }
 }

@@ -50,7 +50,7 @@ fn report_partial(out: &mut Findings, subject: &str, net: &Networking, at: &str)
         .map(|(k, _)| *k)
         .collect();
     let cat = out.cat();
-    let missing = missing.join(", ");
+    let missing = missing.join(&cat.text("words.list_separator", &[]));
     out.add(
         Code::Net001,
         subject,

@@ -9,13 +9,15 @@ use super::flow::Trace;
 use super::index::Index;
 use super::routes::{has_unreadable, lookup, names_nothing, route_label, RouteMatch};
 use super::{Code, HopKind};
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::{NextHop, PeeringKind};
 use crate::text::command::Value;
 
 /// Traces a private target at `dest`, already known to be private; `target_at` is the
 /// target's path in the plan.
 pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
-    let (ix, o, subject) = (t.ix, t.o, t.subject);
+    let (ix, o, subject, cat) = (t.ix, t.o, t.subject, t.out.cat());
     let region = ix.region();
     let vpc = &ix.plan.vpcs[o.v];
     // A target inside several VPCs belongs to the service's own VPC if it is one of them,
@@ -34,15 +36,17 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
         }
         // Not a stop: the hop cannot be judged, and the finding says so.
         t.unknown(hop, &[Code::Priv004]);
-        t.out.add(Code::Priv004, subject, format!("{subject} at {dest} is in no VPC of the plan: its reachability cannot be checked (on-premises, or a VPC not described)"))
-            .fix("Describe the target's VPC in the plan (with its peering), or check the path by hand.")
+        let message = cat.text("PRIV004", args![subject = subject, dest = dest]);
+        t.out
+            .add(Code::Priv004, subject, message)
+            .fix(cat.text("PRIV004.fix", &[]))
             .at(target_at);
         return;
     };
     if tv == o.v {
         t.pass(
             HopKind::RouteTable,
-            format!("local route in {}", vpc.id),
+            cat.text("hop.local_route_in", args![vpc = vpc.id]),
             None,
         );
         return;
@@ -58,11 +62,26 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
         };
         let hop = (
             HopKind::Peering,
-            format!("no peering {} ↔ {}", vpc.id, target_vpc.id),
+            cat.text(
+                "hop.no_peering",
+                args![vpc = vpc.id, target_vpc = target_vpc.id],
+            ),
             Some(at.clone()),
         );
-        t.stop(Code::Priv001, hop, format!("{subject} at {dest} is in {}, and no peering or CEN joins it to {}", target_vpc.id, vpc.id))
-            .fix(format!("Create a VPC peering connection between {} and {} (or attach both to a CEN), then add routes both ways.", vpc.id, target_vpc.id))
+        let message = cat.text(
+            "PRIV001",
+            args![
+                subject = subject,
+                dest = dest,
+                target_vpc = target_vpc.id,
+                vpc = vpc.id
+            ],
+        );
+        t.stop(Code::Priv001, hop, message)
+            .fix(cat.text(
+                "PRIV001.fix",
+                args![vpc = vpc.id, target_vpc = target_vpc.id],
+            ))
             .command(commands::create_peering(region, &vpc.id, &target_vpc.id))
             .at(at);
         return;
@@ -78,7 +97,7 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
     // PRIV002: the route there (routes are not added for you: domain-facts §6).
     if let Some((ti, table)) = t.known_table() {
         let at = format!("vpcs[{}].route_tables[{ti}]", o.v);
-        match judge(ix, o.v, ti, dest, (&vpc.id, &target_vpc.id)) {
+        match judge(ix, cat, o.v, ti, dest, (&vpc.id, &target_vpc.id)) {
             Verdict::Ok(label) => t.pass(HopKind::RouteTable, label, Some(at)),
             Verdict::Silent(label, codes) => t.halt((HopKind::RouteTable, label, Some(at)), codes),
             Verdict::Wrong(label, why) => {
@@ -87,14 +106,20 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
                 t.stop(
                     Code::Priv002,
                     (HopKind::RouteTable, label, Some(at)),
-                    format!(
-                        "route table {} of {} has no route to {dest} through {}: {why}",
-                        table.id, o.vsw.id, peering.id
+                    cat.text(
+                        "PRIV002",
+                        args![
+                            table = table.id,
+                            vswitch = o.vsw.id,
+                            dest = dest,
+                            peering = peering.id,
+                            why = why
+                        ],
                     ),
                 )
-                .fix(format!(
-                    "Add a route {target_cidr} → {} to route table {}.",
-                    peering.id, table.id
+                .fix(cat.text(
+                    "PRIV002.fix",
+                    args![cidr = target_cidr, peering = peering.id, table = table.id],
                 ))
                 .command(commands::create_route(
                     region,
@@ -118,7 +143,7 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
         t.unknown(
             (
                 HopKind::ReturnRoute,
-                "return route (not described)".to_owned(),
+                cat.text("hop.return_route_unknown", &[]),
                 None,
             ),
             &[],
@@ -127,16 +152,45 @@ pub fn trace(t: &mut Trace, dest: &IpNet, target_at: &str) {
     };
     let target_vsw = &target_vpc.vswitches[i];
     let at = format!("vpcs[{tv}].route_tables[{bt}]");
-    match judge(ix, tv, bt, &src, (&target_vpc.id, &vpc.id)) {
+    match judge(ix, cat, tv, bt, &src, (&target_vpc.id, &vpc.id)) {
         Verdict::Ok(label) => t.pass(HopKind::ReturnRoute, label, Some(at)),
         Verdict::Silent(label, codes) => t.halt((HopKind::ReturnRoute, label, Some(at)), codes),
         Verdict::Wrong(label, why) => {
             let (hop_type, hop) = hop_for(peering.kind, &peering.id);
             let routes_at = list_at(&at, "routes", !table.routes.is_empty());
-            t.stop(Code::Priv003, (HopKind::ReturnRoute, label, Some(at)), format!("the return route is missing: route table {} of target vSwitch {} has no route to {} ({src}) through {}: {why}", table.id, target_vsw.id, o.vsw.id, peering.id))
-                .fix(format!("Add a route {src} → {} to route table {} in {}.", peering.id, table.id, target_vpc.id))
-                .command(commands::create_route(region, &table.id, &src.to_string(), hop_type, hop))
-                .at(routes_at);
+            let message = cat.text(
+                "PRIV003",
+                args![
+                    table = table.id,
+                    target_vswitch = target_vsw.id,
+                    vswitch = o.vsw.id,
+                    cidr = src,
+                    peering = peering.id,
+                    why = why
+                ],
+            );
+            t.stop(
+                Code::Priv003,
+                (HopKind::ReturnRoute, label, Some(at)),
+                message,
+            )
+            .fix(cat.text(
+                "PRIV003.fix",
+                args![
+                    cidr = src,
+                    peering = peering.id,
+                    table = table.id,
+                    vpc = target_vpc.id
+                ],
+            ))
+            .command(commands::create_route(
+                region,
+                &table.id,
+                &src.to_string(),
+                hop_type,
+                hop,
+            ))
+            .at(routes_at);
         }
     }
 }
@@ -165,8 +219,16 @@ enum Verdict {
 
 /// Whether the longest-prefix route for `dest` in `table` (VPC `v`) crosses to the other VPC:
 /// type VpcPeer naming a `vpc_peer` peering that joins `(from, to)`, or type Attachment when a
-/// `cen` peering joins them (rules.md, "Routes both ways use the same rule").
-fn judge(ix: &Index, v: usize, t: usize, dest: &IpNet, (from, to): (&str, &str)) -> Verdict {
+/// `cen` peering joins them (rules.md, "Routes both ways use the same rule"). The labels and
+/// the reason are in the words of `cat` (the `PRIV002.why.*` reasons serve PRIV003 too).
+fn judge(
+    ix: &Index,
+    cat: &Catalogue,
+    v: usize,
+    t: usize,
+    dest: &IpNet,
+    (from, to): (&str, &str),
+) -> Verdict {
     let table = &ix.plan.vpcs[v].route_tables[t];
     let joined = |p: &crate::plan::Peering| {
         p.vpcs.iter().any(|x| x == from) && p.vpcs.iter().any(|x| x == to)
@@ -179,18 +241,18 @@ fn judge(ix: &Index, v: usize, t: usize, dest: &IpNet, (from, to): (&str, &str))
     let cen_joins = || ix.cen_joins(from, to);
     let verdict = match lookup(ix, v, t, dest) {
         None => Verdict::Wrong(
-            format!("{}: no route to {dest}", table.id),
-            "no route matches".to_owned(),
+            cat.text("hop.no_route", args![table = table.id, dest = dest]),
+            cat.text("PRIV002.why.no_route", &[]),
         ),
         Some(RouteMatch::Local(i)) => {
             let vsw = &ix.plan.vpcs[v].vswitches[i];
             Verdict::Wrong(
-                format!("{}: local {}", table.id, vsw.cidr),
-                format!("the local route of {} matches instead", vsw.id),
+                cat.text("hop.local_route", args![table = table.id, cidr = vsw.cidr]),
+                cat.text("PRIV002.why.local", args![vswitch = vsw.id]),
             )
         }
         Some(RouteMatch::Route(_, route)) => {
-            let label = route_label(table, route);
+            let label = route_label(cat, table, route);
             // A next hop that names nothing, or is missing where the type needs one, is PLAN003
             // only, no PRIV002/PRIV003 (rules.md, "How checks combine").
             if names_nothing(ix, v, route) {
@@ -207,9 +269,13 @@ fn judge(ix: &Index, v: usize, t: usize, dest: &IpNet, (from, to): (&str, &str))
             if ok {
                 Verdict::Ok(label)
             } else {
-                let why = format!(
-                    "the matching route {} goes to {} {hop}",
-                    route.destination, route.next_hop_type
+                let why = cat.text(
+                    "PRIV002.why.other_hop",
+                    args![
+                        destination = route.destination,
+                        next_hop_type = route.next_hop_type,
+                        next_hop = hop
+                    ],
                 );
                 Verdict::Wrong(label, why)
             }

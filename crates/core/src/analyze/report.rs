@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::Code;
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::Protocol;
 
 /// How bad a finding is. Ordered as rules.md sorts: error, warning, info.
@@ -131,24 +133,47 @@ impl ServiceUse {
     /// assert_eq!(u.breakdown(), "8 (16 over 2 vSwitches; 8 × 2 machines: 6 peak + 2 surge)");
     /// ```
     pub fn breakdown(&self) -> String {
-        let instances = format!("{} peak + {} surge", self.peak, self.surge);
+        self.breakdown_in(Catalogue::english())
+    }
+
+    /// [`ServiceUse::breakdown`] in the language of `cat`.
+    pub fn breakdown_in(&self, cat: &Catalogue) -> String {
+        let instances = cat.text(
+            "capacity.instances",
+            args![peak = self.peak, surge = self.surge],
+        );
         let units = match self.size {
             1 => instances,
             size => {
                 let n = u128::from(self.peak) + u128::from(self.surge);
-                format!("{n} × {size} machines: {instances}")
+                cat.text(
+                    "capacity.units",
+                    args![n = n, size = size, instances = instances],
+                )
             }
         };
         match self.vswitches {
-            0 | 1 => format!("{} ({units})", self.ips),
+            0 | 1 => cat.text("capacity.ips", args![ips = self.ips, units = units]),
             k => {
                 let whole = match self.whole() {
                     Some(n) => n.to_string(),
-                    None => format!("more than {}", u64::MAX),
+                    None => cat.text("words.more_than", args![n = u64::MAX]),
                 };
-                format!("{} ({whole} over {k} vSwitches; {units})", self.ips)
+                cat.text(
+                    "capacity.share",
+                    args![ips = self.ips, whole = whole, k = k, units = units],
+                )
             }
         }
+    }
+
+    /// `qwen-chat needs 22 (20 peak + 2 surge)`, in the language of `cat`.
+    pub fn needs_in(&self, cat: &Catalogue) -> String {
+        let breakdown = self.breakdown_in(cat);
+        cat.text(
+            "capacity.needs",
+            args![service = self.service, breakdown = breakdown],
+        )
     }
 }
 

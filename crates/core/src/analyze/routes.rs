@@ -7,6 +7,8 @@ use super::findings::Findings;
 use super::index::Index;
 use super::Code;
 use crate::addr::contains_net;
+use crate::args;
+use crate::i18n::Catalogue;
 use crate::plan::{NextHop, Route, RouteTable};
 
 /// What a lookup found.
@@ -54,9 +56,16 @@ pub fn has_unreadable(ix: &Index, v: usize, t: usize) -> bool {
 }
 
 /// A route table hop's label: `vtb-1: 0.0.0.0/0 → ngw-1` (`?` for a missing next hop).
-pub fn route_label(table: &RouteTable, route: &Route) -> String {
+pub fn route_label(cat: &Catalogue, table: &RouteTable, route: &Route) -> String {
     let hop = route.next_hop_id.as_deref().unwrap_or("?");
-    format!("{}: {} → {hop}", table.id, route.destination)
+    cat.text(
+        "hop.route",
+        args![
+            table = table.id,
+            destination = route.destination,
+            next_hop = hop
+        ],
+    )
 }
 
 /// Whether a route's next hop names nothing where it must point (PLAN003): type NatGateway
@@ -78,6 +87,7 @@ pub fn names_nothing(ix: &Index, v: usize, route: &Route) -> bool {
 /// 100.64.0.0/10 (the block itself included), or repeated in one table (domain-facts §4,
 /// CreateRouteEntry).
 pub fn check_routes(ix: &Index, out: &mut Findings) {
+    let cat = out.cat();
     let shared: IpNet = "100.64.0.0/10".parse().expect("valid CIDR");
     for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
         for (t, table) in vpc.route_tables.iter().enumerate() {
@@ -89,18 +99,35 @@ pub fn check_routes(ix: &Index, out: &mut Findings) {
                 };
                 let mut problem = None;
                 if let Some(first) = seen.get(&dest) {
-                    problem = Some(format!("repeats the destination of route {first}; a table holds each destination once"));
+                    problem = Some(cat.text(
+                        "ROUTE001.repeat",
+                        args![route = r, table = table.id, dest = dest, first = first],
+                    ));
                 } else if contains_net(&shared, &dest) {
-                    problem = Some(format!("lies in {shared}, reserved for cloud services"));
+                    problem = Some(cat.text(
+                        "ROUTE001.shared",
+                        args![route = r, table = table.id, dest = dest, shared = shared],
+                    ));
                 } else if let Some(i) = ix.vswitch_containing(v, &dest) {
                     let vsw = &vpc.vswitches[i];
-                    problem = Some(format!("is equal to or inside vSwitch {} ({}), which its local route already covers", vsw.id, vsw.cidr));
+                    problem = Some(cat.text(
+                        "ROUTE001.vswitch",
+                        args![
+                            route = r,
+                            table = table.id,
+                            dest = dest,
+                            vswitch = vsw.id,
+                            cidr = vsw.cidr
+                        ],
+                    ));
                 }
                 seen.entry(dest).or_insert(r);
-                if let Some(problem) = problem {
-                    out.add(Code::Route001, &table.id, format!("route {r} of {} to {dest} {problem}", table.id))
-                        .fix(format!("Delete or change route {r} of {}: a route may contain a vSwitch CIDR but not equal or lie inside one.", table.id))
-                        .at(format!("vpcs[{v}].route_tables[{t}].routes[{r}].destination"));
+                if let Some(message) = problem {
+                    out.add(Code::Route001, &table.id, message)
+                        .fix(cat.text("ROUTE001.fix", args![route = r, table = table.id]))
+                        .at(format!(
+                            "vpcs[{v}].route_tables[{t}].routes[{r}].destination"
+                        ));
                 }
             }
         }

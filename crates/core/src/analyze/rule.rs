@@ -25,52 +25,47 @@ pub struct Rule {
     pub dest: IpNet,
 }
 
+/// What is wrong with a malformed rule (SG002), in no language yet: `security` writes it out
+/// in the words of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The priority is outside 1-100.
+    Priority,
+    /// `a/b` that is not 1 <= a <= b <= 65535.
+    PortRange,
+    /// Not `a/b` at all.
+    PortRangeShape,
+    /// TCP/UDP with -1/-1, or with no port range (`None`).
+    NeedsPorts(Option<String>),
+    /// ICMP/GRE/ALL with a port range other than -1/-1.
+    NoPorts,
+    /// A destination that is not a CIDR.
+    Destination,
+}
+
 /// What is wrong with a rule, if anything (domain-facts §5: priority 1–100, PortRange 1–65535
 /// "a/b" for TCP/UDP and -1/-1 for ICMP/GRE/ALL, a destination CIDR).
-pub fn parse_rule(index: usize, rule: &EgressRule) -> Result<Rule, String> {
+pub fn parse_rule(index: usize, rule: &EgressRule) -> Result<Rule, Problem> {
     if !(1..=100).contains(&rule.priority) {
-        return Err(format!("priority {} is outside 1-100", rule.priority));
+        return Err(Problem::Priority);
     }
     let range = rule.port_range.as_deref().unwrap_or("-1/-1");
     let ports = match range.split_once('/') {
         Some(("-1", "-1")) => Ports::Every,
         Some((a, b)) => match (a.parse::<u16>(), b.parse::<u16>()) {
             (Ok(a), Ok(b)) if a >= 1 && a <= b => Ports::Range(a, b),
-            _ => {
-                return Err(format!(
-                    "port_range \"{range}\" is not \"start/end\" with 1 <= start <= end <= 65535"
-                ))
-            }
+            _ => return Err(Problem::PortRange),
         },
-        None => return Err(format!("port_range \"{range}\" is not \"start/end\"")),
+        None => return Err(Problem::PortRangeShape),
     };
     match (rule.protocol.has_ports(), ports) {
-        (true, Ports::Every) => {
-            let got = match &rule.port_range {
-                Some(r) => format!("not {r}"),
-                None => "and has none".to_owned(),
-            };
-            return Err(format!(
-                "{} needs a port_range such as 443/443 or 1/65535 (-1/-1 is for icmp, gre and all), {got}",
-                rule.protocol.as_str()
-            ));
-        }
-        (false, Ports::Range(..)) => {
-            return Err(format!(
-                "{} takes port_range -1/-1, not \"{range}\"",
-                rule.protocol.as_str()
-            ))
-        }
+        (true, Ports::Every) => return Err(Problem::NeedsPorts(rule.port_range.clone())),
+        (false, Ports::Range(..)) => return Err(Problem::NoPorts),
         _ => {}
     }
     let dest = parse_cidr_lenient(&rule.destination)
         .map(|n| n.trunc())
-        .map_err(|_| {
-            format!(
-                "destination \"{}\" is not a CIDR such as 0.0.0.0/0",
-                rule.destination
-            )
-        })?;
+        .map_err(|_| Problem::Destination)?;
     Ok(Rule {
         index,
         policy: rule.policy,

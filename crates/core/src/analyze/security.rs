@@ -6,10 +6,12 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::findings::Findings;
 use super::index::{Index, Pos};
-use super::rule::{parse_rule, Rule};
+use super::rule::{parse_rule, Problem, Rule};
 use super::rule_index::{shadowed, RuleIndex};
 use super::Code;
-use crate::plan::{Policy, Protocol, SecurityGroup, SecurityGroupKind};
+use crate::args;
+use crate::i18n::Catalogue;
+use crate::plan::{EgressRule, Policy, Protocol, SecurityGroup, SecurityGroupKind};
 
 /// A flow out of the service: destination, protocol, port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,20 +62,77 @@ impl Verdicts {
 }
 
 /// Describes a rule for messages: `egress[2] (drop tcp 443/443 to 0.0.0.0/0, priority 1)`.
-pub fn describe(group: &SecurityGroup, index: usize) -> String {
+pub fn describe(cat: &Catalogue, group: &SecurityGroup, index: usize) -> String {
     let r = &group.egress[index];
-    let policy = r.policy.as_str();
-    format!(
-        "egress[{index}] ({policy} {} {} to {}, priority {})",
-        r.protocol.as_str(),
-        r.port_range.as_deref().unwrap_or("-1/-1"),
-        r.destination,
-        r.priority
+    let policy = cat.text(
+        match r.policy {
+            Policy::Accept => "words.policy.accept",
+            Policy::Drop => "words.policy.drop",
+        },
+        &[],
+    );
+    cat.text(
+        "words.egress_rule",
+        args![
+            index = index,
+            policy = policy,
+            protocol = r.protocol.as_str(),
+            ports = r.port_range.as_deref().unwrap_or("-1/-1"),
+            destination = r.destination,
+            priority = r.priority
+        ],
     )
+}
+
+/// SG002's message: what is wrong with egress rule `index` of `group`.
+fn malformed(cat: &Catalogue, group: &str, index: usize, rule: &EgressRule, p: &Problem) -> String {
+    let range = rule.port_range.as_deref().unwrap_or("-1/-1");
+    let protocol = rule.protocol.as_str();
+    match p {
+        Problem::Priority => cat.text(
+            "SG002.priority",
+            args![group = group, index = index, priority = rule.priority],
+        ),
+        Problem::PortRange => cat.text(
+            "SG002.port_range",
+            args![group = group, index = index, range = range],
+        ),
+        Problem::PortRangeShape => cat.text(
+            "SG002.port_range_shape",
+            args![group = group, index = index, range = range],
+        ),
+        Problem::NeedsPorts(Some(range)) => cat.text(
+            "SG002.needs_ports",
+            args![
+                group = group,
+                index = index,
+                protocol = protocol,
+                range = range
+            ],
+        ),
+        Problem::NeedsPorts(None) => cat.text(
+            "SG002.needs_ports.none",
+            args![group = group, index = index, protocol = protocol],
+        ),
+        Problem::NoPorts => cat.text(
+            "SG002.no_ports",
+            args![
+                group = group,
+                index = index,
+                protocol = protocol,
+                range = range
+            ],
+        ),
+        Problem::Destination => cat.text(
+            "SG002.destination",
+            args![group = group, index = index, destination = rule.destination],
+        ),
+    }
 }
 
 /// SG002 and SG003 for every security group.
 pub fn check_groups(ix: &Index, out: &mut Findings) {
+    let cat = out.cat();
     for (v, vpc) in ix.plan.vpcs.iter().enumerate() {
         for (g, group) in vpc.security_groups.iter().enumerate() {
             // The index kept the rules that read; only the others are parsed again, for
@@ -84,8 +143,9 @@ pub fn check_groups(ix: &Index, out: &mut Findings) {
                     continue;
                 }
                 if let Err(problem) = parse_rule(i, rule) {
-                    out.add(Code::Sg002, &group.id, format!("{} egress[{i}]: {problem}", group.id))
-                        .fix(format!("Correct egress rule {i} of {}: priority 1-100, ports \"start/end\" for tcp/udp and -1/-1 otherwise, a destination CIDR.", group.id))
+                    let message = malformed(cat, &group.id, i, rule, &problem);
+                    out.add(Code::Sg002, &group.id, message)
+                        .fix(cat.text("SG002.fix", args![index = i, group = group.id]))
                         .at(format!("vpcs[{v}].security_groups[{g}].egress[{i}]"));
                 }
             }
@@ -95,13 +155,24 @@ pub fn check_groups(ix: &Index, out: &mut Findings) {
             let rules = &ix.sg_rules[v][g];
             for (a, d) in shadowed(rules) {
                 let (accept, drop) = (rules[a], rules[d]);
-                out.add(Code::Sg003, &group.id, format!("{} {} never applies: {} matches everything it matches and wins", group.id, describe(group, accept.index), describe(group, drop.index)))
+                let message = cat.text(
+                    "SG003",
+                    args![
+                        group = group.id,
+                        accept = describe(cat, group, accept.index),
+                        drop = describe(cat, group, drop.index)
+                    ],
+                );
+                out.add(Code::Sg003, &group.id, message)
                     .fix(if drop.priority > 1 {
-                        format!("Give the accept rule a priority number smaller than {} (drop wins a tie), or narrow the drop rule.", drop.priority)
+                        cat.text("SG003.fix", args![priority = drop.priority])
                     } else {
-                        "The drop rule has priority 1, which no accept rule can beat: narrow the drop rule or delete it.".to_owned()
+                        cat.text("SG003.fix.priority_one", &[])
                     })
-                    .at(format!("vpcs[{v}].security_groups[{g}].egress[{}]", accept.index));
+                    .at(format!(
+                        "vpcs[{v}].security_groups[{g}].egress[{}]",
+                        accept.index
+                    ));
             }
         }
     }

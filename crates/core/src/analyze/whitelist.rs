@@ -7,12 +7,14 @@ use super::findings::Findings;
 use super::index::Index;
 use super::Code;
 use crate::addr::parse_cidr_lenient;
+use crate::args;
 
 const MAX_ENTRIES: usize = 1000;
 
 /// WL003 for every target's whitelist, whatever the state of the service's networking: it is
 /// a property of the target's list (rules.md, "Settled readings").
 pub fn check_whitelists(ix: &Index, out: &mut Findings) {
+    let cat = out.cat();
     for svc in &ix.services {
         for (t, target) in ix.plan.services[svc.index].targets.iter().enumerate() {
             let Some(list) = &target.whitelist else {
@@ -24,34 +26,45 @@ pub fn check_whitelists(ix: &Index, out: &mut Findings) {
                 out.add(
                     Code::Wl003,
                     &subject,
-                    format!(
-                        "{}'s whitelist has {} entries; a whitelist holds at most {MAX_ENTRIES}",
-                        target.display_name(),
-                        list.len()
+                    cat.text(
+                        "WL003.too_many",
+                        args![
+                            target = target.display_name(),
+                            n = list.len(),
+                            max = MAX_ENTRIES
+                        ],
                     ),
                 )
-                .fix("Merge entries into wider CIDRs, or split them across whitelist groups.")
+                .fix(cat.text("WL003.too_many.fix", &[]))
                 .at(at.clone());
             }
             let mut seen: HashMap<ipnet::IpNet, usize> = HashMap::default();
             for (k, entry) in list.iter().enumerate() {
                 match parse_cidr_lenient(entry) {
                     Err(_) => {
-                        out.add(Code::Wl003, &subject, format!("{at}[{k}]: expected an IP address or CIDR such as 10.23.12.24 or 10.23.12.0/24, got \"{entry}\""))
-                            .fix("Write each whitelist entry as an IP address or a CIDR.")
-                            .at(format!("{at}[{k}]"));
+                        let entry_at = format!("{at}[{k}]");
+                        let message =
+                            cat.text("WL003.unreadable", args![at = entry_at, entry = entry]);
+                        out.add(Code::Wl003, &subject, message)
+                            .fix(cat.text("WL003.unreadable.fix", &[]))
+                            .at(entry_at);
                     }
                     Ok(net) => {
                         if let Some(first) = seen.get(&net) {
                             out.add(
                                 Code::Wl003,
                                 &subject,
-                                format!(
-                                    "{}'s whitelist lists {entry} twice (entries {first} and {k})",
-                                    target.display_name()
+                                cat.text(
+                                    "WL003.duplicate",
+                                    args![
+                                        target = target.display_name(),
+                                        entry = entry,
+                                        first = first,
+                                        second = k
+                                    ],
                                 ),
                             )
-                            .fix("Remove the duplicate: whitelist entries must be unique.")
+                            .fix(cat.text("WL003.duplicate.fix", &[]))
                             .at(format!("{at}[{k}]"));
                         } else {
                             seen.insert(net, k);

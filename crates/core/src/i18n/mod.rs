@@ -15,6 +15,7 @@
 //! placeholders, and that every key the code names exists.
 
 mod lang;
+mod plan_error;
 mod template;
 
 use std::fmt;
@@ -23,6 +24,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 pub use lang::Lang;
+pub use plan_error::plan_error_text;
 pub use template::{fill, placeholders};
 
 /// A value of a template, by name: `("vswitch", &id)`.
