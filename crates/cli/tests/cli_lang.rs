@@ -72,7 +72,18 @@ fn check_text_in_chinese() {
         ),
         "{out}"
     );
-    assert!(out.contains("  失败 qwen-chat → "), "{out}");
+    // The flow `needs_internet` asks for, in words; a target's by its name.
+    assert!(
+        out.contains("\n  失败 qwen-chat → 公网 0.0.0.0/0（中断于："),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  失败 qwen-chat → orders-rds 192.168.30.15（中断于："),
+        "{out}"
+    );
+    assert!(english
+        .stdout
+        .contains("\n  FAIL qwen-chat → internet 0.0.0.0/0 (stops at "));
     // Each finding as the analyzer writes it in Chinese, with the same codes and subjects.
     let report = analyze_in(&plan_of(BROKEN), zh());
     for f in &report.findings {
@@ -212,8 +223,7 @@ fn markdown_report_in_chinese() {
         "\n  - 命令：`aliyun vpc CreateSnatEntry ",
         "\n  - 位置：`vpcs[0].nat_gateways[0].snat_entries`\n",
         "\n## 容量\n\n| 交换机 | VPC | 网段 | 可用 IP 数 |",
-        "\n## 路径\n\n### qwen-chat\n\n- ✗ **",
-        "：tcp 443 → `0.0.0.0/0`（公网）\n",
+        "\n## 路径\n\n### qwen-chat\n\n- ✗ **公网**：tcp 443 → `0.0.0.0/0`（公网）\n",
     ] {
         assert!(run.stdout.contains(part), "{part:?} in {}", run.stdout);
     }

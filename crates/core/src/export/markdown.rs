@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::text::flow_name;
 use crate::addr::utilisation_permille;
 use crate::analyze::{Finding, FlowRoute, HopStatus, Report, Severity};
 use crate::args;
@@ -176,7 +177,7 @@ fn paths(md: &mut String, report: &Report, cat: &Catalogue) {
                     } else {
                         HopStatus::Fail
                     }),
-                    name = text(&flow.name),
+                    name = text(&flow_name(flow, cat)),
                     from = from,
                     protocol = flow.protocol.as_str(),
                     port = port,

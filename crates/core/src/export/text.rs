@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::Source;
 use crate::addr::utilisation_permille;
-use crate::analyze::{Finding, HopStatus, Report, Severity};
+use crate::analyze::{Finding, Flow, FlowRoute, HopStatus, Report, Severity};
 use crate::args;
 use crate::i18n::Catalogue;
 
@@ -197,10 +197,25 @@ pub fn text_report(
                 let _ = writeln!(
                     out,
                     "  {mark} {}{from} → {} {}{at}",
-                    service.service, flow.name, flow.destination
+                    service.service,
+                    flow_name(flow, cat),
+                    flow.destination
                 );
             }
         }
     }
     out
+}
+
+/// A flow's name as a person reads it: the flow a service's `needs_internet` asks for (named
+/// `internet`, to 0.0.0.0/0) in `cat`'s words, a target's by its name.
+pub(super) fn flow_name(flow: &Flow, cat: &Catalogue) -> String {
+    if flow.route == FlowRoute::Internet
+        && flow.name == "internet"
+        && flow.destination == "0.0.0.0/0"
+    {
+        cat.text("report.route.internet", &[])
+    } else {
+        flow.name.clone()
+    }
 }
