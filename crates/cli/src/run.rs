@@ -8,7 +8,7 @@ use easnet_core::analyze::analyze_in;
 use easnet_core::args;
 use easnet_core::cloud;
 use easnet_core::export::{self, ExportError};
-use easnet_core::i18n::Catalogue;
+use easnet_core::i18n::{plan_error_text, Catalogue};
 use easnet_core::plan::{parse_plan, write_plan, Plan};
 use easnet_core::views::whatif::Question;
 
@@ -106,24 +106,31 @@ fn import(
     let mut responses = Vec::new();
     for file in files {
         let input = input::read(file, cat)?;
-        let read = cloud::read_paste(&input.text).map_err(|e| format!("{}: {e}", input.name))?;
+        let read = cloud::read_paste(&input.text)
+            .map_err(|e| in_file(cat, &input.name, e.message_in(cat)))?;
         responses.extend(read.into_iter().map(|r| r.from_source(&input.name)));
     }
-    let got = cloud::merge_in(&responses, &current, cat).map_err(|e| e.to_string())?;
+    let got = cloud::merge_in(&responses, &current, cat).map_err(|e| e.message_in(cat))?;
     let code = emit(&(write_plan(&got.plan) + "\n"), cat)?;
     eprint!("{}", got.summary.text(cat));
     Ok(code)
 }
 
+/// `FILE: error`.
+fn in_file(cat: &Catalogue, file: &str, error: String) -> String {
+    cat.text("cli.in_file", args![file = file, error = error])
+}
+
 /// Reads and parses a plan; errors read `PLAN.json: <path>: <message>`.
 fn read_plan(path: &str, cat: &Catalogue) -> Result<Plan, String> {
     let input = input::read(path, cat)?;
-    parse_plan(&input.text).map_err(|e| format!("{}: {e}", input.name))
+    parse_plan(&input.text).map_err(|e| in_file(cat, &input.name, plan_error_text(cat, &e)))
 }
 
 fn check(path: &str, format: CheckFormat, cat: &'static Catalogue) -> Result<ExitCode, String> {
     let input = input::read(path, cat)?;
-    let plan = parse_plan(&input.text).map_err(|e| format!("{}: {e}", input.name))?;
+    let plan =
+        parse_plan(&input.text).map_err(|e| in_file(cat, &input.name, plan_error_text(cat, &e)))?;
     let report = analyze_in(&plan, cat);
     let source = export::Source {
         name: &input.name,

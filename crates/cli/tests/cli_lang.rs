@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{assert_error, easnet, easnet_in_locale, repo};
+use common::{assert_error, easnet, easnet_in_locale, repo, temp_file};
 use easnet_core::analyze::{analyze, analyze_in};
 use easnet_core::export;
 use easnet_core::i18n::{Catalogue, Lang};
@@ -393,6 +393,34 @@ fn errors_in_chinese() {
     assert_error(
         &easnet(&["check", "x.json", "--lang", "fr"], None),
         "--lang",
+    );
+}
+
+#[test]
+fn import_refusals_in_chinese() {
+    let cut = temp_file(
+        "sg.json",
+        br#"{"NextToken": "AAE", "SecurityGroups": {"SecurityGroup": []}}"#,
+    );
+    let run = easnet(&["import", &cut, "--lang", "zh"], None);
+    assert_error(
+        &run,
+        "sg.json：响应（DescribeSecurityGroups）不完整：其 NextToken 不为空，说明后面还有分页，\
+         而最后一页不在粘贴的内容中。未导入任何内容；请用 `easnet snapshot` 获取，或粘贴所有分页\n",
+    );
+    // English as before.
+    assert_error(
+        &easnet(&["import", &cut], None),
+        "sg.json: the response (DescribeSecurityGroups) is cut off: its NextToken is not empty",
+    );
+    // Refused while reading a file: the file, then why, in Chinese.
+    let denied = temp_file(
+        "vpcs.json",
+        br#"{"Code": "Forbidden.RAM", "Message": "User not authorized", "RequestId": "r"}"#,
+    );
+    assert_error(
+        &easnet_in_locale(&["import", &denied], None, ZH_LOCALE),
+        "vpcs.json：响应是云端返回的错误，不是 describe 调用的结果：Forbidden.RAM：User not authorized。",
     );
 }
 

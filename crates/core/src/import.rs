@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::addr::{parse_cidr, usable_ips};
 use crate::cloud::{self, CloudError, ImportSummary};
+use crate::i18n::{plan_error_text, Catalogue};
 use crate::plan::json_syntax::explain;
 use crate::plan::service_json::set_networking;
 use crate::plan::{
@@ -67,6 +68,29 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::Cloud(e) => e.fmt(f),
             ImportError::Plan(e) => e.fmt(f),
+        }
+    }
+}
+
+impl ImportError {
+    /// The error in `cat`'s words: a cloud error's [`CloudError::message_in`], a plan
+    /// error as PLAN001 says it ([`plan_error_text`]). English is [`fmt::Display`]'s text.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::i18n::{Catalogue, Lang};
+    /// use easnet_core::import::import_paste;
+    /// use easnet_core::plan::Plan;
+    /// let cut = r#"{"NextToken": "AAAB", "SecurityGroups": {"SecurityGroup": []}}"#;
+    /// let e = import_paste(cut, &Plan::empty()).unwrap_err();
+    /// assert_eq!(e.message_in(Catalogue::english()), e.to_string());
+    /// let zh = Catalogue::embedded(Lang::Zh).unwrap();
+    /// assert!(e.message_in(zh).starts_with("响应（DescribeSecurityGroups）不完整：其 NextToken 不为空"));
+    /// ```
+    pub fn message_in(&self, cat: &Catalogue) -> String {
+        match self {
+            ImportError::Cloud(e) => e.message_in(cat),
+            ImportError::Plan(e) => plan_error_text(cat, e),
         }
     }
 }

@@ -101,6 +101,7 @@ fn keys_named(source: &str) -> Vec<String> {
         "\"export.",
         "\"whatif.",
         "\"cli.",
+        "\"cloud_error.",
     ] {
         for (i, _) in source.match_indices(prefix) {
             let rest = &source[i + 1..];

@@ -255,3 +255,39 @@ fn a_call_the_walk_does_not_ask_for_is_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn snapshot_refusals_in_chinese() {
+    use easnet_core::i18n::{Catalogue, Lang};
+    let zh = Catalogue::embedded(Lang::Zh).unwrap();
+    let text = edited(|rs| {
+        rs.retain(|r| !is_call(r, "vpc DescribeVSwitches", ("VpcId", "vpc-bp1prod"), 2))
+    });
+    let e = import(&text, &Plan::empty()).unwrap_err();
+    assert_eq!(e.message_in(Catalogue::english()), e.message);
+    assert_eq!(
+        e.message_in(zh),
+        "easnet 快照不完整：vpc DescribeVSwitches --VpcId vpc-bp1prod：缺少共 2 页中的第 2 页\
+         （TotalCount 60，PageSize 50；已读取 50 条）。未导入任何内容；请重新生成快照"
+    );
+    let text = edited(|rs| {
+        rs[3]["response"] =
+            serde_json::json!({"RequestId": "r", "Code": "Throttling.User", "Message": "denied"});
+    });
+    let e = import(&text, &Plan::empty()).unwrap_err();
+    assert_eq!(e.kind, CloudErrorKind::ErrorResponse);
+    let zh_text = e.message_in(zh);
+    assert!(
+        zh_text
+            .contains("：云端返回了错误：Throttling.User：denied。未导入任何内容；请重新生成快照"),
+        "{zh_text}"
+    );
+    let mut v: Value = serde_json::from_str(&snapshot().to_json()).unwrap();
+    v["easnet_snapshot"] = 2.into();
+    let e = import(&v.to_string(), &Plan::empty()).unwrap_err();
+    assert_eq!(
+        e.message_in(zh),
+        "无法读取 easnet 快照：其格式版本为 2，而当前 easnet 读取的格式版本为 1：\
+         请用生成它的 easnet 导入，或重新生成快照"
+    );
+}

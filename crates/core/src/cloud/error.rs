@@ -2,13 +2,19 @@
 
 use std::fmt;
 
+use crate::i18n::{Catalogue, Said};
+
 /// A paste that cannot be imported: what kind of problem, and one sentence saying what it is
 /// and what to do (it names the response, `response 2 (DescribeVSwitches)`, when there are
-/// several).
+/// several). The message is English; [`CloudError::message_in`] writes it in a catalogue's
+/// language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CloudError {
     pub kind: CloudErrorKind,
+    /// The message in English, as [`fmt::Display`] writes it.
     pub message: String,
+    /// The message before it is said: its `cloud_error.*` key and values.
+    said: Said,
 }
 
 /// The kinds of [`CloudError`].
@@ -35,11 +41,27 @@ pub enum CloudErrorKind {
 }
 
 impl CloudError {
-    pub(crate) fn new(kind: CloudErrorKind, message: impl Into<String>) -> Self {
+    pub(crate) fn new(kind: CloudErrorKind, said: Said) -> Self {
         CloudError {
             kind,
-            message: message.into(),
+            message: said.text(Catalogue::english()),
+            said,
         }
+    }
+
+    /// The message in `cat`'s words (English: [`CloudError::message`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::cloud::read_paste;
+    /// use easnet_core::i18n::{Catalogue, Lang};
+    /// let e = read_paste("  ").unwrap_err();
+    /// assert_eq!(e.message_in(Catalogue::english()), e.message);
+    /// let zh = Catalogue::embedded(Lang::Zh).unwrap();
+    /// assert_eq!(e.message_in(zh), "粘贴的内容为空：请粘贴 `aliyun` describe 命令输出的 JSON");
+    /// ```
+    pub fn message_in(&self, cat: &Catalogue) -> String {
+        self.said.text(cat)
     }
 }
 

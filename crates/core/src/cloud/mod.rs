@@ -116,7 +116,7 @@ pub fn merge_in(
     if responses.is_empty() {
         return Err(CloudError::new(
             CloudErrorKind::Empty,
-            "no responses to import: paste the JSON an `aliyun` describe command printed",
+            crate::i18n::Said::new("cloud_error.no_responses"),
         ));
     }
     pages::check_complete(responses)?;

@@ -12,6 +12,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::i18n::Said;
+
 use super::read::{count, list, text};
 use super::shape::Operation;
 use super::{CloudError, CloudErrorKind, Response};
@@ -27,18 +29,18 @@ pub(crate) fn check_complete(responses: &[Response]) -> Result<(), CloudError> {
         if text(&r.value, "NextToken").is_some()
             && !last_pages.contains(&(r.operation, discriminator(r)))
         {
-            let of = discriminator(r).map_or_else(String::new, |d| format!(" of {d}"));
             let how = match r.operation {
-                Operation::DescribeSecurityGroupAttribute => "run it with --MaxResults 1000",
-                _ => "take it with `easnet snapshot`",
+                Operation::DescribeSecurityGroupAttribute => "cloud_error.how.max_results",
+                _ => "cloud_error.how.snapshot",
+            };
+            let said = match discriminator(r) {
+                Some(of) => Said::new("cloud_error.cut_off_token_of").with("of", of),
+                None => Said::new("cloud_error.cut_off_token"),
             };
             return Err(CloudError::new(
                 CloudErrorKind::CutOff,
-                format!(
-                    "{}{of} is cut off: its NextToken is not empty, so more pages follow and \
-                     the last one is not in the paste. Nothing imported; {how}, or paste every page",
-                    r.name()
-                ),
+                said.with_said("name", r.name())
+                    .with_said("how", Said::new(how)),
             ));
         }
         if let Some((page, size, total)) = paging(r) {
@@ -50,14 +52,13 @@ pub(crate) fn check_complete(responses: &[Response]) -> Result<(), CloudError> {
             if page.saturating_mul(size) < total && !has_next {
                 return Err(CloudError::new(
                     CloudErrorKind::CutOff,
-                    format!(
-                        "{} is page {page} of {} (TotalCount {total}, PageSize {size}) and page {} \
-                         is not in the paste. Nothing imported; take it with `easnet snapshot` (--pager \
-                         loses pages), or paste every page",
-                        r.name(),
-                        total.div_ceil(size.max(1)),
-                        page + 1
-                    ),
+                    Said::new("cloud_error.cut_off_page")
+                        .with_said("name", r.name())
+                        .with("page", page)
+                        .with("pages", total.div_ceil(size.max(1)))
+                        .with("total", total)
+                        .with("size", size)
+                        .with("next", page + 1),
                 ));
             }
         }

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::text::words::plural;
+use crate::i18n::{Catalogue, Said};
 
 use super::read::{list, text};
 use super::shape::{error_response, keys_of, Operation};
@@ -29,6 +29,8 @@ pub struct Response {
     /// For a page of an easnet snapshot, the call it answers (its arguments but the paging
     /// ones): the pages of one call are told apart from another call's by it.
     pub call: Option<String>,
+    /// [`Response::label`] before it is said, for a refusal in another language.
+    pub(crate) said: Said,
 }
 
 impl Response {
@@ -46,12 +48,17 @@ impl Response {
     /// ```
     pub fn from_source(mut self, source: &str) -> Self {
         self.label = format!("{source}: {}", self.label);
+        self.said = Said::new("cloud_error.label.in_file")
+            .with("file", source)
+            .with_said("label", self.said);
         self
     }
 
     /// `response 2 (DescribeVSwitches)`.
-    pub(crate) fn name(&self) -> String {
-        format!("{} ({})", self.label, self.operation)
+    pub(crate) fn name(&self) -> Said {
+        Said::new("cloud_error.name")
+            .with_said("label", self.said.clone())
+            .with("operation", self.operation)
     }
 }
 
@@ -76,18 +83,16 @@ pub fn read_paste(text: &str) -> Result<Vec<Response>, CloudError> {
     if text.len() > MAX_PASTE_BYTES {
         return Err(CloudError::new(
             CloudErrorKind::TooLarge,
-            format!(
-                "the paste is {} MB; at most {} MB are read: export one VPC at a time",
-                text.len().div_ceil(1024 * 1024),
-                MAX_PASTE_BYTES / (1024 * 1024)
-            ),
+            Said::new("cloud_error.too_large")
+                .with("size", text.len().div_ceil(1024 * 1024))
+                .with("max", MAX_PASTE_BYTES / (1024 * 1024)),
         ));
     }
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
         return Err(CloudError::new(
             CloudErrorKind::Empty,
-            "the paste is empty: paste the JSON an `aliyun` describe command printed",
+            Said::new("cloud_error.empty"),
         ));
     }
     if trimmed.starts_with("ERROR:") {
@@ -97,9 +102,9 @@ pub fn read_paste(text: &str) -> Result<Vec<Response>, CloudError> {
     let count = values.len();
     let label = |i: usize| {
         if count == 1 {
-            "the response".to_owned()
+            Said::new("cloud_error.label.the")
         } else {
-            format!("response {}", i + 1)
+            Said::new("cloud_error.label.nth").with("n", i + 1)
         }
     };
     let mut out = Vec::with_capacity(count);
@@ -108,24 +113,25 @@ pub fn read_paste(text: &str) -> Result<Vec<Response>, CloudError> {
             out.extend(snapshot::read(value)?);
             continue;
         }
-        let label = label(i);
+        let said = label(i);
         if let Some((code, message)) = error_response(&value) {
             return Err(CloudError::new(
                 CloudErrorKind::ErrorResponse,
-                format!(
-                    "{label} is an error from the cloud, not a describe result: {code}: {message}. \
-                     Nothing imported; fix the call and paste its output again"
-                ),
+                Said::new("cloud_error.error_response")
+                    .with_said("label", said)
+                    .with("code", code)
+                    .with("message", message),
             ));
         }
         let Some(operation) = Operation::recognise(&value) else {
-            return Err(unknown_shape(&label, &value));
+            return Err(unknown_shape(said, &value));
         };
         let response = Response {
             operation,
-            label,
+            label: said.text(Catalogue::english()),
             value,
             call: None,
+            said,
         };
         check_usable(&response)?;
         out.push(response);
@@ -188,13 +194,13 @@ fn split(text: &str) -> Result<Vec<Value>, CloudError> {
                 return Err(cli_error_text(text[at..].trim_start()));
             }
             Err(e) => {
-                let after = match values.len() {
-                    0 => String::new(),
-                    n => format!(" after {}", plural(n, "response", "responses")),
+                let said = match values.len() {
+                    0 => Said::new("cloud_error.not_json"),
+                    n => Said::new("cloud_error.not_json_after").counted(n),
                 };
                 return Err(CloudError::new(
                     CloudErrorKind::NotJson,
-                    format!("not JSON{after}: {e}; paste only what `aliyun` printed"),
+                    said.with("error", e),
                 ));
             }
         }
@@ -202,15 +208,15 @@ fn split(text: &str) -> Result<Vec<Value>, CloudError> {
     Ok(values)
 }
 
-fn unknown_shape(label: &str, value: &Value) -> CloudError {
-    let hint = match value.as_object() {
+fn unknown_shape(label: Said, value: &Value) -> CloudError {
+    let key = match value.as_object() {
         Some(o) if o.contains_key("version") && o.contains_key("vpcs") => {
-            " (it is an easnet plan: import it as a plan, or give it to `easnet import --into`)"
+            "cloud_error.unknown_shape_plan"
         }
         Some(o) if o.contains_key("metadata") || o.contains_key("containers") => {
-            " (it is an EAS service JSON: import it as a service)"
+            "cloud_error.unknown_shape_service"
         }
-        _ => "",
+        _ => "cloud_error.unknown_shape",
     };
     let keys: Vec<&str> = Operation::ALL
         .iter()
@@ -219,12 +225,10 @@ fn unknown_shape(label: &str, value: &Value) -> CloudError {
         .collect();
     CloudError::new(
         CloudErrorKind::UnknownShape,
-        format!(
-            "{label} is not the output of a describe call easnet reads: found {}{hint}; \
-             expected a top-level {} (see the README for the commands)",
-            keys_of(value),
-            keys.join(", ")
-        ),
+        Said::new(key)
+            .with_said("label", label)
+            .with_said("found", keys_of(value))
+            .with("keys", keys.join(", ")),
     )
 }
 
@@ -236,12 +240,9 @@ fn check_usable(r: &Response) -> Result<(), CloudError> {
     {
         return Err(CloudError::new(
             CloudErrorKind::Unusable,
-            format!(
-                "{} holds rules but no SecurityGroupId, so they cannot be tied to a group \
-                 (was it run with --pager?): run `{}` without --pager",
-                r.name(),
-                super::commands::security_group_rules(None, None)
-            ),
+            Said::new("cloud_error.unusable")
+                .with_said("name", r.name())
+                .with("command", super::commands::security_group_rules(None, None)),
         ));
     }
     Ok(())
@@ -252,10 +253,7 @@ fn cli_error_text(text: &str) -> CloudError {
     let what = read_failure("", text);
     CloudError::new(
         CloudErrorKind::ErrorResponse,
-        format!(
-            "the paste is an error the aliyun CLI printed, not a describe result: {what}. \
-             Nothing imported; fix the call and paste its output again"
-        ),
+        Said::new("cloud_error.cli_error").with("what", what),
     )
 }
 

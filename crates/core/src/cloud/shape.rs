@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::i18n::Said;
+
 use super::read::{field, text};
 
 /// A describe call whose response the importer reads.
@@ -158,20 +160,22 @@ pub fn error_response(value: &Value) -> Option<(String, String)> {
 }
 
 /// The top-level keys of an unrecognised value, for the message that says what was found.
-pub(crate) fn keys_of(value: &Value) -> String {
-    match value {
-        Value::Object(map) if map.is_empty() => "an empty object".to_owned(),
+pub(crate) fn keys_of(value: &Value) -> Said {
+    let key = match value {
+        Value::Object(map) if map.is_empty() => "cloud_error.found.empty_object",
         Value::Object(map) => {
             let keys: Vec<&str> = map.keys().take(6).map(String::as_str).collect();
             let more = if map.len() > 6 { ", …" } else { "" };
-            format!("an object with keys {}{more}", keys.join(", "))
+            return Said::new("cloud_error.found.keys")
+                .with("keys", format!("{}{more}", keys.join(", ")));
         }
-        Value::Array(_) => "a list".to_owned(),
-        Value::String(_) => "a string".to_owned(),
-        Value::Number(_) => "a number".to_owned(),
-        Value::Bool(_) => "true or false".to_owned(),
-        Value::Null => "null".to_owned(),
-    }
+        Value::Array(_) => "cloud_error.found.list",
+        Value::String(_) => "cloud_error.found.string",
+        Value::Number(_) => "cloud_error.found.number",
+        Value::Bool(_) => "cloud_error.found.bool",
+        Value::Null => "cloud_error.found.null",
+    };
+    Said::new(key)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 
 mod lang;
 mod plan_error;
+mod said;
 mod template;
 
 use std::fmt;
@@ -25,6 +26,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 pub use lang::Lang;
 pub use plan_error::plan_error_text;
+pub(crate) use said::Said;
 pub use template::{fill, placeholders};
 
 /// A value of a template, by name: `("vswitch", &id)`.

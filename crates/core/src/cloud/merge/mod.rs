@@ -157,10 +157,7 @@ impl Merge<'_> {
         match (problems(&self.plan).into_iter()).find(|p| before.binary_search(&p.kind).is_err()) {
             Some(p) => Err(CloudError::new(
                 CloudErrorKind::InvalidPlan,
-                format!(
-                    "the merged plan would not be valid: {}. Nothing imported",
-                    p.error
-                ),
+                Said::new("cloud_error.invalid_plan").with_plan_error("error", p.error),
             )),
             None => Ok(()),
         }

@@ -54,12 +54,10 @@ impl Merge<'_> {
                 {
                     return Err(CloudError::new(
                         CloudErrorKind::InvalidPlan,
-                        format!(
-                            "the cloud's system route table of {} is {id}, but the plan's is {}: \
-                             a VPC has one. Nothing imported; rename {} to {id} in the plan (or \
-                             remove it), then import again",
-                            vpc_obj.id, other.id, other.id
-                        ),
+                        Said::new("cloud_error.two_system_tables")
+                            .with("vpc", &vpc_obj.id)
+                            .with("id", id)
+                            .with("other", &other.id),
                     ));
                 }
             }

@@ -19,6 +19,7 @@ use serde_json::{Map, Value};
 
 use crate::cloud::read::{field, flat, text};
 use crate::cloud::{CloudError, CloudErrorKind, Operation, Response};
+use crate::i18n::{Catalogue, Said};
 
 use super::calls::{walk, Api, Call, PAGING_ARGS};
 use super::paging::{self, PageRef};
@@ -87,19 +88,19 @@ struct EntryIn {
 /// Reads the file's fields by hand, refusing unknown ones: serde's derive reading from a
 /// `Value` takes every integer through std's float parser and printer (with serde_json's
 /// `arbitrary_precision`), which would put them back into the page (BENCHMARKS.md, size).
-fn file_in(value: Value) -> Result<FileIn, String> {
+fn file_in(value: Value) -> Result<FileIn, Said> {
     let Value::Object(mut o) = value else {
-        return Err("expected a JSON object".to_owned());
+        return Err(Said::new("cloud_error.snapshot.not_object"));
     };
     let known = ["easnet_snapshot", "made_by", "region", "vpc", "responses"];
     if let Some(k) = o.keys().find(|k| !known.contains(&k.as_str())) {
-        return Err(format!(
-            "unknown field `{k}`, expected one of {}",
-            known.join(", ")
-        ));
+        return Err(unknown_field(k, &known));
     }
     let Some(Value::Array(list)) = o.remove("responses") else {
-        return Err("responses: expected a list".to_owned());
+        return Err(at(
+            "responses",
+            Said::new("cloud_error.snapshot.expected_list"),
+        ));
     };
     let mut responses = Vec::with_capacity(list.len());
     for (i, e) in list.into_iter().enumerate() {
@@ -112,26 +113,35 @@ fn file_in(value: Value) -> Result<FileIn, String> {
     })
 }
 
-fn entry_in(i: usize, value: Value) -> Result<EntryIn, String> {
-    let at = format!("responses[{i}]");
+fn entry_in(i: usize, value: Value) -> Result<EntryIn, Said> {
+    let here = format!("responses[{i}]");
     let Value::Object(mut o) = value else {
-        return Err(format!("{at}: expected an object"));
+        return Err(at(&here, Said::new("cloud_error.snapshot.expected_object")));
     };
     let known = ["api", "page", "args", "response"];
     if let Some(k) = o.keys().find(|k| !known.contains(&k.as_str())) {
-        return Err(format!(
-            "{at}: unknown field `{k}`, expected one of {}",
-            known.join(", ")
-        ));
+        return Err(at(&here, unknown_field(k, &known)));
     }
-    let page = (o.get("page").and_then(Value::as_u64))
-        .ok_or_else(|| format!("{at}.page: expected a page number"))?;
+    let page = (o.get("page").and_then(Value::as_u64)).ok_or_else(|| {
+        at(
+            &format!("{here}.page"),
+            Said::new("cloud_error.snapshot.expected_page"),
+        )
+    })?;
     let Some(Value::Object(args)) = o.remove("args") else {
-        return Err(format!("{at}.args: expected an object"));
+        return Err(at(
+            &format!("{here}.args"),
+            Said::new("cloud_error.snapshot.expected_object"),
+        ));
     };
-    let response = (o.remove("response")).ok_or_else(|| format!("{at}.response: missing"))?;
+    let response = (o.remove("response")).ok_or_else(|| {
+        at(
+            &format!("{here}.response"),
+            Said::new("cloud_error.snapshot.missing"),
+        )
+    })?;
     Ok(EntryIn {
-        api: string(&mut o, "api", &at)?,
+        api: string(&mut o, "api", &here)?,
         page,
         args,
         response,
@@ -139,17 +149,31 @@ fn entry_in(i: usize, value: Value) -> Result<EntryIn, String> {
 }
 
 /// A string member, taken out of its object.
-fn string(o: &mut Map<String, Value>, key: &str, at: &str) -> Result<String, String> {
-    let path = if at.is_empty() {
+fn string(o: &mut Map<String, Value>, key: &str, within: &str) -> Result<String, Said> {
+    let path = if within.is_empty() {
         key.to_owned()
     } else {
-        format!("{at}.{key}")
+        format!("{within}.{key}")
     };
     match o.remove(key) {
         Some(Value::String(s)) => Ok(s),
-        Some(_) => Err(format!("{path}: expected a string")),
-        None => Err(format!("{path}: missing")),
+        Some(_) => Err(at(&path, Said::new("cloud_error.snapshot.expected_string"))),
+        None => Err(at(&path, Said::new("cloud_error.snapshot.missing"))),
     }
+}
+
+/// `path: why`.
+fn at(path: &str, why: Said) -> Said {
+    Said::new("cloud_error.snapshot.at")
+        .with("path", path)
+        .with_said("why", why)
+}
+
+/// A member the format does not have.
+fn unknown_field(key: &str, known: &[&str]) -> Said {
+    Said::new("cloud_error.snapshot.unknown_field")
+        .with("field", key)
+        .with("list", known.join(", "))
 }
 
 /// One entry, read.
@@ -163,18 +187,19 @@ struct Entry {
 /// The responses of a snapshot file, checked complete, in the file's order. Peering
 /// connections that do not name the snapshot's VPC are left out (see [`walk`]).
 pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
-    let format_error = |e: String| {
+    let format_error = |e: Said| {
         CloudError::new(
             CloudErrorKind::UnknownShape,
-            format!("the easnet snapshot cannot be read: {e}"),
+            Said::new("cloud_error.snapshot.unreadable").with_said("why", e),
         )
     };
     let version = value.get(MARK).cloned().unwrap_or(Value::Null);
     if version != FORMAT {
-        return Err(format_error(format!(
-            "it is of format {version}, and this easnet reads format {FORMAT}: import it with \
-             the easnet that took it, or take it again"
-        )));
+        return Err(format_error(
+            Said::new("cloud_error.snapshot.format")
+                .with("version", version)
+                .with("format", FORMAT),
+        ));
     }
     let file = file_in(value).map_err(format_error)?;
     let mut entries = Vec::with_capacity(file.responses.len());
@@ -182,10 +207,10 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
         entries.push(entry(i, e).map_err(format_error)?);
     }
     for e in &entries {
-        paging::check_response(&e.call, e.page, &e.response).map_err(|(kind, message)| {
+        paging::check_response(&e.call, e.page, &e.response).map_err(|(kind, why)| {
             CloudError::new(
                 kind,
-                format!("{message}. Nothing imported; take the snapshot again"),
+                Said::new("cloud_error.snapshot.bad_page").with_said("why", why),
             )
         })?;
     }
@@ -198,12 +223,10 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
             None => calls.push((&e.call, vec![e])),
         }
     }
-    let cut = |message: String| {
+    let cut = |why: Said| {
         CloudError::new(
             CloudErrorKind::CutOff,
-            format!(
-                "the easnet snapshot is not complete: {message}. Nothing imported; take it again"
-            ),
+            Said::new("cloud_error.snapshot.incomplete").with_said("why", why),
         )
     };
     for (call, pages) in &calls {
@@ -222,7 +245,9 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
         asked.push(call.key());
         match calls.iter().find(|(c, _)| c.key() == call.key()) {
             Some((_, pages)) => Ok(pages.iter().map(|e| e.response.clone()).collect()),
-            None => Err(cut(format!("{} is not in it", call.name()))),
+            None => Err(cut(
+                Said::new("cloud_error.snapshot.call_missing").with("call", call.name())
+            )),
         }
     })?;
     // A call the walk never asked for (another VPC's vSwitches, a group it does not list) is
@@ -230,13 +255,10 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
     if let Some((call, _)) = calls.iter().find(|(c, _)| !asked.contains(&c.key())) {
         return Err(CloudError::new(
             CloudErrorKind::UnknownShape,
-            format!(
-                "the snapshot holds a call it does not need: {} (the snapshot of {} in {} \
-                 does not ask for it). Nothing imported; take the snapshot again",
-                call.name(),
-                file.vpc,
-                file.region
-            ),
+            Said::new("cloud_error.snapshot.extra_call")
+                .with("call", call.name())
+                .with("vpc", &file.vpc)
+                .with("region", &file.region),
         ));
     }
 
@@ -248,31 +270,46 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
             if e.call.operation == Operation::ListVpcPeerConnections {
                 keep_peerings_of(&mut value, &vpc);
             }
+            let said = Said::new("cloud_error.label.page")
+                .with("call", e.call.name())
+                .with("page", e.page);
             Response {
                 operation: e.call.operation,
-                label: format!("{}, page {}", e.call.name(), e.page),
+                label: said.text(Catalogue::english()),
                 value,
                 call: Some(e.call.id()),
+                said,
             }
         })
         .collect())
 }
 
-fn entry(i: usize, e: EntryIn) -> Result<Entry, String> {
-    let at = format!("responses[{i}]");
+fn entry(i: usize, e: EntryIn) -> Result<Entry, Said> {
+    let here = format!("responses[{i}]");
     let operation = Operation::ALL
         .into_iter()
         .find(|op| api_name(*op) == e.api && Api::of(*op).is_some())
-        .ok_or_else(|| format!("{at}: {} is not a call of a snapshot", e.api))?;
+        .ok_or_else(|| {
+            at(
+                &here,
+                Said::new("cloud_error.snapshot.not_a_call").with("api", &e.api),
+            )
+        })?;
     let mut args = Vec::with_capacity(e.args.len());
     for (k, v) in e.args {
         let Value::String(v) = v else {
-            return Err(format!("{at}.args.{k}: expected a string, found {v}"));
+            return Err(at(
+                &format!("{here}.args.{k}"),
+                Said::new("cloud_error.snapshot.expected_string_found").with("value", v),
+            ));
         };
         args.push((k, v));
     }
     if e.page == 0 {
-        return Err(format!("{at}.page: pages are numbered from 1"));
+        return Err(at(
+            &format!("{here}.page"),
+            Said::new("cloud_error.snapshot.pages_from_one"),
+        ));
     }
     let filters = (args.iter())
         .filter(|(k, _)| !PAGING_ARGS.contains(&k.as_str()))

@@ -8,6 +8,7 @@ use crate::cloud::error_response;
 use crate::cloud::read::{count, list, text};
 use crate::cloud::shape::keys_of;
 use crate::cloud::{CloudErrorKind, Operation};
+use crate::i18n::{Catalogue, Said};
 use crate::text::words::plural;
 
 use super::calls::{Ask, Call, Paging};
@@ -29,29 +30,30 @@ pub(crate) fn check_response(
     call: &Call,
     page: u64,
     value: &Value,
-) -> Result<(), (CloudErrorKind, String)> {
+) -> Result<(), (CloudErrorKind, Said)> {
     if let Some((code, message)) = error_response(value) {
         return Err((
             CloudErrorKind::ErrorResponse,
-            format!(
-                "{}, page {page}: the cloud answered with an error: {code}: {message}",
-                call.name()
-            ),
+            Said::new("cloud_error.paging.error")
+                .with("call", call.name())
+                .with("page", page)
+                .with("code", code)
+                .with("message", message),
         ));
     }
     let other = Operation::recognise(value).filter(|op| *op != call.operation);
     if !value.is_object() || other.is_some() {
         let found = match other {
-            Some(op) => format!("the answer of {op}"),
+            Some(op) => Said::new("cloud_error.found.answer_of").with("operation", op),
             None => keys_of(value),
         };
         return Err((
             CloudErrorKind::UnknownShape,
-            format!(
-                "{}, page {page}: expected a {} response, found {found}",
-                call.name(),
-                call.operation
-            ),
+            Said::new("cloud_error.paging.wrong_operation")
+                .with("call", call.name())
+                .with("page", page)
+                .with("operation", call.operation)
+                .with_said("found", found),
         ));
     }
     Ok(())
@@ -76,7 +78,8 @@ pub(crate) fn next(
 ) -> Result<Option<Ask>, String> {
     match call.api().paging {
         Paging::PageNumber => {
-            let (total, _) = number_paging(call, page, value)?;
+            let (total, _) =
+                number_paging(call, page, value).map_err(|e| e.text(Catalogue::english()))?;
             let here = items(call, value);
             let read = before.saturating_add(here);
             if read >= total {
@@ -98,12 +101,11 @@ pub(crate) fn next(
 
 /// `(TotalCount, PageSize)` of a page of a `PageNumber` API; the size asked for when the page
 /// does not say.
-fn number_paging(call: &Call, page: u64, value: &Value) -> Result<(u64, u64), String> {
+fn number_paging(call: &Call, page: u64, value: &Value) -> Result<(u64, u64), Said> {
     let Some(total) = count(value, "TotalCount") else {
-        return Err(format!(
-            "{}, page {page}: the response has no TotalCount, so its pages cannot be counted",
-            call.name()
-        ));
+        return Err(Said::new("cloud_error.paging.no_total")
+            .with("call", call.name())
+            .with("page", page));
     };
     let size = count(value, "PageSize")
         .filter(|s| *s > 0)
@@ -115,22 +117,22 @@ fn number_paging(call: &Call, page: u64, value: &Value) -> Result<(u64, u64), St
 /// for `PageNumber` APIs one `TotalCount` on every page, enough pages for it, and as many
 /// items as it says; for `NextToken` APIs each page asked with the token of the page before,
 /// and the last with an empty `NextToken`.
-pub(crate) fn check(call: &Call, pages: &[PageRef<'_>]) -> Result<(), String> {
+pub(crate) fn check(call: &Call, pages: &[PageRef<'_>]) -> Result<(), Said> {
     let name = call.name();
+    let said = |key: &'static str| Said::new(key).with("call", &name);
     let mut sorted: Vec<&PageRef<'_>> = pages.iter().collect();
     sorted.sort_by_key(|p| p.page);
     for (i, p) in sorted.iter().enumerate() {
         let want = i as u64 + 1;
         if p.page != want {
-            let what = match p.page < want {
-                true => format!("page {} is there twice", p.page),
-                false => format!("page {want} is missing"),
-            };
-            return Err(format!("{name}: {what}"));
+            return Err(match p.page < want {
+                true => said("cloud_error.paging.twice").with("page", p.page),
+                false => said("cloud_error.paging.missing").with("page", want),
+            });
         }
     }
     let Some(last) = sorted.last() else {
-        return Err(format!("{name}: no page"));
+        return Err(said("cloud_error.paging.none"));
     };
     match call.api().paging {
         Paging::PageNumber => {
@@ -140,59 +142,50 @@ pub(crate) fn check(call: &Call, pages: &[PageRef<'_>]) -> Result<(), String> {
             for p in &sorted {
                 let (t, _) = number_paging(call, p.page, p.value)?;
                 if t != total {
-                    return Err(format!(
-                        "{name}: TotalCount is {total} on page 1 but {t} on page {}: the list \
-                         changed while it was read",
-                        p.page
-                    ));
+                    return Err(said("cloud_error.paging.total_changed")
+                        .with("total", total)
+                        .with("other", t)
+                        .with("page", p.page));
                 }
                 if let Some(n) = count(p.value, "PageNumber").filter(|n| *n != p.page) {
-                    return Err(format!(
-                        "{name}: page {} answered with PageNumber {n}",
-                        p.page
-                    ));
+                    return Err(said("cloud_error.paging.page_number")
+                        .with("page", p.page)
+                        .with("number", n));
                 }
                 items += list(p.value, outer, inner).len() as u64;
             }
             if last.page.saturating_mul(size) < total {
-                return Err(format!(
-                    "{name}: page {} of {} is missing (TotalCount {total}, PageSize {size}; \
-                     {items} read)",
-                    last.page + 1,
-                    total.div_ceil(size)
-                ));
+                return Err(said("cloud_error.paging.page_missing_of")
+                    .with("page", last.page + 1)
+                    .with("pages", total.div_ceil(size))
+                    .with("total", total)
+                    .with("size", size)
+                    .with("read", items));
             }
             if items != total {
-                return Err(format!(
-                    "{name}: its pages list {} but TotalCount is {total}: the list changed \
-                     while it was read",
-                    plural(items as usize, "item", "items")
-                ));
+                return Err(said("cloud_error.paging.items_differ")
+                    .counted(items as usize)
+                    .with("total", total));
             }
         }
         Paging::NextToken { .. } => {
             if let Some(token) = arg(sorted[0].args, "NextToken") {
-                return Err(format!(
-                    "{name}: page 1 was asked with NextToken {token}: it is not the first page"
-                ));
+                return Err(said("cloud_error.paging.first_with_token").with("token", token));
             }
             for pair in sorted.windows(2) {
                 let (p, q) = (pair[0], pair[1]);
                 let given = text(p.value, "NextToken");
                 if given.is_none() || arg(q.args, "NextToken") != given.as_deref() {
-                    return Err(format!(
-                        "{name}: page {} does not follow page {}: it was not asked with the \
-                         NextToken page {} returned",
-                        q.page, p.page, p.page
-                    ));
+                    return Err(said("cloud_error.paging.not_following")
+                        .with("page", q.page)
+                        .with("before", p.page));
                 }
             }
             if let Some(token) = text(last.value, "NextToken") {
-                return Err(format!(
-                    "{name}: page {} is missing: page {} returned NextToken {token}",
-                    last.page + 1,
-                    last.page
-                ));
+                return Err(said("cloud_error.paging.token_missing")
+                    .with("page", last.page + 1)
+                    .with("before", last.page)
+                    .with("token", token));
             }
         }
     }
@@ -224,6 +217,11 @@ mod tests {
 
     /// A page kept: its number, the arguments it was asked with, the response.
     type Kept = (u64, Vec<(String, String)>, Value);
+
+    /// An error in English.
+    fn en<T: std::fmt::Debug>(r: Result<T, Said>) -> String {
+        r.unwrap_err().text(Catalogue::english())
+    }
 
     fn refs(pages: &[Kept]) -> Vec<PageRef<'_>> {
         pages
@@ -263,21 +261,17 @@ mod tests {
         assert!(check(&c, &refs(&both)).is_ok());
         let first = [(1, vec![], page(1, 50, 60))];
         assert_eq!(
-            check(&c, &refs(&first)).unwrap_err(),
+            en(check(&c, &refs(&first))),
             "vpc DescribeVSwitches --VpcId vpc-a: page 2 of 2 is missing (TotalCount 60, PageSize 50; 50 read)"
         );
         let second = [(2, vec![], page(2, 10, 60))];
-        assert!(check(&c, &refs(&second))
-            .unwrap_err()
-            .ends_with("page 1 is missing"));
+        assert!(en(check(&c, &refs(&second))).ends_with("page 1 is missing"));
         let short = [(1, vec![], page(1, 50, 60)), (2, vec![], page(2, 9, 60))];
-        assert!(check(&c, &refs(&short))
-            .unwrap_err()
-            .contains("its pages list 59 items but TotalCount is 60"));
+        assert!(
+            en(check(&c, &refs(&short))).contains("its pages list 59 items but TotalCount is 60")
+        );
         let moved = [(1, vec![], page(1, 50, 60)), (2, vec![], page(2, 11, 61))];
-        assert!(check(&c, &refs(&moved))
-            .unwrap_err()
-            .contains("61 on page 2"));
+        assert!(en(check(&c, &refs(&moved))).contains("61 on page 2"));
     }
 
     #[test]
@@ -298,13 +292,11 @@ mod tests {
         let good = [(1, args(None), sgs("t1")), (2, args(Some("t1")), sgs(""))];
         assert!(check(&c, &refs(&good)).is_ok());
         let cut = [(1, args(None), sgs("t1"))];
-        assert!(check(&c, &refs(&cut))
-            .unwrap_err()
-            .ends_with("page 2 is missing: page 1 returned NextToken t1"));
+        assert!(
+            en(check(&c, &refs(&cut))).ends_with("page 2 is missing: page 1 returned NextToken t1")
+        );
         let wrong = [(1, args(None), sgs("t1")), (2, args(Some("t0")), sgs(""))];
-        assert!(check(&c, &refs(&wrong))
-            .unwrap_err()
-            .contains("page 2 does not follow page 1"));
+        assert!(en(check(&c, &refs(&wrong))).contains("page 2 does not follow page 1"));
     }
 
     #[test]
@@ -319,10 +311,12 @@ mod tests {
         assert_eq!(e.0, CloudErrorKind::ErrorResponse);
         assert!(e
             .1
+            .text(Catalogue::english())
             .ends_with("page 1: the cloud answered with an error: Forbidden.RAM: denied"));
         let e = check_response(&c, 1, &json!({"Vpcs": {}})).unwrap_err();
         assert!(e
             .1
+            .text(Catalogue::english())
             .contains("expected a DescribeVSwitches response, found the answer of DescribeVpcs"));
         assert!(check_response(&c, 1, &json!([])).is_err());
         assert!(check_response(&c, 1, &json!({"RequestId": "r", "TotalCount": 0})).is_ok());

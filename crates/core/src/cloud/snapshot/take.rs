@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::cloud::read::{list, text};
 use crate::cloud::Operation;
+use crate::i18n::Catalogue;
 
 use super::calls::{walk, Ask, Call, Paging};
 use super::paging::{self, PageRef, MAX_PAGES};
@@ -81,7 +82,10 @@ pub fn take(
                 value: &p.response,
             })
             .collect();
-        paging::check(call, &refs).map_err(|e| format!("{e}; take the snapshot again"))?;
+        paging::check(call, &refs).map_err(|e| {
+            let e = e.text(Catalogue::english());
+            format!("{e}; take the snapshot again")
+        })?;
         let values: Vec<Value> = kept.iter().map(|p| p.response.clone()).collect();
         if call.operation == Operation::DescribeVpcs && !has_vpc(&values, vpc) {
             return Err(format!(
@@ -118,7 +122,8 @@ fn read_all_pages(
             args: call.page_args(&ask),
         };
         let value = run(&req)?;
-        paging::check_response(call, page, &value).map_err(|(_, message)| message)?;
+        paging::check_response(call, page, &value)
+            .map_err(|(_, message)| message.text(Catalogue::english()))?;
         let next = paging::next(call, page, &value, read)?;
         let here = paging::items(call, &value);
         read = read.saturating_add(here);
