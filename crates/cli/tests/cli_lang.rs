@@ -422,6 +422,12 @@ fn import_refusals_in_chinese() {
         &easnet_in_locale(&["import", &denied], None, ZH_LOCALE),
         "vpcs.json：响应是云端返回的错误，不是 describe 调用的结果：Forbidden.RAM：User not authorized。",
     );
+    // A plan that is not JSON, explained in Chinese.
+    let plan = temp_file("plan.json", b"{\"version\": 1,\n  \"vpcs\": [],\n}");
+    assert_error(
+        &easnet(&["import", &cut, "--into", &plan, "--lang", "zh"], None),
+        "plan.json：多余的逗号（第 3 行第 1 列）：JSON 不允许在右花括号 `}` 前有逗号；请删除第 2 行第 13 列的逗号\n",
+    );
 }
 
 #[test]

@@ -8,8 +8,9 @@ use serde_json::Value;
 
 use crate::addr::{parse_cidr, usable_ips};
 use crate::cloud::{self, CloudError, ImportSummary};
+use crate::i18n::Said;
 use crate::i18n::{plan_error_text, Catalogue};
-use crate::plan::json_syntax::explain;
+use crate::plan::json_syntax::explained;
 use crate::plan::service_json::set_networking;
 use crate::plan::{
     parse_plan, Networking, Plan, PlanError, ServiceEntry, ServiceJson, ServiceSpec,
@@ -166,12 +167,11 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
             summary: n.summary,
         });
     }
-    let value =
-        parsed.map_err(|e| PlanError::new("", format!("not JSON: {}", explain(text, &e))))?;
+    let value = parsed.map_err(|e| not_json(text, &e))?;
     let Some(obj) = value.as_object() else {
-        return Err(ImportError::Plan(PlanError::new(
+        return Err(ImportError::Plan(PlanError::said(
             "",
-            "expected a plan, an EAS service JSON, or the output of an aliyun describe call: a JSON object",
+            Said::new("import_error.not_an_object"),
         )));
     };
     if PLAN_KEYS.iter().any(|k| obj.contains_key(*k)) {
@@ -179,16 +179,13 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
     }
     let is_service = SERVICE_KEYS.iter().any(|k| obj.contains_key(*k));
     if !is_service {
-        return Err(ImportError::Plan(PlanError::new(
+        return Err(ImportError::Plan(PlanError::said(
             "",
-            "expected a plan (with \"version\": 1), an EAS service JSON (with \"metadata\"), \
-             or the output of an aliyun describe call (with \"Vpcs\", \"VSwitches\", \
-             \"SecurityGroups\", …)",
+            Said::new("import_error.unknown_kind"),
         )));
     }
     let at = format!("services[{}].service", current.services.len());
-    let mut service = ServiceJson::from_text(text.trim())
-        .map_err(|e| PlanError::new("", format!("not JSON: {}", explain(text.trim(), &e))))?;
+    let mut service = ServiceJson::from_text(text.trim()).map_err(|e| not_json(text.trim(), &e))?;
     let spec = ServiceSpec::read(&value, &at)?;
     if !spec.networking.as_ref().is_some_and(Networking::is_set) {
         // Spliced into the text: every other byte of the user's file stays as it was.
@@ -210,6 +207,14 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
         targets: Vec::new(),
     });
     Ok(Pasted::Service { plan, name })
+}
+
+/// `not JSON: …`, explained.
+fn not_json(text: &str, e: &serde_json::Error) -> PlanError {
+    PlanError::said(
+        "",
+        Said::new("import_error.not_json").with_said("why", explained(text, e)),
+    )
 }
 
 /// Networking for a new service: the first VPC with a vSwitch and a security group, its

@@ -200,7 +200,7 @@ fn split(text: &str) -> Result<Vec<Value>, CloudError> {
                 };
                 return Err(CloudError::new(
                     CloudErrorKind::NotJson,
-                    said.with("error", e),
+                    said.with_said("error", crate::plan::json_syntax::serde_error(&e)),
                 ));
             }
         }

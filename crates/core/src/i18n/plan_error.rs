@@ -4,8 +4,10 @@
 //! `humanize_json`, `plan::validate`, `plan::service`, `plan::int`): "expected an integer, got
 //! \"2\"", "unknown field; expected one of id, cidr", "(line 1, column 9)". Those forms are
 //! templates of the catalogue (`plan_error.*`), recognised here and written again in the
-//! chosen language. A wording not recognised (serde's own, or the explanation of text that
-//! is not JSON) stays as the reader wrote it: it is never lost.
+//! chosen language. Text that is not JSON is explained by a sentence of the catalogue kept in
+//! the error (`json_syntax.*`, serde_json's own words included), written in the chosen
+//! language. A wording not recognised (serde's own otherwise) stays as the reader wrote it: it
+//! is never lost.
 
 use super::{Arg, Catalogue, Lang};
 use crate::args;
@@ -27,7 +29,10 @@ pub fn plan_error_text(cat: &Catalogue, e: &PlanError) -> String {
     if cat.lang() == Lang::En {
         return e.to_string();
     }
-    let detail = detail(cat, &e.message);
+    let detail = match &e.said {
+        Some(said) => said.text(cat),
+        None => detail(cat, &e.message),
+    };
     if e.path.is_empty() {
         detail
     } else {

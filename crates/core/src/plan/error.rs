@@ -2,12 +2,17 @@
 
 use std::fmt;
 
+use crate::i18n::{Catalogue, Said};
+
 /// A plan that cannot be read: the JSON path of the offending value (`vpcs[0].vswitches[2].cidr`,
 /// empty for the document itself) and what was expected there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanError {
     pub path: String,
     pub message: String,
+    /// The message before it is said, when it is one of the catalogue's sentences (text that
+    /// is not JSON, explained): [`crate::i18n::plan_error_text`] writes it in any language.
+    pub(crate) said: Option<Said>,
 }
 
 impl PlanError {
@@ -15,6 +20,16 @@ impl PlanError {
         PlanError {
             path: path.into(),
             message: message.into(),
+            said: None,
+        }
+    }
+
+    /// An error whose message is a sentence of the catalogue, its English the message.
+    pub(crate) fn said(path: impl Into<String>, said: Said) -> Self {
+        PlanError {
+            path: path.into(),
+            message: said.text(Catalogue::english()),
+            said: Some(said),
         }
     }
 }

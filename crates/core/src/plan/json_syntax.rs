@@ -4,7 +4,7 @@
 //! braces, and from web pages whose Markdown escapes `_` as `\_`; serde_json names each of those
 //! only as a generic syntax error.
 
-use std::fmt::Write as _;
+use crate::i18n::{Catalogue, Said};
 
 /// A 1-based line and column (in characters) of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +16,15 @@ pub struct Place {
 impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+impl Place {
+    /// `line 2, column 14`, before it is said.
+    fn said(self) -> Said {
+        Said::new("json_syntax.place")
+            .with("line", self.line)
+            .with("column", self.column)
     }
 }
 
@@ -75,32 +84,101 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 /// );
 /// ```
 pub fn explain(text: &str, e: &serde_json::Error) -> String {
+    explain_in(Catalogue::english(), text, e)
+}
+
+/// [`explain`] in `cat`'s words (serde_json's own words too, when the catalogue has them).
+///
+/// # Examples
+/// ```
+/// use easnet_core::i18n::{Catalogue, Lang};
+/// use easnet_core::plan::json_syntax::explain_in;
+/// let text = "{\n  \"a\": [1, 2,],\n}";
+/// let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+/// let zh = Catalogue::embedded(Lang::Zh).unwrap();
+/// assert_eq!(
+///     explain_in(zh, text, &e),
+///     "多余的逗号（第 2 行第 14 列）：JSON 不允许在右方括号 `]` 前有逗号；请删除第 2 行第 13 列的逗号"
+/// );
+/// ```
+pub fn explain_in(cat: &Catalogue, text: &str, e: &serde_json::Error) -> String {
+    explained(text, e).text(cat)
+}
+
+/// serde_json's own message without its place (`trailing comma`), in the catalogue's words
+/// when it is one of those people meet; as serde_json wrote it otherwise.
+fn serde_words(what: &str) -> Said {
+    let key = match what {
+        "expected value" => "json_syntax.serde.expected_value",
+        "expected `:`" => "json_syntax.serde.expected_colon",
+        "expected `,` or `}`" => "json_syntax.serde.expected_comma_or_brace",
+        "expected `,` or `]`" => "json_syntax.serde.expected_comma_or_bracket",
+        "expected ident" => "json_syntax.serde.expected_ident",
+        "EOF while parsing a value" => "json_syntax.serde.eof_value",
+        "EOF while parsing an object" => "json_syntax.serde.eof_object",
+        "EOF while parsing a list" => "json_syntax.serde.eof_list",
+        "EOF while parsing a string" => "json_syntax.serde.eof_string",
+        "trailing comma" => "json_syntax.serde.trailing_comma",
+        "trailing characters" => "json_syntax.serde.trailing_characters",
+        "key must be a string" => "json_syntax.serde.key_must_be_a_string",
+        "invalid escape" => "json_syntax.serde.invalid_escape",
+        "invalid number" => "json_syntax.serde.invalid_number",
+        "number out of range" => "json_syntax.serde.number_out_of_range",
+        "invalid unicode code point" => "json_syntax.serde.invalid_unicode",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "json_syntax.serde.control_character"
+        }
+        "recursion limit exceeded" => "json_syntax.serde.recursion_limit",
+        _ => return Said::new("json_syntax.as_is").with("text", what),
+    };
+    Said::new(key)
+}
+
+/// serde_json's error as it writes it (`trailing comma at line 1 column 9`), its words in the
+/// catalogue's language: for a paste of describe output, whose English keeps serde's text.
+pub(crate) fn serde_error(e: &serde_json::Error) -> Said {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) if e.line() > 0 => Said::new("json_syntax.serde_at")
+            .with_said("what", serde_words(&full[..i]))
+            .with("line", e.line())
+            .with("column", e.column()),
+        _ => serde_words(&full),
+    }
+}
+
+/// [`explain`] before it is said.
+pub(crate) fn explained(text: &str, e: &serde_json::Error) -> Said {
     let full = e.to_string();
     let what = full
         .rfind(" at line ")
         .map_or(full.as_str(), |i| &full[..i]);
     if e.line() == 0 {
-        return what.to_owned();
+        return serde_words(what);
     }
     let at = offset_of(text, e.line(), e.column());
     let place = place_of(text, at);
+    let at_place = |hint: Option<Said>| {
+        let said = match hint {
+            Some(hint) => Said::new("json_syntax.at_hint").with_said("hint", hint),
+            None => Said::new("json_syntax.at"),
+        };
+        said.with_said("what", serde_words(what))
+            .with_said("place", place.said())
+    };
     if text.starts_with('\u{feff}') && at <= 3 {
-        return format!(
-            "{what} at {place}: the text starts with a byte-order mark (an editor's \"UTF-8 with BOM\"): save it as plain UTF-8"
-        );
+        return at_place(Some(Said::new("json_syntax.hint.bom")));
     }
     if let Some(comment) = first_comment(text).filter(|c| c.start <= at + 1) {
         let where_ = place_of(text, comment.start);
         return if comment.line {
-            format!(
-                "JSON has no comments: remove line {}'s `//` comment ({where_})",
-                where_.line
-            )
+            Said::new("json_syntax.comment_line")
+                .with("line", where_.line)
+                .with_said("place", where_.said())
         } else {
-            format!("JSON has no comments: remove the `/* */` comment that starts at {where_}")
+            Said::new("json_syntax.comment_block").with_said("place", where_.said())
         };
     }
-    let mut out = format!("{what} at {place}");
     // Without a value to build (a `RawValue`), serde_json reads `,}` as a key that is missing
     // and `,]` as a value that is missing: the same trailing comma.
     let after_comma = text[..at.min(text.len())].trim_end().ends_with(',')
@@ -109,16 +187,13 @@ pub fn explain(text: &str, e: &serde_json::Error) -> String {
         "trailing comma" => trailing_comma(text, at),
         "key must be a string" | "expected value" if after_comma => trailing_comma(text, at),
         "invalid escape" => invalid_escape(text, at),
-        "trailing characters" if is_bare_member(text) => Some(
-            "this is a member (`\"key\": value`), not a whole JSON document: put `{` before it and `}` after it".to_owned(),
-        ),
+        "trailing characters" if is_bare_member(text) => {
+            Some(Said::new("json_syntax.hint.bare_member"))
+        }
         w if w.starts_with("EOF while parsing") => unclosed(text),
         _ => None,
     };
-    if let Some(hint) = hint {
-        let _ = write!(out, ": {hint}");
-    }
-    out
+    at_place(hint)
 }
 
 /// A comment outside strings: where it starts, and whether it is a `//` line comment.
@@ -149,35 +224,41 @@ fn first_comment(text: &str) -> Option<Comment> {
 }
 
 /// serde_json stops at the `}` or `]` after the comma: name the comma.
-fn trailing_comma(text: &str, at: usize) -> Option<String> {
+fn trailing_comma(text: &str, at: usize) -> Option<Said> {
     let comma = text[..at.min(text.len())].rfind(',')?;
     let closer = text[at.min(text.len())..]
         .trim_start()
         .chars()
         .next()
         .unwrap_or('}');
-    Some(format!(
-        "JSON allows no comma before a closing `{closer}`; remove the comma at {}",
-        place_of(text, comma)
-    ))
+    Some(
+        Said::new(match closer {
+            ']' => "json_syntax.hint.trailing_comma_bracket",
+            _ => "json_syntax.hint.trailing_comma_brace",
+        })
+        .with("closer", closer)
+        .with_said("place", place_of(text, comma).said()),
+    )
 }
 
 /// `\_` and the like: escapes a web page's Markdown adds, which JSON does not have.
-fn invalid_escape(text: &str, at: usize) -> Option<String> {
+fn invalid_escape(text: &str, at: usize) -> Option<Said> {
     // Up to and including the character at `at` (serde_json stops on the escaped character).
     let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
     let backslash = text[..end].rfind('\\')?;
     let escaped = text[backslash + 1..].chars().next()?;
-    let place = place_of(text, backslash);
-    Some(if escaped == 'u' {
-        format!("`\\u` needs four hex digits (`\\u00e9`); for a backslash write `\\\\` at {place}")
+    let key = if escaped == 'u' {
+        "json_syntax.hint.escape_u"
     } else if escaped.is_ascii_punctuation() {
-        format!("`\\{escaped}` is not a JSON escape (web pages write it for `{escaped}`): write `{escaped}` at {place}")
+        "json_syntax.hint.escape_markdown"
     } else {
-        format!(
-            "`\\{escaped}` is not a JSON escape: write `\\\\{escaped}` for a backslash at {place}"
-        )
-    })
+        "json_syntax.hint.escape_other"
+    };
+    Some(
+        Said::new(key)
+            .with("escaped", escaped)
+            .with_said("place", place_of(text, backslash).said()),
+    )
 }
 
 /// `"key": value` without the braces around it.
@@ -199,7 +280,7 @@ fn is_bare_member(text: &str) -> bool {
 }
 
 /// The closers a cut-off text lacks, innermost first.
-fn unclosed(text: &str) -> Option<String> {
+fn unclosed(text: &str) -> Option<Said> {
     let mut open = Vec::new();
     let mut in_string = false;
     let mut escaped = false;
@@ -216,7 +297,7 @@ fn unclosed(text: &str) -> Option<String> {
         }
     }
     if in_string {
-        return Some("the text ends inside a string: close it with `\"`".to_owned());
+        return Some(Said::new("json_syntax.hint.in_string"));
     }
     let closers: String = (open.iter().rev())
         .map(|&c| if c == '{' { '}' } else { ']' })
@@ -224,21 +305,15 @@ fn unclosed(text: &str) -> Option<String> {
     let last = closers.chars().last()?;
     let body = text.trim_end();
     // Cut right after a comma or a colon, the closers alone would not make it JSON.
-    if body.ends_with(':') {
-        return Some(format!(
-            "the text ends where a value should follow `:` at {}: add the value, then `{closers}`",
-            place_of(text, body.len() - 1)
-        ));
-    }
-    if body.ends_with(',') {
-        return Some(format!(
-            "the text ends after a comma: remove the comma at {} and add `{closers}`",
-            place_of(text, body.len() - 1)
-        ));
-    }
-    Some(format!(
-        "the text ends before its last `{last}`; add `{closers}` at the end"
-    ))
+    let cut_at = || place_of(text, body.len() - 1).said();
+    let said = if body.ends_with(':') {
+        Said::new("json_syntax.hint.after_colon").with_said("place", cut_at())
+    } else if body.ends_with(',') {
+        Said::new("json_syntax.hint.after_comma").with_said("place", cut_at())
+    } else {
+        Said::new("json_syntax.hint.unclosed").with("last", last)
+    };
+    Some(said.with("closers", closers))
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ fn humanize(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> Pla
 /// braces, a cut-off file).
 fn humanize_json(mut path: String, e: &serde_json::Error, text: &str) -> PlanError {
     if matches!(e.classify(), Category::Syntax | Category::Eof) {
-        return PlanError::new(path, json_syntax::explain(text, e));
+        return PlanError::said(path, json_syntax::explained(text, e));
     }
     let full = e.to_string();
     let msg = match full.rfind(" at line ") {
