@@ -478,6 +478,8 @@ impl Reducible for AppState {
                 (*self).clone().in_words(words)
             }
             Action::Words(Ok(_)) => return self,
+            // English was chosen meanwhile: nothing to say.
+            Action::Words(Err(_)) if self.lang == Lang::En => return self,
             Action::Words(Err(error)) => AppState {
                 lang: Lang::En,
                 notice: Some(Notice::new(
@@ -798,6 +800,16 @@ mod tests {
             ],
         );
         assert_eq!((s.lang, s.words), (Lang::En, Words::english()));
+        // Said once, and not at all when English was chosen before the failure came.
+        let quiet = run(
+            AppState::initial(),
+            vec![
+                Action::ChooseLang(Lang::Zh),
+                Action::ChooseLang(Lang::En),
+                Action::Words(Err("offline".into())),
+            ],
+        );
+        assert!(quiet.notice.is_none());
         let notice = s.notice.as_ref().unwrap();
         assert!(notice.error);
         assert_eq!(
