@@ -17,7 +17,7 @@ mod vpc_peer_connections;
 use crate::plan::Route;
 use crate::text::words::plural;
 
-use super::facts::{push_new, Facts};
+use super::facts::{push_new, ById, Facts};
 use super::read::{list, text};
 use super::summary::Kind;
 use super::{Operation, Response};
@@ -46,7 +46,7 @@ pub(crate) fn map(r: &Response, facts: &mut Facts) -> usize {
 /// System routes of one table: the local routes of the vSwitch CIDRs and 100.64.0.0/10,
 /// which the plan holds implicitly (and would flag as ROUTE001 if written out).
 #[derive(Debug, Default)]
-pub(crate) struct SystemRoutes(std::collections::BTreeMap<String, Vec<String>>);
+pub(crate) struct SystemRoutes(ById<Vec<String>>);
 
 impl SystemRoutes {
     fn add(&mut self, table: &str, destination: String) {
