@@ -11,6 +11,8 @@ const SHELL = [
   './style.css',
   './icon.svg',
   './manifest.webmanifest',
+  // The Chinese words: the page fetches them when Chinese is chosen, offline too.
+  './i18n/zh-CN.json',
 ];
 
 self.addEventListener('install', (event) => {

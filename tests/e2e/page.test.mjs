@@ -19,9 +19,10 @@ after(async () => {
   await server?.close();
 });
 
-/** A fresh browser profile (its own storage) with a page that records errors and requests. */
-async function open(url = server.url, viewport = { width: 1400, height: 1000 }) {
-  const context = await browser.newContext({ viewport });
+/** A fresh browser profile (its own storage) with a page that records errors and requests.
+ * `locale` is the browser's language (`navigator.languages`), which a first visit follows. */
+async function open(url = server.url, viewport = { width: 1400, height: 1000 }, locale = 'en-US') {
+  const context = await browser.newContext({ viewport, locale });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const page = await context.newPage();
   const problems = [];
@@ -34,7 +35,9 @@ async function open(url = server.url, viewport = { width: 1400, height: 1000 }) 
   return { context, page, problems, requests };
 }
 
-const findings = (page) => page.getByRole('heading', { name: /^Findings/ });
+const findings = (page) => page.locator('#findings-heading');
+/** Resolves once the page speaks `tag` (`en`, `zh-CN`): its words are loaded and drawn. */
+const speaks = (page, tag) => page.locator(`html[lang="${tag}"]`).waitFor({ state: 'attached' });
 const byPath = (page, path) => page.locator(`[id="f-${path}"]`);
 const internetFlow = (page) => page.locator('.flow', { hasText: 'internet — tcp 0.0.0.0/0' });
 /** The checkbox of vSwitch `id` in the vSwitch picker of services[i]. */
@@ -365,22 +368,24 @@ test('the describe outputs of a network, dropped as files, merge into the plan w
   await context.close();
 });
 
-test('no serious accessibility problems, in light and dark', async () => {
+test('no serious accessibility problems, in light and dark, in English and Chinese', async () => {
   const axe = await (await import('node:fs/promises')).readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-  for (const colorScheme of ['light', 'dark']) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, colorScheme });
+  for (const [locale, tag, colorScheme] of [['en-US', 'en', 'light'], ['en-US', 'en', 'dark'], ['zh-CN', 'zh-CN', 'light'], ['zh-CN', 'zh-CN', 'dark']]) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, colorScheme, locale });
     const page = await context.newPage();
     await page.goto(server.url);
     await findings(page).waitFor();
-    // Open a VPC and its NAT gateway so the nested editors are checked too.
-    await page.locator('.finding', { hasText: 'INET004' }).getByRole('button', { name: /Show field/ }).click();
+    await speaks(page, tag);
+    // Open a VPC and its NAT gateway so the nested editors are checked too ("Show field", in
+    // either language).
+    await page.locator('.finding', { hasText: 'INET004' }).locator('.finding-head button').click();
     await byPath(page, 'vpcs[0].nat_gateways[0].id').waitFor();
     await page.evaluate(axe); // through the devtools protocol: the page's CSP allows no inline script
     const violations = await page.evaluate(async () =>
       (await axe.run(document, { resultTypes: ['violations'] })).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-    assert.deepEqual(violations, [], colorScheme);
+    assert.deepEqual(violations, [], `${tag} ${colorScheme}`);
     await context.close();
   }
 });
@@ -464,6 +469,175 @@ test('typing into a large plan: the field answers at once and the findings catch
   }
   assert.doesNotMatch(await commands(), /--RegionId cn-(shanghai|hangzhou|beijing) /);
   t.diagnostic(`last analysis → when the edit was analysed: ${deferred.join(', ')}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Chinese (issue 15): the page follows the browser's languages on a first visit, remembers a
+// choice, and loads the Chinese words from its own origin only when they are wanted.
+
+/** The language switch's button for `name` (`EN`, `中文`). */
+const langButton = (page, name) => page.locator('.langs').getByRole('button', { name, exact: true });
+
+test('switching to 中文: <html lang>, the words, and the choice kept over a reload', async () => {
+  const { context, page, problems, requests } = await open();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  // English needs nothing fetched: the Chinese words are asked for only when chosen.
+  assert.ok(!requests.some((url) => url.endsWith('zh-CN.json')), requests.join('\n'));
+  assert.equal(await langButton(page, 'EN').getAttribute('aria-pressed'), 'true');
+  await langButton(page, '中文').click();
+  await speaks(page, 'zh-CN');
+  assert.ok(requests.some((url) => url === `${server.url}i18n/zh-CN.json`), requests.join('\n'));
+  assert.equal(await langButton(page, '中文').getAttribute('aria-pressed'), 'true');
+  assert.equal(await langButton(page, 'EN').getAttribute('aria-pressed'), 'false');
+  assert.match(await findings(page).innerText(), /^检查结果/);
+  assert.equal(await page.title(), 'easnet — PAI-EAS 网络规划');
+  // The findings are analysed again in Chinese (CAP002 is translated by core).
+  assert.match(await page.locator('.finding', { hasText: 'CAP002' }).innerText(), /可用/);
+  await screenshot(page, 'zh-home');
+  await page.reload();
+  await findings(page).waitFor();
+  await speaks(page, 'zh-CN');
+  assert.equal(await langButton(page, '中文').getAttribute('aria-pressed'), 'true');
+  // Back with the keyboard: the switch's buttons take the focus and Enter.
+  await langButton(page, 'EN').focus();
+  await page.keyboard.press('Enter');
+  await speaks(page, 'en');
+  assert.match(await findings(page).innerText(), /^Findings/);
+  assert.equal(await page.title(), 'easnet — PAI-EAS network planner');
+  await page.reload();
+  await findings(page).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a share link carries the plan, not the language: each profile opens it in its own', async () => {
+  const { context, page } = await open(server.url, undefined, 'zh-CN');
+  await speaks(page, 'zh-CN');
+  await byPath(page, 'region').fill('ap-southeast-1');
+  await langButton(page, '中文').click(); // chosen, not just followed: still not in the link
+  await page.getByRole('button', { name: '分享链接' }).click();
+  await page.getByText(/已复制包含此计划的链接/).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await context.close();
+  for (const [locale, tag, heading] of [['zh-CN', 'zh-CN', /^检查结果/], ['en-US', 'en', /^Findings/]]) {
+    const fresh = await open(link, undefined, locale);
+    await speaks(fresh.page, tag);
+    assert.match(await findings(fresh.page).innerText(), heading, locale);
+    assert.equal(await byPath(fresh.page, 'region').inputValue(), 'ap-southeast-1');
+    assert.deepEqual(fresh.problems, []);
+    await fresh.context.close();
+  }
+});
+
+test('words that cannot be loaded: the page says so and stays in English', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  await context.route('**/i18n/zh-CN.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await findings(page).waitFor();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /The Chinese words could not be loaded \(.*404\); the page stays in English\./);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await langButton(page, 'EN').getAttribute('aria-pressed'), 'true');
+  await context.close();
+});
+
+test('works offline in Chinese after the first visit', async () => {
+  const { context, page } = await open(server.url, undefined, 'zh-CN');
+  await speaks(page, 'zh-CN');
+  await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
+  await context.setOffline(true);
+  await page.reload();
+  await findings(page).waitFor();
+  await speaks(page, 'zh-CN');
+  assert.match(await findings(page).innerText(), /^检查结果/);
+  await context.close();
+});
+
+test('fits a laptop half-screen in Chinese', async () => {
+  const { context, page, problems } = await open(server.url, { width: 720, height: 900 }, 'zh-CN');
+  await speaks(page, 'zh-CN');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+  await screenshot(page, 'zh-half-screen');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Every English phrase (two English words in a row) the page shows as words, in text and in
+ * the attributes read to people, outside what is not words (code, commands, JSON, and values
+ * the page marks `translate="no"`: IDs, names). Each is said with where it is: the panel's
+ * class, the element and its class (`findings p.message: …`). */
+async function englishOnPage(page) {
+  return page.evaluate(() => {
+    const skip = (el) => el.closest('code, pre, script, style, noscript, textarea, [translate="no"]');
+    const phrase = /[A-Za-z][a-z]+(?:[ ,;:'’]+[A-Za-z][a-z]+)+/;
+    const where = (el) => {
+      const panel = el.closest('.panel, .topbar, .notice');
+      const part = panel ? [...panel.classList].find((c) => c !== 'panel') : 'page';
+      return `${part} ${el.tagName.toLowerCase()}${el.classList[0] ? '.' + el.classList[0] : ''}`;
+    };
+    const found = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (el && !skip(el) && phrase.test(n.textContent)) found.add(`${where(el)}: ${n.textContent.trim().slice(0, 140)}`);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (skip(el)) continue;
+      for (const attr of ['aria-label', 'title', 'placeholder']) {
+        const value = el.getAttribute(attr) ?? '';
+        if (phrase.test(value)) found.add(`${where(el)}[${attr}]: ${value.slice(0, 140)}`);
+      }
+    }
+    return [...found];
+  });
+}
+
+/** The page in Chinese with everything the page can say on screen: every box open (the import
+ * dialog and its commands, every object of the plan, the address map's tables), a network
+ * imported (its summary and notice), a second vSwitch in the what-if panel (its split and
+ * warnings), and a field's own error. */
+async function everythingInChinese(page) {
+  await speaks(page, 'zh-CN');
+  await page.locator('.toolbar button').nth(1).click(); // 导入…
+  const dir = new URL('../cloud/network/', import.meta.url).pathname;
+  await page.locator('input[type=file]').setInputFiles(['01-vpcs', '02-vswitches', '03-route-tables']
+    .map((f) => `${dir}${f}.json`));
+  await page.locator('.import-summary').waitFor();
+  await page.locator('.toolbar button').nth(1).click();
+  await page.locator('#wi-second').fill('192.168.21.0/28');
+  await byPath(page, 'utilization_warning').fill('0.9x');
+  for (let i = 0; i < 6; i++) {
+    await page.evaluate(() => document.querySelectorAll('details:not([open])').forEach((d) => { d.open = true; }));
+    await page.waitForTimeout(100);
+  }
+}
+
+/** What core writes and the page only shows, left to the other parts of issue 15: a
+ * finding's message and fix, an export's title and description, the what-if warnings and
+ * refusals, the import summary's counts, lines and notes. */
+const fromCore = (line) => /^(findings p\.(message|fix)|export (button\.tab|p\.muted)|whatif li\.issue|import-summary (p|span\.muted|li|summary)|notice span)[:[]/.test(line);
+
+test('in Chinese, no English sentence outside IDs, codes, JSON and commands', { todo: 'until the analyzer and exports speak Chinese' }, async (t) => {
+  const { context, page } = await open(server.url, undefined, 'zh-CN');
+  await everythingInChinese(page);
+  await screenshot(page, 'zh-everything');
+  const english = await englishOnPage(page);
+  t.diagnostic(`English left:\n${english.join('\n')}`);
+  assert.deepEqual(english, []);
+  await context.close();
+});
+
+test('in Chinese, the page\'s own words are all Chinese: only texts core writes are left in English', async (t) => {
+  const { context, page, problems } = await open(server.url, undefined, 'zh-CN');
+  await everythingInChinese(page);
+  const english = await englishOnPage(page);
+  const ours = english.filter((line) => !fromCore(line));
+  t.diagnostic(`left to core: ${english.length - ours.length}`);
+  assert.deepEqual(ours, []);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -71,7 +71,8 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The keys a source file names: the first argument of `.text("…"` and `.count("…"` (a
 /// count names `….one` and `….other`), and string literals that start like a key of the
 /// catalogue's own sections (`"words.vpc"`, `"report.fix"`: a key rustfmt moved to the
-/// next line, or one logged for later, `Said::new("summary.skip.…")`).
+/// next line, or one logged for later, `Said::new("summary.skip.…")`; the page's
+/// `"ui.paths.heading"`).
 fn keys_named(source: &str) -> Vec<String> {
     // Doc comments show made-up keys in their examples.
     let source: String = (source.lines())
@@ -104,6 +105,7 @@ fn keys_named(source: &str) -> Vec<String> {
         "\"cloud_error.",
         "\"json_syntax.",
         "\"import_error.",
+        "\"ui.",
     ] {
         for (i, _) in source.match_indices(prefix) {
             let rest = &source[i + 1..];

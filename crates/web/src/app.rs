@@ -1,10 +1,12 @@
 //! The page: header, the plan editor, and the live views beside it. Loads the plan from a
 //! shared link, else the autosave, else the default example (a large one after the page has
-//! drawn itself saying it is reading); autosaves every change.
+//! drawn itself saying it is reading); autosaves every change. Speaks the language last
+//! chosen, else the browser's (`words`): English at once, Chinese once its words are loaded.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use easnet_core::i18n::Lang;
 use easnet_core::plan::share;
 use easnet_core::plan::{write_plan, Plan};
 use gloo::events::EventListener;
@@ -20,6 +22,7 @@ use crate::components::{
 };
 use crate::memo::{Identity, PlanPart, ReportPart};
 use crate::state::{read_saved, Action, Analysed, AppState, Notice, PlanPatch};
+use crate::words::{self, Words};
 
 /// Past this size, a shared or saved plan is read after the page has drawn itself saying so:
 /// reading and drawing a plan of thousands of objects keeps the tab busy for a while, and the
@@ -38,7 +41,8 @@ fn load() -> (AppState, Later) {
         match share::decode(&fragment) {
             Ok(text) => (text, "shared link".to_owned()),
             Err(e) => {
-                let notice = format!("The shared link could not be opened: {e}.");
+                let notice =
+                    Notice::new(true, "ui.notice.bad_link", vec![("error", e.to_string())]);
                 return (AppState::initial_with_notice(notice), None);
             }
         }
@@ -74,23 +78,33 @@ pub fn app() -> Html {
     let state = {
         let later = later.clone();
         use_reducer(move || {
-            let (state, text) = load();
+            let (mut state, text) = load();
             *later.borrow_mut() = text;
+            state.lang = words::first_lang();
             state
         })
     };
     let importing = use_state(|| false);
+    // `<html lang>` and the title follow the words shown.
+    use_effect_with(state.words, |w| {
+        browser::set_document_lang(w.lang().tag(), &w.t("ui.title"))
+    });
     // A large shared or saved plan: read once the page saying so is on screen, then analysed,
     // then drawn, each step a frame after the last, so that the page answers a click between
     // them instead of staying busy for the three at once.
     {
-        let d = state.dispatcher();
+        let (d, words, lang) = (state.dispatcher(), state.words, state.lang);
         use_effect_with((), move |_| {
+            // The words of the language the page opens in, when they are not English.
+            if lang != words.lang() {
+                let d = d.clone();
+                words::load(lang, move |loaded| d.dispatch(Action::Words(loaded)));
+            }
             if let Some((text, source)) = later.borrow_mut().take() {
                 browser::after_next_paint(move || match read_saved(&text, &source) {
                     Err(notice) => d.dispatch(Action::Restore(Err(notice))),
                     Ok(plan) => browser::after_next_paint(move || {
-                        let read = Analysed::new(plan, source);
+                        let read = Analysed::new(plan, source, words);
                         browser::after_next_paint(move || d.dispatch(Action::Restore(Ok(read))));
                     }),
                 });
@@ -219,7 +233,7 @@ pub fn app() -> Html {
             // moment, and the tab shows why instead of looking frozen.
             let size = text.len();
             if size > 1_000_000 {
-                d.dispatch(Action::Notify(Notice::reading(size, &source)));
+                d.dispatch(Action::Notify(Notice::reading(size, &source, false)));
             }
             // Once the notice is on screen: the tab is busy while it reads.
             let d = d.clone();
@@ -233,13 +247,22 @@ pub fn app() -> Html {
             let d = d.clone();
             let shown = url.clone();
             browser::copy(url, move |ok| {
-                let text = if ok {
-                    "A link carrying this plan was copied. The plan travels in the link's #fragment, which browsers never send to a server.".to_owned()
+                let notice = if ok {
+                    Notice::new(false, "ui.notice.link_copied", Vec::new())
                 } else {
-                    format!("Copy this link: {shown}")
+                    Notice::new(false, "ui.notice.copy_link", vec![("url", shown)])
                 };
-                d.dispatch(Action::Notify(Notice { error: false, text }))
+                d.dispatch(Action::Notify(notice))
             });
+        })
+    };
+    let on_lang = {
+        let d = d.clone();
+        Callback::from(move |lang: Lang| {
+            browser::save_lang(lang.tag());
+            d.dispatch(Action::ChooseLang(lang));
+            let d = d.clone();
+            words::load(lang, move |loaded| d.dispatch(Action::Words(loaded)));
         })
     };
     let on_dismiss = {
@@ -253,8 +276,10 @@ pub fn app() -> Html {
     // Each panel is given the part of the plan or the report it draws.
     let vpcs = PlanPart::vpcs(&state.plan);
     html! {
+        <ContextProvider<Words> context={state.words}>
         <ContextProvider<FieldIssues> context={(*issues).clone()}>
             <Header source={state.source.clone()} can_undo={!state.undo.is_empty()} can_redo={!state.redo.is_empty()}
+                lang={state.lang} loading={state.lang != state.words.lang()} {on_lang}
                 {on_example} {on_new} on_import={on_toggle_import.clone()} {on_undo} {on_redo} {on_share} />
             if let Some(notice) = &state.notice {
                 <NoticeBar notice={notice.clone()} on_close={on_dismiss} />
@@ -282,5 +307,6 @@ pub fn app() -> Html {
                 </div>
             </main>
         </ContextProvider<FieldIssues>>
+        </ContextProvider<Words>>
     }
 }

@@ -6,6 +6,9 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, Url};
 
 const SAVED_PLAN: &str = "easnet.plan.v1";
 const SAVED_SOURCE: &str = "easnet.source.v1";
+/// The language the user chose (`en`, `zh-CN`); absent until they choose one, so that the
+/// page follows the browser's languages.
+const SAVED_LANG: &str = "easnet.lang.v1";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -28,6 +31,58 @@ pub fn save(plan: &str, source: &str) {
         let _ = s.set_item(SAVED_PLAN, plan);
         let _ = s.set_item(SAVED_SOURCE, source);
     }
+}
+
+/// The language last chosen on this browser (its tag), if any.
+pub fn saved_lang() -> Option<String> {
+    storage()?.get_item(SAVED_LANG).ok()?
+}
+
+/// Remembers the language chosen, beside the autosave (never in a shared link).
+pub fn save_lang(tag: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(SAVED_LANG, tag);
+    }
+}
+
+/// The browser's languages, most preferred first (`navigator.languages`).
+pub fn languages() -> Vec<String> {
+    let Some(w) = web_sys::window() else {
+        return Vec::new();
+    };
+    (w.navigator().languages().iter())
+        .filter_map(|v| v.as_string())
+        .collect()
+}
+
+/// Says which language the page is in: `<html lang>` (screen readers, fonts, hyphenation)
+/// and the window's title.
+pub fn set_document_lang(tag: &str, title: &str) {
+    let document = gloo::utils::document();
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", tag);
+    }
+    document.set_title(title);
+}
+
+/// The text of a file of the page's own origin (`url` relative to the page), or why not.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let why = |e: wasm_bindgen::JsValue| {
+        (e.dyn_ref::<js_sys::Error>()).map_or_else(|| url.to_owned(), |e| e.message().into())
+    };
+    let w = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(why)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(why)?)
+        .await
+        .map_err(why)?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
 }
 
 /// The URL fragment without `#`.

@@ -11,6 +11,7 @@ pub mod list;
 pub mod listed;
 pub mod memo;
 pub mod state;
+pub mod words;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

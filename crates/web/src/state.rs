@@ -6,13 +6,16 @@ use std::rc::Rc;
 
 use easnet_core::analyze::{analyze_with, Report, ServiceCache};
 use easnet_core::cloud::ImportSummary;
-use easnet_core::import::{import_paste, Pasted};
+use easnet_core::i18n::plan_error_text;
+use easnet_core::i18n::{Catalogue, Lang};
+use easnet_core::import::{import_paste, ImportError, Pasted};
 use easnet_core::plan::{parse_plan, parse_plan_shape, Plan};
 use easnet_core::samples::examples::{default_example, EXAMPLES};
 use easnet_core::text::decimal::fixed;
 use yew::Reducible;
 
 use crate::browser;
+use crate::words::Words;
 
 /// How many edits undo remembers.
 const HISTORY: usize = 200;
@@ -24,22 +27,65 @@ const HISTORY: usize = 200;
 /// always shows the plan as typed.
 const DEFER_ABOVE_MS: f64 = 4.0;
 
-/// A message for the user about the last import or load.
+/// A message for the user about the last import or load: a template of the catalogues and
+/// its values, put in words when drawn (so that it follows a change of language).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub error: bool,
-    pub text: String,
+    /// The key of its template (`ui.notice.…`).
+    pub key: &'static str,
+    /// The values of the template, by name. A value named `source` is where a plan came from
+    /// ([`source_name`]).
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl Notice {
-    /// "Reading 2.5 MB from paste…": said before a large text is read, which keeps the tab
-    /// busy for a moment.
-    pub fn reading(size: usize, from: &str) -> Self {
-        Notice {
-            error: false,
-            text: format!("Reading {} MB from {from}…", fixed(size as f64 / 1e6, 1)),
-        }
+    pub fn new(error: bool, key: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        Notice { error, key, args }
     }
+
+    /// "Reading 2.5 MB from paste…": said before a large text is read, which keeps the tab
+    /// busy for a moment. `the`: a source said with "the" ("the shared link").
+    pub fn reading(size: usize, source: &str, the: bool) -> Self {
+        let key = if the {
+            "ui.notice.reading_the"
+        } else {
+            "ui.notice.reading"
+        };
+        let mb = fixed(size as f64 / 1e6, 1);
+        Notice::new(false, key, vec![("mb", mb), ("source", source.to_owned())])
+    }
+
+    /// The notice in `words`.
+    pub fn text(&self, words: &Catalogue) -> String {
+        let values: Vec<String> = (self.args.iter())
+            .map(|(name, v)| match *name {
+                "source" => source_name(words, v),
+                _ => v.clone(),
+            })
+            .collect();
+        let args: Vec<easnet_core::i18n::Arg> = (self.args.iter().zip(&values))
+            .map(|((name, _), v)| (*name, v as &dyn std::fmt::Display))
+            .collect();
+        words.text(self.key, &args)
+    }
+}
+
+/// Where a plan came from, in words: the sources the page names itself (`shared link`, `new
+/// plan`, …, kept in English in the state and the autosave) in the page's language; an
+/// example's or a file's name as it is.
+pub fn source_name(words: &Catalogue, source: &str) -> String {
+    let key = match source {
+        "shared link" => "ui.source.shared_link",
+        "saved plan" => "ui.source.saved_plan",
+        "new plan" => "ui.source.new_plan",
+        "paste" => "ui.source.paste",
+        _ => match source.strip_suffix(" files").and_then(|n| n.parse().ok()) {
+            Some(n) => return words.count("ui.source.files", n, &[]),
+            None => return source.to_owned(),
+        },
+    };
+    words.text(key, &[])
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +110,11 @@ pub struct AppState {
     /// A large shared or saved plan waits to be read ([`Action::Restore`]): the page shows an
     /// empty plan and says it is reading, and this state is never autosaved.
     pub reading: bool,
+    /// The language of the report's words (and the page's): English until another is
+    /// loaded ([`Action::Words`]).
+    pub words: Words,
+    /// The language chosen: `words` once they are loaded.
+    pub lang: Lang,
 }
 
 thread_local! {
@@ -74,10 +125,20 @@ thread_local! {
 
 /// A saved or shared plan's text read (its shape only, like [`AppState::restore`]), or the
 /// notice saying why it could not be.
-pub fn read_saved(text: &str, source: &str) -> Result<Plan, String> {
+pub fn read_saved(text: &str, source: &str) -> Result<Plan, Notice> {
     parse_plan_shape(text).map_err(|e| {
-        format!("The {source} could not be read ({e}); the example plan is open instead.")
+        let args = vec![("source", source.to_owned()), ("error", e.to_string())];
+        Notice::new(true, "ui.notice.unreadable", args)
     })
+}
+
+/// Why an import failed, in `words` (a plan's error is a PLAN001 message; the importer's own
+/// are in English).
+fn import_error(e: &ImportError, words: Words) -> String {
+    match e {
+        ImportError::Plan(e) => plan_error_text(words.0, e),
+        e => e.to_string(),
+    }
 }
 
 /// A large shared or saved plan, read and analysed ahead of [`Action::Restore`], a frame
@@ -88,43 +149,56 @@ pub struct Analysed {
     report: Rc<Report>,
     analysis_ms: f64,
     source: String,
+    words: Words,
 }
 
 impl Analysed {
-    pub fn new(plan: Plan, source: String) -> Self {
-        let (report, analysis_ms) = analyzed(&plan);
+    pub fn new(plan: Plan, source: String, words: Words) -> Self {
+        let (report, analysis_ms) = analyzed(&plan, words);
         Analysed {
             plan,
             report,
             analysis_ms,
             source,
+            words,
         }
     }
 }
 
-/// The analysis of `plan`, timed as the page's `easnet-analysis` measure, and how long it
-/// took in milliseconds.
-fn analyzed(plan: &Plan) -> (Rc<Report>, f64) {
+/// The analysis of `plan` in `words`, timed as the page's `easnet-analysis` measure, and how
+/// long it took in milliseconds.
+fn analyzed(plan: &Plan, words: Words) -> (Rc<Report>, f64) {
     let start = browser::now();
     let report = browser::measured("easnet-analysis", || {
-        SERVICE_READS.with(|cache| {
-            analyze_with(
-                plan,
-                &mut cache.borrow_mut(),
-                easnet_core::i18n::Catalogue::english(),
-            )
-        })
+        SERVICE_READS.with(|cache| analyze_with(plan, &mut cache.borrow_mut(), words.0))
     });
     (Rc::new(report), browser::now() - start)
 }
 
 impl AppState {
+    /// A fresh state of `plan`, analysed in English (the page's first language: another is
+    /// set with [`Action::SetWords`]).
     pub fn with_plan(plan: Plan, source: impl Into<String>) -> Self {
-        let (report, analysis_ms) = analyzed(&plan);
+        let (report, analysis_ms) = analyzed(&plan, Words::english());
         AppState {
             report,
             analysis_ms,
             ..Self::with_report(plan, source)
+        }
+    }
+
+    /// This state in `words`: the report analysed again when it is in another language.
+    fn in_words(self, words: Words) -> Self {
+        if self.words == words {
+            return self;
+        }
+        let (report, analysis_ms) = analyzed(&self.plan, words);
+        AppState {
+            report,
+            analysis_ms,
+            words,
+            stale: false,
+            ..self
         }
     }
 
@@ -142,6 +216,8 @@ impl AppState {
             last_import: None,
             stale: false,
             reading: false,
+            words: Words::english(),
+            lang: Lang::En,
         }
     }
 
@@ -149,7 +225,7 @@ impl AppState {
     /// the page shows until [`Action::Restore`] brings the plan.
     pub fn reading(source: &str, size: usize) -> Self {
         AppState {
-            notice: Some(Notice::reading(size, &format!("the {source}"))),
+            notice: Some(Notice::reading(size, source, true)),
             reading: true,
             ..Self::with_plan(Plan::empty(), source)
         }
@@ -164,9 +240,9 @@ impl AppState {
     }
 
     /// The default plan with a message (a link or a save that could not be read).
-    pub fn initial_with_notice(text: String) -> Self {
+    pub fn initial_with_notice(notice: Notice) -> Self {
         AppState {
-            notice: Some(Notice { error: true, text }),
+            notice: Some(notice),
             ..Self::initial()
         }
     }
@@ -204,7 +280,7 @@ impl AppState {
         let (report, analysis_ms) = if stale {
             (self.report.clone(), self.analysis_ms)
         } else {
-            analyzed(&plan)
+            analyzed(&plan, self.words)
         };
         AppState {
             report,
@@ -218,6 +294,8 @@ impl AppState {
             last_import: None,
             stale,
             reading: false,
+            words: self.words,
+            lang: self.lang,
         }
     }
 }
@@ -235,7 +313,7 @@ impl AppState {
             return self;
         };
         to.push((state.plan.clone(), state.source.clone()));
-        (state.report, state.analysis_ms) = analyzed(&plan);
+        (state.report, state.analysis_ms) = analyzed(&plan, state.words);
         state.stale = false;
         // Its undo button would now undo something else.
         state.last_import = None;
@@ -307,7 +385,13 @@ pub enum Action {
     /// The large shared or saved plan the page is reading ([`AppState::reading`]), read and
     /// analysed (or the notice saying why it could not be read): it becomes the page's plan,
     /// with no undo, unless the user has opened another meanwhile.
-    Restore(Result<Analysed, String>),
+    Restore(Result<Analysed, Notice>),
+    /// The language chosen (the page speaks it once its words are loaded: [`Action::Words`]).
+    ChooseLang(Lang),
+    /// The words of a language chosen, loaded (the report is analysed again in them unless
+    /// another language was chosen meanwhile), or why they could not be: the page then stays
+    /// in English and says so.
+    Words(Result<Words, String>),
     Notify(Notice),
     DismissNotice,
     DismissImport,
@@ -323,38 +407,34 @@ impl Reducible for AppState {
             }
             Action::Import { text, source } => match import_paste(&text, &self.plan) {
                 Ok(Pasted::Network { plan, summary }) => {
-                    let notice = Notice {
-                        error: false,
-                        text: format!(
-                            "Merged the network from {source}: {}.",
-                            summary.counts(easnet_core::i18n::Catalogue::english())
-                        ),
-                    };
+                    // The counts in the words of the moment (the summary's lines are English
+                    // until the import takes a catalogue).
+                    let counts = summary.counts(self.words.0);
+                    let args = vec![("source", source), ("counts", counts)];
+                    let notice = Notice::new(false, "ui.notice.merged", args);
                     let mut next = self.change(plan, None, None, Some(notice));
                     next.last_import = Some(Rc::new(summary));
                     next
                 }
                 Ok(Pasted::Plan(plan)) => {
-                    let notice = Notice {
-                        error: false,
-                        text: format!("Imported the plan from {source}."),
-                    };
+                    let notice = Notice::new(
+                        false,
+                        "ui.notice.imported",
+                        vec![("source", source.clone())],
+                    );
                     self.change(plan, Some(source), None, Some(notice))
                 }
                 Ok(Pasted::Service { plan, name }) => {
-                    let notice = Notice {
-                        error: false,
-                        text: format!(
-                            "Added service {name} from {source}; check its networking below."
-                        ),
-                    };
+                    let args = vec![("name", name), ("source", source)];
+                    let notice = Notice::new(false, "ui.notice.added_service", args);
                     self.change(plan, None, None, Some(notice))
                 }
                 Err(e) => AppState {
-                    notice: Some(Notice {
-                        error: true,
-                        text: format!("Nothing imported from {source}: {e}"),
-                    }),
+                    notice: Some(Notice::new(
+                        true,
+                        "ui.notice.not_imported",
+                        vec![("source", source), ("error", import_error(&e, self.words))],
+                    )),
                     ..(*self).clone()
                 },
             },
@@ -368,7 +448,7 @@ impl Reducible for AppState {
             },
             Action::NewPlan => self.change(Plan::empty(), Some("new plan".to_owned()), None, None),
             Action::Analyze if self.stale => {
-                let (report, analysis_ms) = analyzed(&self.plan);
+                let (report, analysis_ms) = analyzed(&self.plan, self.words);
                 AppState {
                     report,
                     analysis_ms,
@@ -380,10 +460,36 @@ impl Reducible for AppState {
             Action::Restore(Ok(read)) if self.reading => AppState {
                 report: read.report,
                 analysis_ms: read.analysis_ms,
+                words: read.words,
+                lang: self.lang,
                 ..Self::with_report(read.plan, read.source)
+            }
+            .in_words(self.words),
+            Action::Restore(Err(notice)) if self.reading => AppState {
+                lang: self.lang,
+                ..AppState::initial_with_notice(notice).in_words(self.words)
             },
-            Action::Restore(Err(notice)) if self.reading => AppState::initial_with_notice(notice),
             Action::Restore(_) => return self,
+            Action::ChooseLang(lang) => AppState {
+                lang,
+                ..(*self).clone()
+            },
+            Action::Words(Ok(words)) if words.lang() == self.lang => {
+                (*self).clone().in_words(words)
+            }
+            Action::Words(Ok(_)) => return self,
+            // English was chosen meanwhile: nothing to say.
+            Action::Words(Err(_)) if self.lang == Lang::En => return self,
+            Action::Words(Err(error)) => AppState {
+                lang: Lang::En,
+                notice: Some(Notice::new(
+                    true,
+                    "ui.notice.lang_failed",
+                    vec![("error", error)],
+                )),
+                ..(*self).clone()
+            }
+            .in_words(Words::english()),
             Action::Undo => return self.step(true),
             Action::Redo => return self.step(false),
             Action::Notify(notice) => AppState {
@@ -406,6 +512,10 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn en() -> &'static Catalogue {
+        Catalogue::english()
+    }
 
     fn run(state: AppState, actions: Vec<Action>) -> Rc<AppState> {
         actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
@@ -484,12 +594,12 @@ mod tests {
         let reading = Rc::new(AppState::reading("shared link", 2_500_000));
         assert!(reading.reading && reading.plan.vpcs.is_empty());
         assert_eq!(
-            reading.notice.as_ref().map(|n| n.text.as_str()),
+            reading.notice.as_ref().map(|n| n.text(en())).as_deref(),
             Some("Reading 2.5 MB from the shared link…")
         );
         let read = |source: &str| {
             let plan = read_saved(text, source).unwrap();
-            Action::Restore(Ok(Analysed::new(plan, source.to_owned())))
+            Action::Restore(Ok(Analysed::new(plan, source.to_owned(), Words::english())))
         };
         let s = reading.clone().reduce(read("shared link"));
         assert!(!s.reading && s.notice.is_none() && s.undo.is_empty());
@@ -501,7 +611,7 @@ mod tests {
         assert!(s
             .notice
             .as_ref()
-            .is_some_and(|n| n.error && n.text.contains("could not be read")));
+            .is_some_and(|n| n.error && n.text(en()).contains("could not be read")));
         // The user opened something else meanwhile: it stays.
         let s = reading.reduce(Action::NewPlan);
         assert!(Rc::ptr_eq(&s.clone().reduce(read("shared link")), &s));
@@ -562,11 +672,8 @@ mod tests {
         );
         assert_eq!(s.plan, before);
         let notice = s.notice.as_ref().unwrap();
-        assert!(
-            notice.error && notice.text.contains("vpcs[0].id"),
-            "{}",
-            notice.text
-        );
+        let text = notice.text(en());
+        assert!(notice.error && text.contains("vpcs[0].id"), "{text}");
     }
 
     #[test]
@@ -630,6 +737,104 @@ mod tests {
         assert_eq!(*s.plan, plan);
         assert!(s.notice.is_none());
         assert_eq!(s.report.codes(), ["PLAN001"]);
+    }
+
+    /// The Chinese words, as the page loads them.
+    fn zh() -> Words {
+        let json = include_str!("../../core/i18n/zh-CN.json");
+        Words(Box::leak(Box::new(
+            Catalogue::from_json(Lang::Zh, json).unwrap(),
+        )))
+    }
+
+    fn message(s: &AppState, code: &str) -> String {
+        let f = s.report.findings.iter().find(|f| f.code.as_str() == code);
+        f.map(|f| f.message.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_report_speaks_the_language_chosen_once_its_words_are_loaded() {
+        let start = Rc::new(AppState::initial());
+        let english = message(&start, "CAP002");
+        assert!(english.contains("usable IPs"), "{english}");
+        let s = run(
+            AppState::initial(),
+            vec![region("cn-beijing", "region"), Action::ChooseLang(Lang::Zh)],
+        );
+        // Chosen, not yet loaded: English until the words come.
+        assert_eq!((s.lang, s.words), (Lang::Zh, Words::english()));
+        let zh = zh();
+        let s = s.reduce(Action::Words(Ok(zh)));
+        assert_eq!(s.words, zh);
+        let chinese = message(&s, "CAP002");
+        assert!(chinese.contains("可用") && chinese != english, "{chinese}");
+        // The plan and its history are as they were.
+        assert_eq!(
+            (s.plan.region.as_deref(), s.undo.len()),
+            (Some("cn-beijing"), 1)
+        );
+        // Words that come after another language was chosen are not used.
+        let s = s.reduce(Action::ChooseLang(Lang::En));
+        let late = s.clone().reduce(Action::Words(Ok(zh)));
+        assert!(Rc::ptr_eq(&late, &s));
+        let s = s.reduce(Action::Words(Ok(Words::english())));
+        assert_eq!(message(&s, "CAP002"), english);
+        // Edits, undo and examples keep the language.
+        let s = s
+            .reduce(Action::ChooseLang(Lang::Zh))
+            .reduce(Action::Words(Ok(zh)))
+            .reduce(Action::Undo)
+            .reduce(Action::LoadExample("two-zones".into()));
+        let chinese = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        assert!(s.report.findings.iter().any(|f| chinese(&f.message)));
+        assert_eq!(s.words, zh);
+    }
+
+    #[test]
+    fn words_that_cannot_be_loaded_leave_the_page_in_english_and_say_why() {
+        let s = run(
+            AppState::initial(),
+            vec![
+                Action::ChooseLang(Lang::Zh),
+                Action::Words(Err("i18n/zh-CN.json: HTTP 404".into())),
+            ],
+        );
+        assert_eq!((s.lang, s.words), (Lang::En, Words::english()));
+        // Said once, and not at all when English was chosen before the failure came.
+        let quiet = run(
+            AppState::initial(),
+            vec![
+                Action::ChooseLang(Lang::Zh),
+                Action::ChooseLang(Lang::En),
+                Action::Words(Err("offline".into())),
+            ],
+        );
+        assert!(quiet.notice.is_none());
+        let notice = s.notice.as_ref().unwrap();
+        assert!(notice.error);
+        assert_eq!(
+            notice.text(en()),
+            "The Chinese words could not be loaded (i18n/zh-CN.json: HTTP 404); the page stays in English."
+        );
+    }
+
+    #[test]
+    fn notices_are_put_in_words_when_shown() {
+        let zh = zh();
+        let reading = Notice::reading(2_500_000, "shared link", true);
+        assert_eq!(reading.text(en()), "Reading 2.5 MB from the shared link…");
+        assert_eq!(reading.text(&zh), "正在读取分享链接（2.5 MB）…");
+        let files = Notice::new(
+            false,
+            "ui.notice.imported",
+            vec![("source", "3 files".into())],
+        );
+        assert_eq!(files.text(en()), "Imported the plan from 3 files.");
+        assert_eq!(files.text(&zh), "已从3 个文件导入计划。");
+        // A file or an example is named as it is.
+        assert_eq!(source_name(&zh, "net.json"), "net.json");
+        assert_eq!(source_name(&zh, "new plan"), "新计划");
+        assert_eq!(source_name(en(), "1 files"), "1 file");
     }
 
     #[test]

@@ -4,18 +4,20 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use easnet_core::analyze::analyze;
-use easnet_core::plan::parse_plan;
+use easnet_core::analyze::{analyze, analyze_in, Report};
+use easnet_core::i18n::{Catalogue, Lang};
+use easnet_core::plan::{parse_plan, Plan};
 use easnet_core::samples::examples::{default_example, EXAMPLES};
 use easnet_web::components::{
-    CapacityPanel, CapacityPanelProps, FindingsPanel, FindingsPanelProps, PathsPanel,
-    PathsPanelProps, PlanEditor, PlanEditorProps, WhatIfPanel, WhatIfPanelProps,
+    CapacityPanel, CapacityPanelProps, FindingsPanel, FindingsPanelProps, Header, HeaderProps,
+    PathsPanel, PathsPanelProps, PlanEditor, PlanEditorProps, WhatIfPanel, WhatIfPanelProps,
 };
 use easnet_web::memo::{PlanPart, ReportPart};
 use easnet_web::state::PlanPatch;
+use easnet_web::words::Words;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use yew::Callback;
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -328,6 +330,184 @@ async fn whatif_panel_splits_units_over_two_vswitches_and_says_errors_at_their_f
         "{}",
         answer()
     );
+    app.destroy();
+    root.remove();
+}
+
+/// The Chinese words, read as the page reads `zh-CN.json`.
+fn zh() -> Words {
+    let json = include_str!("../../core/i18n/zh-CN.json");
+    Words(Box::leak(Box::new(
+        Catalogue::from_json(Lang::Zh, json).unwrap(),
+    )))
+}
+
+fn header_props(lang: Lang, on_lang: Callback<Lang>) -> HeaderProps {
+    HeaderProps {
+        source: "quickstart-broken".into(),
+        can_undo: false,
+        can_redo: false,
+        lang,
+        loading: false,
+        on_lang,
+        on_example: Callback::noop(),
+        on_new: Callback::noop(),
+        on_import: Callback::noop(),
+        on_undo: Callback::noop(),
+        on_redo: Callback::noop(),
+        on_share: Callback::noop(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_header_switches_the_language_with_two_pressable_buttons() {
+    let chosen = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let on_lang = {
+        let chosen = chosen.clone();
+        Callback::from(move |lang: Lang| chosen.borrow_mut().push(lang))
+    };
+    let root = mount_point();
+    let mut app = yew::Renderer::<Header>::with_root_and_props(
+        root.clone(),
+        header_props(Lang::En, on_lang.clone()),
+    )
+    .render();
+    settle().await;
+    let group = root
+        .query_selector("[role=group].langs")
+        .unwrap()
+        .expect("the language switch");
+    assert_eq!(
+        group.get_attribute("aria-label").as_deref(),
+        Some("Language")
+    );
+    let buttons = group.query_selector_all("button").unwrap();
+    let button = |i: u32| -> web_sys::HtmlElement { buttons.get(i).unwrap().dyn_into().unwrap() };
+    let state = |i: u32| {
+        let b = button(i);
+        (
+            b.text_content().unwrap(),
+            b.get_attribute("aria-pressed").unwrap(),
+            b.get_attribute("lang").unwrap(),
+        )
+    };
+    assert_eq!(buttons.length(), 2);
+    assert_eq!(state(0), ("EN".into(), "true".into(), "en".into()));
+    assert_eq!(state(1), ("中文".into(), "false".into(), "zh-CN".into()));
+    // Buttons, so the keyboard reaches and presses them like any other.
+    assert_eq!(button(1).get_attribute("type").as_deref(), Some("button"));
+    button(1).click();
+    assert_eq!(*chosen.borrow(), [Lang::Zh]);
+    app.update(header_props(Lang::Zh, on_lang));
+    settle().await;
+    let buttons = root.query_selector_all(".langs button").unwrap();
+    let pressed = |i: u32| {
+        buttons
+            .get(i)
+            .unwrap()
+            .dyn_into::<web_sys::Element>()
+            .unwrap()
+            .get_attribute("aria-pressed")
+    };
+    assert_eq!(
+        (pressed(0).as_deref(), pressed(1).as_deref()),
+        (Some("false"), Some("true"))
+    );
+    app.destroy();
+    root.remove();
+}
+
+#[derive(PartialEq, Properties)]
+struct PageProps {
+    words: Words,
+    plan: Rc<Plan>,
+    report: Rc<Report>,
+}
+
+/// The panels and the plan editor under the page's context of words, as the app draws them.
+#[function_component(Page)]
+fn page(props: &PageProps) -> Html {
+    html! {
+        <ContextProvider<Words> context={props.words}>
+            <FindingsPanel findings={ReportPart::findings(&props.report)} />
+            <PathsPanel paths={ReportPart::paths(&props.report)} />
+            <CapacityPanel rows={ReportPart::capacity(&props.report)} />
+            <WhatIfPanel vpcs={PlanPart::vpcs(&props.plan)} />
+            <PlanEditor plan={props.plan.clone()} on_edit={Callback::noop()} />
+        </ContextProvider<Words>>
+    }
+}
+
+fn page_props(words: Words) -> PageProps {
+    let plan = Rc::new(parse_plan(default_example().json).unwrap());
+    let report = Rc::new(analyze_in(&plan, words.0));
+    PageProps {
+        words,
+        plan,
+        report,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_page_speaks_chinese_and_switches_back() {
+    let root = mount_point();
+    let mut app =
+        yew::Renderer::<Page>::with_root_and_props(root.clone(), page_props(zh())).render();
+    settle().await;
+    let text = |selector: &str| {
+        root.query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    assert!(
+        text("#findings-heading").starts_with("检查结果"),
+        "{}",
+        text("#findings-heading")
+    );
+    assert!(
+        text(".count.error").ends_with("个错误"),
+        "{}",
+        text(".count.error")
+    );
+    assert_eq!(text(".group.error h3"), "错误");
+    assert_eq!(text("#paths-heading"), "访问路径");
+    assert_eq!(text("#capacity-heading"), "容量");
+    assert_eq!(text("#whatif-heading"), "容量试算");
+    assert_eq!(text("#plan-heading"), "计划");
+    assert!(
+        text(".answer").contains("24 = 20 峰值 + 2 超出 + 2 其他"),
+        "{}",
+        text(".answer")
+    );
+    // Labels, hop kinds and attributes are in Chinese; IDs and codes as they are.
+    assert_eq!(text("label[for='f-region']"), "地域");
+    assert!(
+        text(".flow.broken .hop.fail").contains("SNAT条目"),
+        "{}",
+        text(".flow.broken .hop.fail")
+    );
+    assert!(text(".flow.broken .hop.fail").contains("INET004"));
+    let finding = root.query_selector(".finding .link").unwrap().unwrap();
+    assert!(finding
+        .get_attribute("aria-label")
+        .unwrap()
+        .starts_with("定位字段："));
+    // The capacity split comes from core in the language given (CAP002's bar).
+    assert!(
+        text("figure.bar.warn figcaption").contains("需要 24 个 IP"),
+        "{}",
+        text("figure.bar.warn figcaption")
+    );
+
+    // Back to English: every part redraws in its words.
+    app.update(page_props(Words::english()));
+    settle().await;
+    assert!(text("#findings-heading").starts_with("Findings"));
+    assert_eq!(text(".group.error h3"), "Errors");
+    assert_eq!(text("label[for='f-region']"), "Region");
+    assert!(text(".answer").contains("24 = 20 peak + 2 surge + 2 other"));
+    assert!(text(".flow.broken .hop.fail").contains("SNAT entry"));
     app.destroy();
     root.remove();
 }

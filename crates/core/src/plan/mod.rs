@@ -2,7 +2,8 @@
 //!
 //! # Organization
 //! - [`Plan`] and the network objects in `model`: plain serde data.
-//! - [`parse_plan`] / [`write_plan`]: strict reading with path-naming [`PlanError`]s.
+//! - [`parse_plan`] / [`write_plan`]: strict reading with path-naming [`PlanError`]s (the
+//!   path of an error worked out by [`error_path`]).
 //! - [`validate`]: the PLAN001 rules serde cannot express.
 //! - [`ServiceSpec`]: the fields of the user's service JSON that the checks read.
 //! - [`service_json`]: `cloud.networking` spliced into the user's service JSON text.
@@ -11,6 +12,7 @@
 //! - [`share`]: a plan in a URL fragment (deflate + base64url).
 
 mod error;
+pub mod error_path;
 pub mod ids;
 mod int;
 pub mod json_syntax;

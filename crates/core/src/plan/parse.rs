@@ -2,6 +2,9 @@
 
 use serde_json::error::Category;
 
+use serde::Deserialize;
+
+use super::error_path::error_path;
 use super::{json_syntax, validate, Plan, PlanError};
 
 /// Reads a plan: strict JSON → [`Plan`], then [`validate`]. The first problem is returned as
@@ -48,9 +51,9 @@ pub fn parse_plan_shape(text: &str) -> Result<Plan, PlanError> {
         ));
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let plan: Plan = match serde_path_to_error::deserialize(&mut de) {
+    let plan = match Plan::deserialize(&mut de) {
         Ok(plan) => plan,
-        Err(e) => return Err(not_a_v1_plan(text).unwrap_or_else(|| humanize(e, text))),
+        Err(e) => return Err(not_a_v1_plan(text).unwrap_or_else(|| humanize(&e, text))),
     };
     if let Err(e) = de.end() {
         return Err(humanize_json(String::new(), &e, text));
@@ -87,10 +90,10 @@ fn not_a_v1_plan(text: &str) -> Option<PlanError> {
     }
 }
 
-fn humanize(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> PlanError {
-    let mut path = e.path().to_string();
-    // serde_path_to_error writes "." for the root and "?" where it lost track (a file cut off
-    // inside `vpcs[0]` is `vpcs[0].?`): keep the part it knew.
+fn humanize(e: &serde_json::Error, text: &str) -> PlanError {
+    let mut path = error_path(text, e);
+    // The path is "." for the root and ends in "?" where a key could not be read (a file cut
+    // off inside `vpcs[0]` is `vpcs[0].?`): keep the part that is known.
     while let Some(known) = path.strip_suffix(".?") {
         path = known.to_owned();
     }
@@ -99,7 +102,7 @@ fn humanize(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> Pla
     } else {
         path
     };
-    humanize_json(path, e.inner(), text)
+    humanize_json(path, e, text)
 }
 
 /// Turns serde's wording into the user's: `expected a non-negative integer, got "4"`, with the
@@ -127,7 +130,7 @@ fn humanize_json(mut path: String, e: &serde_json::Error, text: &str) -> PlanErr
         "missing required field".to_owned()
     } else if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        // serde_path_to_error already ends the path with the unknown key.
+        // The path already ends with the unknown key.
         if !(path == key || path.ends_with(&format!(".{key}"))) {
             path = join(&path, key);
         }

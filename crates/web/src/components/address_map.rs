@@ -1,13 +1,15 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
+use easnet_core::args;
 use easnet_core::plan::Vpc;
 use easnet_core::text::decimal::fixed;
-use easnet_core::text::words::first_and_more;
+use easnet_core::text::words::and_more;
 use easnet_core::views::map::{address_map, Cell, Segment, SegmentKind, Space, VpcMap};
 use yew::prelude::*;
 
 use crate::memo::PlanPart;
+use crate::words::Words;
 
 /// It draws the VPCs: nothing else of the plan.
 #[derive(PartialEq, Properties)]
@@ -31,16 +33,18 @@ struct DrawingProps {
 
 #[function_component(AddressMapDrawing)]
 fn address_map_drawing(props: &DrawingProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     html! {
         <section class="panel address-map" aria-labelledby="map-heading">
-            <h2 id="map-heading">{"Address space"}</h2>
-            { for props.maps.iter().map(vpc_map) }
+            <h2 id="map-heading">{w.t("ui.map.heading")}</h2>
+            { for props.maps.iter().map(|m| vpc_map(m, w)) }
         </section>
     }
 }
 
 /// One VPC: each of its CIDRs, with a colour per vSwitch shared by the grid and the legend.
-fn vpc_map(vpc: &VpcMap) -> Html {
+fn vpc_map(vpc: &VpcMap, w: Words) -> Html {
+    let free = w.text("ui.map.free", &[]);
     let mut colours: HashMap<&str, usize> = HashMap::default();
     for id in vpc
         .spaces
@@ -57,28 +61,29 @@ fn vpc_map(vpc: &VpcMap) -> Html {
             <h3><code>{&vpc.vpc}</code></h3>
             { for vpc.spaces.iter().map(|space| html! {
                 <figure>
-                    <figcaption><code>{&space.cidr}</code>{format!(" — {} addresses", space.addresses)}</figcaption>
-                    { grid(space, colours) }
+                    <figcaption><code>{&space.cidr}</code>{w.text("ui.map.addresses", args![n = space.addresses])}</figcaption>
+                    { grid(space, colours, w) }
                     <ul class="map-legend">
                         { for space.segments.iter().filter(|s| s.kind == SegmentKind::VSwitch).map(|s| {
                             let i = s.id.as_deref().and_then(|id| colours.get(id)).copied().unwrap_or(0);
                             html! { <li><span class={classes!("swatch", format!("c{}", i % 8))}></span><code>{s.id.clone().unwrap_or_default()}</code>{" "}<span class="muted">{&s.cidr}</span></li> }
                         }) }
-                        <li><span class="swatch free"></span>{"free"}</li>
+                        <li><span class="swatch free"></span>{free.clone()}</li>
                     </ul>
                     <svg class="strip" viewBox="0 0 1000 14" preserveAspectRatio="none" aria-hidden="true">
-                        { for space.segments.iter().map(segment) }
+                        { for space.segments.iter().map(|s| segment(s, w)) }
                     </svg>
                     if space.hidden_segments > 0 {
-                        <p class="muted">{format!("{} more blocks, past what a VPC holds, not drawn.", space.hidden_segments)}</p>
+                        <p class="muted">{w.text("ui.map.hidden_blocks", args![n = space.hidden_segments])}</p>
                     }
                     <details>
-                        <summary>{"Blocks"}</summary>
+                        <summary>{w.t("ui.map.blocks")}</summary>
                         <table>
-                            <thead><tr><th scope="col">{"Block"}</th><th scope="col">{"CIDR"}</th><th scope="col">{"Usable"}</th><th scope="col">{"First – last usable"}</th></tr></thead>
+                            <thead><tr><th scope="col">{w.t("ui.map.block")}</th><th scope="col">{w.t("ui.map.cidr")}</th>
+                                <th scope="col">{w.t("ui.map.usable")}</th><th scope="col">{w.t("ui.map.range")}</th></tr></thead>
                             <tbody>{ for space.segments.iter().map(|s| html! {
                                 <tr class={if s.kind == SegmentKind::Free { "free" } else { "vswitch" }}>
-                                    <td>{s.id.clone().unwrap_or_else(|| "free".to_owned())}</td>
+                                    <td>{s.id.clone().unwrap_or_else(|| free.clone())}</td>
                                     <td><code>{&s.cidr}</code></td>
                                     <td>{s.usable}</td>
                                     <td><code>{format!("{} – {}", s.first_usable.clone().unwrap_or_default(), s.last_usable.clone().unwrap_or_default())}</code></td>
@@ -89,7 +94,7 @@ fn vpc_map(vpc: &VpcMap) -> Html {
                 </figure>
             }) }
             if vpc.hidden_spaces > 0 {
-                <p class="muted">{format!("{} more CIDRs, past the six a VPC can have, not drawn.", vpc.hidden_spaces)}</p>
+                <p class="muted">{w.text("ui.map.hidden_cidrs", args![n = vpc.hidden_spaces])}</p>
             }
         </div>
     }
@@ -97,7 +102,7 @@ fn vpc_map(vpc: &VpcMap) -> Html {
 
 /// The space as a grid of equal blocks (a /16 as 256 × /24), each coloured by the vSwitch in it
 /// and filled as far as it is used.
-fn grid(space: &Space, colours: &HashMap<&str, usize>) -> Html {
+fn grid(space: &Space, colours: &HashMap<&str, usize>, w: Words) -> Html {
     let n = space.cells.len().max(1);
     let cols = n.min(16);
     let rows = n.div_ceil(cols);
@@ -116,19 +121,19 @@ fn grid(space: &Space, colours: &HashMap<&str, usize>) -> Html {
         .count();
     html! {
         <svg class="grid-map" viewBox={format!("0 0 {} {}", fixed(width, 0), fixed(height, 0))} role="img"
-            aria-label={format!("{}: {used} vSwitches, {free} free blocks, drawn as {n} blocks of /{}", space.cidr, space.cell_prefix)}>
-            { for space.cells.iter().enumerate().map(|(i, cell)| cell_rect(cell, i % cols, i / cols, size, gap, colours)) }
+            aria-label={w.text("ui.map.grid_label", args![cidr = space.cidr, used = used, free = free, n = n, prefix = space.cell_prefix])}>
+            { for space.cells.iter().enumerate().map(|(i, cell)| cell_rect(cell, (i % cols, i / cols), size, gap, colours, w)) }
         </svg>
     }
 }
 
 fn cell_rect(
     cell: &Cell,
-    col: usize,
-    row: usize,
+    (col, row): (usize, usize),
     size: f64,
     gap: f64,
     colours: &HashMap<&str, usize>,
+    w: Words,
 ) -> Html {
     let color = cell
         .vswitches
@@ -136,13 +141,13 @@ fn cell_rect(
         .and_then(|id| colours.get(id.as_str()))
         .map(|i| format!("c{}", i % 8));
     let title = if cell.vswitches.is_empty() {
-        format!("{}: free", cell.cidr)
+        w.text("ui.map.cell_free", args![cidr = cell.cidr])
     } else {
-        format!(
-            "{}: {} ({}% used)",
-            cell.cidr,
-            first_and_more(&cell.vswitches, cell.more),
-            fixed(cell.used * 100.0, 0)
+        let list = and_more(&w, &cell.vswitches, cell.more);
+        let pct = fixed(cell.used * 100.0, 0);
+        w.text(
+            "ui.map.cell",
+            args![cidr = cell.cidr, list = list, pct = pct],
         )
     };
     let (x, y) = (col as f64 * (size + gap), row as f64 * (size + gap));
@@ -157,26 +162,34 @@ fn cell_rect(
     }
 }
 
-fn segment(s: &Segment) -> Html {
+fn segment(s: &Segment, w: Words) -> Html {
     let x = s.start * 1000.0;
-    let w = (s.width * 1000.0).max(1.5);
+    let width = (s.width * 1000.0).max(1.5);
     let class = if s.kind == SegmentKind::Free {
         "free"
     } else {
         "vswitch"
     };
-    let title = format!(
-        "{}{} — {} addresses, {} usable ({} – {})",
-        s.id.as_ref()
-            .map(|i| format!("{i} "))
-            .unwrap_or_else(|| "free ".to_owned()),
-        s.cidr,
-        s.addresses,
-        s.usable,
+    let name = match &s.id {
+        Some(id) => id.clone(),
+        None => w.text("ui.map.free", &[]),
+    };
+    let (first, last) = (
         s.first_usable.clone().unwrap_or_default(),
-        s.last_usable.clone().unwrap_or_default()
+        s.last_usable.clone().unwrap_or_default(),
+    );
+    let title = w.text(
+        "ui.map.segment",
+        args![
+            name = name,
+            cidr = s.cidr,
+            addresses = s.addresses,
+            usable = s.usable,
+            first = first,
+            last = last
+        ],
     );
     html! {
-        <rect class={class} x={fixed(x, 2)} y="0" width={fixed(w, 2)} height="40"><title>{title}</title></rect>
+        <rect class={class} x={fixed(x, 2)} y="0" width={fixed(width, 2)} height="40"><title>{title}</title></rect>
     }
 }

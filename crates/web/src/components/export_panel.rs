@@ -10,6 +10,8 @@ use yew::prelude::*;
 use super::CopyButton;
 use crate::browser::download;
 use crate::memo::{same, PlanPart};
+use crate::words::Words;
+use easnet_core::args;
 
 #[derive(Properties)]
 pub struct ExportPanelProps {
@@ -28,6 +30,7 @@ impl PartialEq for ExportPanelProps {
 /// Tabs for every export of the core, each with copy and download.
 #[function_component(ExportPanel)]
 pub fn export_panel(props: &ExportPanelProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     // Reading every service JSON for its name costs milliseconds on a large plan: only when
     // the services change.
     let names = {
@@ -41,25 +44,17 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
     let name = names.get(*service).cloned();
     // The service's exports are small; a plan-wide one (the report, the plan JSON) is built
     // only while its tab is shown, so an edit of a large plan does not pay for it.
-    let exports: Vec<Export> = export::service_exports(
-        &props.plan,
-        &props.report,
-        name.as_deref(),
-        easnet_core::i18n::Catalogue::english(),
-    );
+    let exports: Vec<Export> =
+        export::service_exports(&props.plan, &props.report, name.as_deref(), &w);
     let titles: Vec<String> = (exports.iter().map(|e| e.title.clone()))
-        .chain(PlanExport::ALL.map(|p| p.title(easnet_core::i18n::Catalogue::english())))
+        .chain(PlanExport::ALL.map(|p| p.title(&w)))
         .collect();
     let shown = if *tab < titles.len() { *tab } else { 0 };
     let current = match exports.get(shown) {
         Some(e) => Some(e.clone()),
-        None => PlanExport::ALL.get(shown - exports.len()).map(|p| {
-            p.build(
-                &props.plan,
-                &props.report,
-                easnet_core::i18n::Catalogue::english(),
-            )
-        }),
+        None => PlanExport::ALL
+            .get(shown - exports.len())
+            .map(|p| p.build(&props.plan, &props.report, &w)),
     };
     let on_service = {
         let s = service.clone();
@@ -74,14 +69,14 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
     };
     html! {
         <section class="panel export" aria-labelledby="export-heading">
-            <h2 id="export-heading">{"Export"}</h2>
+            <h2 id="export-heading">{w.t("ui.export.heading")}</h2>
             if names.len() > 1 {
-                <div class="field inline"><label for="export-service">{"Service"}</label>
+                <div class="field inline"><label for="export-service">{w.t("ui.export.service")}</label>
                     <select id="export-service" onchange={on_service}>
                         { for names.iter().enumerate().map(|(i, n)| html! { <option value={i.to_string()} selected={i == *service}>{n}</option> }) }
                     </select></div>
             }
-            <div class="tabs" role="tablist" aria-label="Exports">
+            <div class="tabs" role="tablist" aria-label={w.t("ui.export.tabs")}>
                 { for titles.iter().enumerate().map(|(i, title)| {
                     let tab2 = tab.clone();
                     let selected = i == shown;
@@ -96,14 +91,14 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                 <div id="export-body" role="tabpanel" class="export-body">
                     <p class="muted">{&e.description}</p>
                     <div class="export-actions">
-                        <CopyButton text={e.text.clone()} label={format!("Copy {}", e.title)} />
+                        <CopyButton text={e.text.clone()} label={w.text("ui.export.copy", args![title = e.title])} />
                         <button type="button" class="small" onclick={{
                             let e = e.clone();
                             Callback::from(move |_| download(&e.file_name, &e.mime, &e.text))
-                        }}>{format!("Download {}", e.file_name)}</button>
+                        }}>{w.text("ui.export.download", args![file = e.file_name])}</button>
                     </div>
                     if let Some(diff) = &e.diff {
-                        <pre class="diff" aria-label="Changes against the service JSON as imported">{ for diff.iter().map(|line| {
+                        <pre class="diff" aria-label={w.t("ui.export.diff")}>{ for diff.iter().map(|line| {
                             let (sign, class) = match line.kind {
                                 DiffKind::Added => ('+', "added"),
                                 DiffKind::Removed => ('-', "removed"),
@@ -114,7 +109,7 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                     }
                     <pre class="export-text" tabindex="0"><code>{preview(&e.text)}</code></pre>
                     if e.text.len() > PREVIEW_BYTES {
-                        <p class="muted">{format!("Only the start is shown: the copy and the download hold all {} MB.", fixed(e.text.len() as f64 / 1e6, 1))}</p>
+                        <p class="muted">{w.text("ui.export.preview", args![mb = fixed(e.text.len() as f64 / 1e6, 1)])}</p>
                     }
                 </div>
             }

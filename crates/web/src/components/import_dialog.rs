@@ -7,6 +7,8 @@ use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::CopyButton;
+use crate::words::Words;
+use easnet_core::args;
 
 #[derive(PartialEq, Properties)]
 pub struct ImportDialogProps {
@@ -18,6 +20,7 @@ pub struct ImportDialogProps {
 /// Paste, drop or pick a plan JSON or an EAS service JSON.
 #[function_component(ImportDialog)]
 pub fn import_dialog(props: &ImportDialogProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let text = use_state(String::new);
     let dragging = use_state(|| false);
     let readers = use_mut_ref(Vec::<FileReader>::new);
@@ -52,8 +55,9 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                         let text = match result {
                             Ok(text) => text,
                             Err(e) => {
-                                return cb
-                                    .emit((String::new(), format!("{name} (unreadable: {e})")))
+                                let source =
+                                    w.text("ui.import.unreadable", args![name = name, error = e]);
+                                return cb.emit((String::new(), source));
                             }
                         };
                         let mut all = texts.borrow_mut();
@@ -115,37 +119,37 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
     html! {
         <section class="panel import" aria-labelledby="import-heading">
             <div class="import-head">
-                <h2 id="import-heading">{"Import"}</h2>
-                <button type="button" class="small" onclick={close} aria-label="Close import">{"✕"}</button>
+                <h2 id="import-heading">{w.t("ui.import.heading")}</h2>
+                <button type="button" class="small" onclick={close} aria-label={w.t("ui.import.close")}>{"✕"}</button>
             </div>
-            <p class="muted">{"A plan JSON replaces the current plan; an EAS service JSON (the file you give eascmd) becomes a new service, its cloud.networking filled in from this plan; the output of aliyun describe calls is merged into the plan by ID. Nothing leaves your browser."}</p>
+            <p class="muted">{w.t("ui.import.intro")}</p>
             <form onsubmit={on_submit}>
                 <div class={classes!("dropzone", dragging.then_some("dragging"))} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
-                    <label for="import-text">{"Paste JSON here, or drop a file"}</label>
+                    <label for="import-text">{w.t("ui.import.paste")}</label>
                     <textarea id="import-text" rows="8" spellcheck="false" value={(*text).clone()} oninput={on_input}
                         placeholder={"{\"metadata\": {\"name\": \"my-service\", …}}"} />
                 </div>
                 <div class="import-actions">
-                    <button type="submit" class="primary" disabled={text.trim().is_empty()}>{"Import pasted JSON"}</button>
-                    <label class="file-pick">{"or choose files "}<input type="file" multiple=true accept=".json,application/json" onchange={on_pick} /></label>
+                    <button type="submit" class="primary" disabled={text.trim().is_empty()}>{w.t("ui.import.submit")}</button>
+                    <label class="file-pick">{w.t("ui.import.files")}<input type="file" multiple=true accept=".json,application/json" onchange={on_pick} /></label>
                 </div>
             </form>
             <details class="describe-commands">
-                <summary>{"Bring in your real network with the aliyun CLI"}</summary>
-                <p class="muted">{"Run this where your aliyun CLI is configured: it reads the VPC with read-only describe calls, every page of each, into net.json. Then drop net.json here."}</p>
+                <summary>{w.t("ui.import.cli")}</summary>
+                <p class="muted">{w.t("ui.import.cli_intro")}</p>
                 <div class="grid">
-                    <div class="field"><label for="cmd-region">{"Region"}</label>
+                    <div class="field"><label for="cmd-region">{w.t("ui.field.region")}</label>
                         <input id="cmd-region" class="mono" value={(*region).clone()} oninput={{ let r = region.clone(); Callback::from(move |e: InputEvent| r.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></div>
-                    <div class="field"><label for="cmd-vpc">{"VPC ID"}</label>
+                    <div class="field"><label for="cmd-vpc">{w.t("ui.field.vpc_id")}</label>
                         <input id="cmd-vpc" class="mono" value={(*vpc).clone()} oninput={{ let v = vpc.clone(); Callback::from(move |e: InputEvent| v.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></div>
                 </div>
                 <pre class="export-text snapshot-command"><code>{snapshot::command(&region, &vpc)}</code></pre>
-                <CopyButton text={snapshot::command(&region, &vpc)} label="Copy the command" />
+                <CopyButton text={snapshot::command(&region, &vpc)} label={w.t("ui.import.copy_command")} />
                 <details class="manual-commands">
-                    <summary>{"Without easnet: the same calls by hand"}</summary>
-                    <p class="muted">{"Run these in an empty folder (the loops need jq), then drop all the files of net/ here at once."}</p>
+                    <summary>{w.t("ui.import.by_hand")}</summary>
+                    <p class="muted">{w.t("ui.import.by_hand_intro")}</p>
                     <pre class="export-text"><code>{describe_commands(&region, &vpc)}</code></pre>
-                    <CopyButton text={describe_commands(&region, &vpc)} label="Copy the commands" />
+                    <CopyButton text={describe_commands(&region, &vpc)} label={w.t("ui.import.copy_commands")} />
                 </details>
             </details>
         </section>

@@ -10,6 +10,8 @@ use crate::list::{
     appended, positions_after_duplicate, positions_after_removal, removed, replaced,
 };
 use crate::listed::Listed;
+use crate::words::Words;
+use easnet_core::args;
 
 /// Lists longer than this start with every item closed.
 const OPEN_AT_MOST: usize = 8;
@@ -99,6 +101,7 @@ struct ItemListViewProps {
 
 #[function_component(ItemListView)]
 fn item_list_view(props: &ItemListViewProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let default_open = props.open && props.titles.len() <= OPEN_AT_MOST;
     // Which items the user opened or closed against the list's default: a closed item renders
     // its summary only, so a VPC of 150 vSwitches costs 150 lines, not 150 forms.
@@ -149,7 +152,7 @@ fn item_list_view(props: &ItemListViewProps) -> Html {
                     <div class="item" key={i}>
                         <details {open} id={field_id(&path)} ontoggle={on_toggle}>
                             <summary>
-                                <span class="item-title">{format!("{} ", props.noun)}<code>{if title.is_empty() { "(no ID)".to_owned() } else { title.clone() }}</code></span>
+                                <span class="item-title">{format!("{} ", props.noun)}<code>{if title.is_empty() { w.t("ui.list.no_id") } else { title.clone().into() }}</code></span>
                             </summary>
                             if open {
                                 { props.render.emit(i) }
@@ -161,11 +164,11 @@ fn item_list_view(props: &ItemListViewProps) -> Html {
                 }
             }) }
             if undrawn > 0 {
-                <p class="muted">{format!("{undrawn} more not drawn. ")}
-                    <button type="button" class="link" onclick={draw_all}>{format!("Show all {}", props.titles.len())}</button>
+                <p class="muted">{w.text("ui.list.undrawn", args![n = undrawn])}
+                    <button type="button" class="link" onclick={draw_all}>{w.text("ui.list.show_all", args![n = props.titles.len()])}</button>
                 </p>
             }
-            <button type="button" class="add" onclick={add}>{format!("+ Add {}", props.noun)}</button>
+            <button type="button" class="add" onclick={add}>{w.text("ui.list.add", args![noun = props.noun])}</button>
         </div>
     }
 }

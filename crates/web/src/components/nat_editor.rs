@@ -4,6 +4,8 @@ use yew::prelude::*;
 use super::{enum_select, ItemActions, SelectField, StringListField, TextField};
 use crate::browser::field_id;
 use crate::list::{appended, duplicated, removed, replaced, setter};
+use crate::words::Words;
+use easnet_core::args;
 
 #[derive(PartialEq, Properties)]
 pub struct NatEditorProps {
@@ -16,6 +18,7 @@ pub struct NatEditorProps {
 
 #[function_component(NatEditor)]
 pub fn nat_editor(props: &NatEditorProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let p = &props.path;
     let n = &props.nat;
     let set = |f: fn(&mut NatGateway, String)| setter(n, &props.on_change, f);
@@ -46,21 +49,21 @@ pub fn nat_editor(props: &NatEditorProps) -> Html {
         })
     };
     let on_kind = setter(n, &props.on_change, |n, k: NatKind| n.kind = k);
-    let mut vsw_options = vec![(String::new(), "(none)".to_owned())];
+    let mut vsw_options = vec![(String::new(), w.text("ui.select.none", &[]))];
     vsw_options.extend(props.vswitches.iter().map(|s| (s.clone(), s.clone())));
     html! {
         <>
             <div class="grid">
-                <TextField path={format!("{p}.id")} label="NAT gateway ID" value={n.id.clone()} mono=true placeholder="ngw-…" on_change={set(|n, v| n.id = v)} />
-                { enum_select(format!("{p}.kind"), "Kind", n.kind, on_kind) }
-                <SelectField path={format!("{p}.vswitch")} label="In vSwitch" value={n.vswitch.clone().unwrap_or_default()}
+                <TextField path={format!("{p}.id")} label={w.t("ui.nat.id")} value={n.id.clone()} mono=true placeholder="ngw-…" on_change={set(|n, v| n.id = v)} />
+                { enum_select(format!("{p}.kind"), w.t("ui.field.kind"), n.kind, on_kind, w) }
+                <SelectField path={format!("{p}.vswitch")} label={w.t("ui.nat.vswitch")} value={n.vswitch.clone().unwrap_or_default()}
                     options={vsw_options} on_change={set(|n, v| n.vswitch = Some(v).filter(|s| !s.is_empty()))} />
-                <TextField path={format!("{p}.snat_table_id")} label="SNAT table ID" value={n.snat_table_id.clone().unwrap_or_default()} mono=true placeholder="stb-…"
+                <TextField path={format!("{p}.snat_table_id")} label={w.t("ui.nat.snat_table")} value={n.snat_table_id.clone().unwrap_or_default()} mono=true placeholder="stb-…"
                     on_change={set(|n, v| n.snat_table_id = Some(v).filter(|s| !s.is_empty()))} />
             </div>
-            <StringListField path={format!("{p}.eips")} label="EIP" items={n.eips.clone()} placeholder="47.96.1.10" on_change={on_eips} />
+            <StringListField path={format!("{p}.eips")} label={w.t("ui.nat.eip")} items={n.eips.clone()} placeholder="47.96.1.10" on_change={on_eips} />
             <div class="rows" id={field_id(&format!("{p}.snat_entries"))} tabindex="-1">
-                <h5>{"SNAT entries"}</h5>
+                <h5>{w.t("ui.nat.snat_entries")}</h5>
                 { for n.snat_entries.iter().enumerate().map(|(e, entry)| {
                     let ep = format!("{p}.snat_entries[{e}]");
                     let on_source = {
@@ -89,17 +92,17 @@ pub fn nat_editor(props: &NatEditorProps) -> Html {
                     let del = { let (entries, cb) = (n.snat_entries.clone(), set_entries.clone()); Callback::from(move |_| cb.emit(removed(&entries, e))) };
                     html! {
                         <div class="row" key={e} id={field_id(&ep)} tabindex="-1">
-                            <TextField path={format!("{ep}.source")} label="Source (vSwitch ID or CIDR)" value={entry.source.clone()} mono=true
+                            <TextField path={format!("{ep}.source")} label={w.t("ui.nat.source")} value={entry.source.clone()} mono=true
                                 suggestions={props.vswitches.clone()} on_change={on_source} />
-                            <StringListField path={format!("{ep}.snat_ips")} label="SNAT IP" items={entry.snat_ips.clone()}
+                            <StringListField path={format!("{ep}.snat_ips")} label={w.t("ui.nat.snat_ip")} items={entry.snat_ips.clone()}
                                 suggestions={n.eips.clone()} on_change={on_ips} />
-                            <TextField path={format!("{ep}.id")} label="Entry ID" value={entry.id.clone().unwrap_or_default()} mono=true placeholder="snat-…"
+                            <TextField path={format!("{ep}.id")} label={w.t("ui.nat.entry_id")} value={entry.id.clone().unwrap_or_default()} mono=true placeholder="snat-…"
                                 on_change={on_id} />
-                            <ItemActions what={format!("SNAT entry {}", e + 1)} on_duplicate={dup} on_delete={del} />
+                            <ItemActions what={w.text("ui.nat.what", args![n = e + 1])} on_duplicate={dup} on_delete={del} />
                         </div>
                     }
                 }) }
-                <button type="button" class="small" onclick={add}>{"+ SNAT entry"}</button>
+                <button type="button" class="small" onclick={add}>{w.t("ui.nat.add")}</button>
             </div>
         </>
     }

@@ -3,11 +3,14 @@ use yew::prelude::*;
 
 use super::IssueList;
 use crate::browser::field_id;
+use crate::words::Words;
+use easnet_core::args;
+use easnet_core::i18n::Catalogue;
 
 /// What a number field holds: whole numbers (`i64`) or decimals (`f64`).
 pub trait FieldNumber: Copy + PartialEq + 'static {
-    /// How the field says what it expected ("a whole number").
-    const EXPECTED: &'static str;
+    /// How the field says that `text` is not what it expected ("… is not a whole number").
+    fn refused(words: &Catalogue, text: &str) -> String;
     /// The number the (trimmed) text spells, if it spells one.
     fn parse(text: &str) -> Option<Self>;
     /// The text the field shows for the number.
@@ -15,7 +18,9 @@ pub trait FieldNumber: Copy + PartialEq + 'static {
 }
 
 impl FieldNumber for i64 {
-    const EXPECTED: &'static str = "a whole number";
+    fn refused(words: &Catalogue, text: &str) -> String {
+        words.text("ui.number.whole", args![text = text])
+    }
     fn parse(text: &str) -> Option<Self> {
         text.parse().ok()
     }
@@ -25,7 +30,9 @@ impl FieldNumber for i64 {
 }
 
 impl FieldNumber for f64 {
-    const EXPECTED: &'static str = "a number such as 0.8";
+    fn refused(words: &Catalogue, text: &str) -> String {
+        words.text("ui.number.decimal", args![text = text])
+    }
     /// Read as a JSON number, what the plan file will hold: `inf`, `NaN` and `.5` (which
     /// Rust's `f64::from_str` takes) are not numbers there. It also keeps std's decimal parser
     /// and its 10 KB table of powers out of the page: serde_json's own parser is there anyway.
@@ -52,6 +59,7 @@ pub struct NumberFieldProps<T: FieldNumber> {
 /// and the plan keeps the last good value.
 #[function_component(NumberField)]
 pub fn number_field<T: FieldNumber>(props: &NumberFieldProps<T>) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let text = use_state(|| props.value.map(|v| v.text()).unwrap_or_default());
     // Follow the plan when it changes from elsewhere (undo, import) unless the text says the same.
     {
@@ -65,7 +73,7 @@ pub fn number_field<T: FieldNumber>(props: &NumberFieldProps<T>) -> Html {
     let local = match text.trim() {
         "" => None,
         t if T::parse(t).is_some() => None,
-        t => Some(AttrValue::from(format!("\"{t}\" is not {}", T::EXPECTED))),
+        t => Some(AttrValue::from(T::refused(&w, t))),
     };
     let on_input = {
         let (text, cb) = (text.clone(), props.on_change.clone());

@@ -1,8 +1,10 @@
-use easnet_core::analyze::{Flow, Hop, HopKind, HopStatus, ServicePath};
+use easnet_core::analyze::{Flow, FlowRoute, Hop, HopKind, HopStatus, ServicePath};
+use easnet_core::args;
 use yew::prelude::*;
 
 use crate::browser::focus_path;
 use crate::memo::ReportPart;
+use crate::words::Words;
 
 /// Redrawn only when the report's paths change: an edit that changes only findings (a
 /// region in their commands) leaves this panel as it is.
@@ -11,20 +13,21 @@ pub struct PathsPanelProps {
     pub paths: ReportPart<[ServicePath]>,
 }
 
+/// The key of a hop's kind in words.
 fn kind_name(kind: HopKind) -> &'static str {
     match kind {
-        HopKind::Service => "service",
-        HopKind::VSwitch => "vSwitch",
-        HopKind::SecurityGroup => "security group",
-        HopKind::RouteTable => "route",
-        HopKind::NatGateway => "NAT gateway",
-        HopKind::SnatEntry => "SNAT entry",
-        HopKind::Eip => "EIP",
-        HopKind::Internet => "internet",
-        HopKind::Peering => "peering",
-        HopKind::ReturnRoute => "return route",
-        HopKind::Whitelist => "whitelist",
-        HopKind::Target => "target",
+        HopKind::Service => "ui.hop.service",
+        HopKind::VSwitch => "ui.hop.vswitch",
+        HopKind::SecurityGroup => "ui.hop.security_group",
+        HopKind::RouteTable => "ui.hop.route",
+        HopKind::NatGateway => "ui.hop.nat_gateway",
+        HopKind::SnatEntry => "ui.hop.snat_entry",
+        HopKind::Eip => "ui.hop.eip",
+        HopKind::Internet => "ui.hop.internet",
+        HopKind::Peering => "ui.hop.peering",
+        HopKind::ReturnRoute => "ui.hop.return_route",
+        HopKind::Whitelist => "ui.hop.whitelist",
+        HopKind::Target => "ui.hop.target",
     }
 }
 
@@ -40,6 +43,7 @@ const DRAW_AT_MOST: usize = 200;
 /// stop it), grey not reached.
 #[function_component(PathsPanel)]
 pub fn paths_panel(props: &PathsPanelProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let show_all = use_state(|| false);
     let paths = &*props.paths;
     let total: usize = paths.iter().map(|p| p.flows.len()).sum();
@@ -75,35 +79,35 @@ pub fn paths_panel(props: &PathsPanelProps) -> Html {
     };
     html! {
         <section class="panel paths" aria-labelledby="paths-heading">
-            <h2 id="paths-heading">{"Paths"}</h2>
+            <h2 id="paths-heading">{w.t("ui.paths.heading")}</h2>
             if total == 0 {
-                <p class="muted">{"No flows: mark a service as needing the internet, or give it targets."}</p>
+                <p class="muted">{w.t("ui.paths.none")}</p>
             }
             if total > SHOW_ALL_UP_TO {
                 <p class="muted">
-                    {format!("{total} flows, {broken} blocked. ")}
+                    {w.text("ui.paths.counts", args![total = total, broken = broken])}
                     <button type="button" class="link" onclick={toggle}>
-                        {if everything { "Show blocked flows only" } else { "Show every flow" }}
+                        {w.text(if everything { "ui.paths.show_blocked" } else { "ui.paths.show_all" }, &[])}
                     </button>
                 </p>
             }
             { for drawn.iter().map(|(service, flows)| html! {
                 <div class="service-paths">
-                    <h3>{service.as_str()}</h3>
+                    <h3 translate="no">{service.as_str()}</h3>
                     { for by_vswitch(flows).into_iter().map(|(from, flows)| html! {
                         <>
                             if let Some(from) = from {
-                                <h4 class="from">{"from "}<code>{from.0}</code>{" "}<span class="muted">{from.1}</span></h4>
+                                <h4 class="from">{w.t("ui.paths.from")}<code>{from.0}</code>{" "}<span class="muted" translate="no">{from.1}</span></h4>
                             }
-                            { for flows.into_iter().map(flow) }
+                            { for flows.into_iter().map(|f| flow(f, w)) }
                         </>
                     }) }
                 </div>
             }) }
             if undrawn > 0 {
-                <p class="muted">{format!("The first {DRAW_AT_MOST} blocked flows are drawn; {undrawn} more are not. ")}
+                <p class="muted">{w.text("ui.paths.first_drawn", args![drawn = DRAW_AT_MOST, undrawn = undrawn])}
                     if !everything {
-                        <button type="button" class="link" onclick={toggle_all}>{"Show every flow"}</button>
+                        <button type="button" class="link" onclick={toggle_all}>{w.t("ui.paths.show_all")}</button>
                     }
                 </p>
             }
@@ -138,7 +142,7 @@ fn by_vswitch<'a>(flows: &[&'a Flow]) -> Vec<Group<'a>> {
     groups
 }
 
-fn flow(f: &Flow) -> Html {
+fn flow(f: &Flow, w: Words) -> Html {
     let title = format!(
         "{} — {} {}{}",
         f.name,
@@ -146,24 +150,30 @@ fn flow(f: &Flow) -> Html {
         f.destination,
         f.port.map(|p| format!(":{p}")).unwrap_or_default()
     );
+    let route = match f.route {
+        FlowRoute::Internet => "ui.paths.route_internet",
+        FlowRoute::Private => "ui.paths.route_private",
+        FlowRoute::Unknown => "ui.paths.route_unknown",
+    };
     html! {
         <div class={classes!("flow", if f.ok { "ok" } else { "broken" })}>
             <p class="flow-title">
                 <span class="verdict" aria-hidden="true">{if f.ok { "✓" } else { "✗" }}</span>
-                <span class="sr-only">{if f.ok { "reachable: " } else { "blocked: " }}</span>
-                {title}<span class="muted">{format!(" ({})", f.route.as_str())}</span>
+                <span class="sr-only">{w.text(if f.ok { "ui.paths.reachable" } else { "ui.paths.blocked" }, &[])}</span>
+                {title}<span class="muted">{w.t(route)}</span>
             </p>
-            <ol class="hops">{ for f.hops.iter().map(hop) }</ol>
+            <ol class="hops">{ for f.hops.iter().map(|h| hop(h, w)) }</ol>
         </div>
     }
 }
 
-fn hop(h: &Hop) -> Html {
-    let status = match h.status {
-        HopStatus::Pass => "pass",
-        HopStatus::Fail => "fail",
-        HopStatus::Unknown => "unknown",
+fn hop(h: &Hop, w: Words) -> Html {
+    let (status, said) = match h.status {
+        HopStatus::Pass => ("pass", "ui.hop.pass"),
+        HopStatus::Fail => ("fail", "ui.hop.fail"),
+        HopStatus::Unknown => ("unknown", "ui.hop.unknown"),
     };
+    let (kind, said) = (w.t(kind_name(h.kind)), w.t(said));
     let go = h.at.clone().map(|at| {
         Callback::from(move |_: MouseEvent| {
             focus_path(&at);
@@ -177,13 +187,13 @@ fn hop(h: &Hop) -> Html {
     html! {
         <li class={classes!("hop", status)}>
             <button type="button" class="hop-box" onclick={go} disabled={h.at.is_none()}
-                title={format!("{}: {status}", kind_name(h.kind))}>
-                <span class="hop-kind">{kind_name(h.kind)}</span>
+                title={w.text("ui.hop.title", args![kind = kind, status = said])}>
+                <span class="hop-kind">{kind}</span>
                 <span class="hop-label">{label}</span>
                 if !h.codes.is_empty() {
                     <span class="hop-codes">{h.codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" ")}</span>
                 }
-                <span class="sr-only">{format!(" ({status})")}</span>
+                <span class="sr-only">{w.text("ui.hop.status", args![status = said])}</span>
             </button>
         </li>
     }

@@ -5,6 +5,7 @@ use crate::list::setter;
 
 use super::{enum_select, IssueList, SelectField, TextField};
 use crate::memo::PlanPart;
+use crate::words::Words;
 
 #[derive(PartialEq, Properties)]
 pub struct PeeringEditorProps {
@@ -20,6 +21,7 @@ pub struct PeeringEditorProps {
 /// A VPC peering connection or a CEN joining two VPCs of the plan.
 #[function_component(PeeringEditor)]
 pub fn peering_editor(props: &PeeringEditorProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let p = &props.path;
     let x = &props.peering;
     let on_id = setter(x, &props.on_change, |o: &mut Peering, v: String| o.id = v);
@@ -33,14 +35,14 @@ pub fn peering_editor(props: &PeeringEditorProps) -> Html {
             cb.emit(Peering { vpcs, ..x.clone() })
         })
     };
-    let mut vpcs = vec![(String::new(), "(choose a VPC)".to_owned())];
+    let mut vpcs = vec![(String::new(), w.text("ui.peering.choose", &[]))];
     vpcs.extend(props.vpcs.iter().map(|v| (v.id.clone(), v.id.clone())));
     html! {
         <div class="grid">
-            <TextField path={format!("{p}.id")} label="ID" value={x.id.clone()} mono=true placeholder="pcc-…" on_change={on_id} />
-            { enum_select(format!("{p}.kind"), "Kind", x.kind, on_kind) }
-            <SelectField path={format!("{p}.vpcs[0]")} label="VPC" value={x.vpcs.first().cloned().unwrap_or_default()} options={vpcs.clone()} on_change={side(0)} />
-            <SelectField path={format!("{p}.vpcs[1]")} label="Peer VPC" value={x.vpcs.get(1).cloned().unwrap_or_default()} options={vpcs} on_change={side(1)} />
+            <TextField path={format!("{p}.id")} label={w.t("ui.field.id")} value={x.id.clone()} mono=true placeholder="pcc-…" on_change={on_id} />
+            { enum_select(format!("{p}.kind"), w.t("ui.field.kind"), x.kind, on_kind, w) }
+            <SelectField path={format!("{p}.vpcs[0]")} label={w.t("ui.field.vpc")} value={x.vpcs.first().cloned().unwrap_or_default()} options={vpcs.clone()} on_change={side(0)} />
+            <SelectField path={format!("{p}.vpcs[1]")} label={w.t("ui.peering.peer")} value={x.vpcs.get(1).cloned().unwrap_or_default()} options={vpcs} on_change={side(1)} />
             <IssueList path={format!("{p}.vpcs")} />
         </div>
     }

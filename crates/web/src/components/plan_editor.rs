@@ -8,6 +8,7 @@ use super::{
 };
 use crate::memo::{same, PlanPart};
 use crate::state::PlanPatch;
+use crate::words::Words;
 
 /// A change to the plan, and the JSON path of the field typed into (for undo grouping).
 pub type OnEdit = Callback<(PlanPatch, Option<String>)>;
@@ -31,6 +32,7 @@ impl PartialEq for PlanEditorProps {
 /// the services. Sections send changes ([`PlanPatch`]), never a copy of the plan they drew.
 #[function_component(PlanEditor)]
 pub fn plan_editor(props: &PlanEditorProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let plan = &props.plan;
     let on_region = props.on_edit.reform(|v: String| {
         let region = Some(v).filter(|r| !r.is_empty());
@@ -49,11 +51,11 @@ pub fn plan_editor(props: &PlanEditorProps) -> Html {
     let resource_groups = PlanPart::resource_groups(plan);
     html! {
         <section class="panel editor" aria-labelledby="plan-heading">
-            <h2 id="plan-heading">{"Plan"}</h2>
+            <h2 id="plan-heading">{w.t("ui.plan.heading")}</h2>
             <div class="grid">
-                <TextField path="region" label="Region" value={plan.region.clone().unwrap_or_default()} placeholder="cn-hangzhou"
+                <TextField path="region" label={w.t("ui.field.region")} value={plan.region.clone().unwrap_or_default()} placeholder="cn-hangzhou"
                     on_change={on_region} />
-                <NumberField<f64> path="utilization_warning" label="Warn above (share of usable IPs)"
+                <NumberField<f64> path="utilization_warning" label={w.t("ui.plan.threshold")}
                     value={plan.utilization_warning} placeholder="0.8" on_change={on_threshold} />
             </div>
             <Services on_edit={props.on_edit.clone()} services={services} vpcs={vpcs.clone()} resource_groups={resource_groups.clone()} />
@@ -102,6 +104,7 @@ struct ResourceGroupsProps {
 
 #[function_component(Services)]
 fn services(props: &ServicesProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let on_change = props.on_edit.reform(|services: Vec<ServiceEntry>| {
         (PlanPatch::new(move |p| p.services = services), None)
     });
@@ -117,8 +120,8 @@ fn services(props: &ServicesProps) -> Html {
     };
     html! {
         <>
-            <h3>{"Services"}</h3>
-            <ItemList<ServiceEntry> path="services" noun="service" items={props.services.to_vec()} open=true
+            <h3>{w.t("ui.plan.services")}</h3>
+            <ItemList<ServiceEntry> path="services" noun={w.t("ui.noun.service")} items={props.services.to_vec()} open=true
                 {render} {on_change} />
         </>
     }
@@ -126,6 +129,7 @@ fn services(props: &ServicesProps) -> Html {
 
 #[function_component(Vpcs)]
 fn vpcs(props: &VpcsProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let on_change = props
         .on_edit
         .reform(|vpcs: Vec<Vpc>| (PlanPatch::new(move |p| p.vpcs = vpcs), None));
@@ -137,8 +141,8 @@ fn vpcs(props: &VpcsProps) -> Html {
     });
     html! {
         <>
-            <h3>{"VPCs"}</h3>
-            <ItemList<Vpc> path="vpcs" noun="VPC" items={props.vpcs.to_vec()}
+            <h3>{w.t("ui.plan.vpcs")}</h3>
+            <ItemList<Vpc> path="vpcs" noun={w.t("ui.noun.vpc")} items={props.vpcs.to_vec()}
                 {render} {on_change} />
         </>
     }
@@ -146,6 +150,7 @@ fn vpcs(props: &VpcsProps) -> Html {
 
 #[function_component(Peerings)]
 fn peerings(props: &PeeringsProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let on_change = props
         .on_edit
         .reform(|peerings: Vec<Peering>| (PlanPatch::new(move |p| p.peerings = peerings), None));
@@ -159,8 +164,8 @@ fn peerings(props: &PeeringsProps) -> Html {
     };
     html! {
         <>
-            <h3>{"Peerings and CEN"}</h3>
-            <ItemList<Peering> path="peerings" noun="peering" items={props.peerings.to_vec()} open=true
+            <h3>{w.t("ui.plan.peerings")}</h3>
+            <ItemList<Peering> path="peerings" noun={w.t("ui.noun.peering")} items={props.peerings.to_vec()} open=true
                 {render} {on_change} />
         </>
     }
@@ -168,6 +173,7 @@ fn peerings(props: &PeeringsProps) -> Html {
 
 #[function_component(ResourceGroups)]
 fn resource_groups(props: &ResourceGroupsProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let on_change = props.on_edit.reform(|groups: Vec<ResourceGroup>| {
         (PlanPatch::new(move |p| p.resource_groups = groups), None)
     });
@@ -183,8 +189,8 @@ fn resource_groups(props: &ResourceGroupsProps) -> Html {
     };
     html! {
         <>
-            <h3>{"Resource groups"}</h3>
-            <ItemList<ResourceGroup> path="resource_groups" noun="resource group" items={props.resource_groups.to_vec()} open=true
+            <h3>{w.t("ui.plan.resource_groups")}</h3>
+            <ItemList<ResourceGroup> path="resource_groups" noun={w.t("ui.noun.resource_group")} items={props.resource_groups.to_vec()} open=true
                 {render} {on_change} />
         </>
     }

@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use crate::list::setter;
 use crate::memo::PlanPart;
+use crate::words::Words;
 
 use super::{SelectField, TextField, VSwitchPicker};
 
@@ -21,6 +22,7 @@ pub struct ResourceGroupEditorProps {
 /// services that run on it).
 #[function_component(ResourceGroupEditor)]
 pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let p = &props.path;
     let g = &props.group;
     let net = g.networking.clone().unwrap_or_default();
@@ -49,7 +51,7 @@ pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
             })
         })
     };
-    let none = || vec![(String::new(), "(none)".to_owned())];
+    let none = || vec![(String::new(), w.text("ui.select.none", &[]))];
     let mut vpcs = none();
     let mut sgs = none();
     for vpc in props.vpcs.iter() {
@@ -66,12 +68,12 @@ pub fn resource_group_editor(props: &ResourceGroupEditorProps) -> Html {
     html! {
         <>
         <div class="grid">
-            <TextField path={format!("{p}.id")} label="Resource group ID" value={g.id.clone()} mono=true placeholder="eas-r-…" on_change={on_id} />
-            <SelectField path={format!("{np}.vpc_id")} label="VPC" value={net.vpc_id.clone().unwrap_or_default()} options={vpcs} on_change={set(|n, v| n.vpc_id = v)} />
-            <SelectField path={format!("{np}.security_group_id")} label="Security group" value={net.security_group_id.clone().unwrap_or_default()} options={sgs} on_change={set(|n, v| n.security_group_id = v)} />
-            <TextField path={format!("{np}.default_route")} label="Default route (eth1: all through the VPC)" value={net.default_route.clone().unwrap_or_default()}
-                mono=true placeholder="not set: eth1" suggestions={vec!["eth1".to_owned(), "eth0".to_owned()]} on_change={set(|n, v| n.default_route = v)} />
-            <TextField path={format!("{np}.destination_cidrs")} label="Destination CIDRs (with eth0: what goes through the VPC)" value={net.destination_cidrs.clone().unwrap_or_default()}
+            <TextField path={format!("{p}.id")} label={w.t("ui.rg.id")} value={g.id.clone()} mono=true placeholder="eas-r-…" on_change={on_id} />
+            <SelectField path={format!("{np}.vpc_id")} label={w.t("ui.field.vpc")} value={net.vpc_id.clone().unwrap_or_default()} options={vpcs} on_change={set(|n, v| n.vpc_id = v)} />
+            <SelectField path={format!("{np}.security_group_id")} label={w.t("ui.field.security_group")} value={net.security_group_id.clone().unwrap_or_default()} options={sgs} on_change={set(|n, v| n.security_group_id = v)} />
+            <TextField path={format!("{np}.default_route")} label={w.t("ui.field.default_route")} value={net.default_route.clone().unwrap_or_default()}
+                mono=true placeholder={w.t("ui.field.default_route_unset")} suggestions={vec!["eth1".to_owned(), "eth0".to_owned()]} on_change={set(|n, v| n.default_route = v)} />
+            <TextField path={format!("{np}.destination_cidrs")} label={w.t("ui.field.destination_cidrs")} value={net.destination_cidrs.clone().unwrap_or_default()}
                 mono=true placeholder="10.0.0.0/8,172.16.0.0/12" on_change={set(|n, v| n.destination_cidrs = v)} />
         </div>
         <VSwitchPicker on_change={on_vswitches} path={format!("{np}.vswitch_id")} value={net.vswitch_id.clone().map(AttrValue::from)}

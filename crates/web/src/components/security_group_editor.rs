@@ -4,6 +4,8 @@ use yew::prelude::*;
 use super::{enum_select, ItemActions, NumberField, TextField};
 use crate::browser::field_id;
 use crate::list::{appended, duplicated, removed, replaced, setter};
+use crate::words::Words;
+use easnet_core::args;
 
 #[derive(PartialEq, Properties)]
 pub struct SecurityGroupEditorProps {
@@ -14,6 +16,7 @@ pub struct SecurityGroupEditorProps {
 
 #[function_component(SecurityGroupEditor)]
 pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let p = &props.path;
     let g = &props.group;
     let on_id = setter(g, &props.on_change, |o: &mut SecurityGroup, v: String| {
@@ -43,13 +46,13 @@ pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
     html! {
         <>
             <div class="grid">
-                <TextField path={format!("{p}.id")} label="Security group ID" value={g.id.clone()} mono=true placeholder="sg-…" on_change={on_id} />
-                { enum_select(format!("{p}.kind"), "Kind (basic accepts by default, enterprise drops)", g.kind, on_kind) }
+                <TextField path={format!("{p}.id")} label={w.t("ui.sg.id")} value={g.id.clone()} mono=true placeholder="sg-…" on_change={on_id} />
+                { enum_select(format!("{p}.kind"), w.t("ui.sg.kind"), g.kind, on_kind, w) }
             </div>
             <div class="rows" id={field_id(&format!("{p}.egress"))} tabindex="-1">
-                <h5>{"Egress rules"}</h5>
+                <h5>{w.t("ui.sg.egress")}</h5>
                 if g.egress.is_empty() {
-                    <p class="muted">{if g.kind == SecurityGroupKind::Basic { "No rules: a basic group accepts all egress." } else { "No rules: an enterprise group drops all egress." }}</p>
+                    <p class="muted">{w.t(if g.kind == SecurityGroupKind::Basic { "ui.sg.none_basic" } else { "ui.sg.none_enterprise" })}</p>
                 }
                 { for g.egress.iter().enumerate().map(|(i, rule)| {
                     let rp = format!("{p}.egress[{i}]");
@@ -62,18 +65,18 @@ pub fn security_group_editor(props: &SecurityGroupEditorProps) -> Html {
                     let del = { let (rules, cb) = (g.egress.clone(), set_rules.clone()); Callback::from(move |_| cb.emit(removed(&rules, i))) };
                     html! {
                         <div class="row" key={i} id={field_id(&rp)} tabindex="-1">
-                            { enum_select(format!("{rp}.policy"), "Policy", rule.policy, on_policy) }
-                            <NumberField<i64> path={format!("{rp}.priority")} label="Priority (1 wins)" value={Some(rule.priority)} on_change={priority} />
-                            { enum_select(format!("{rp}.protocol"), "Protocol", rule.protocol, on_protocol) }
-                            <TextField path={format!("{rp}.port_range")} label="Ports" value={rule.port_range.clone().unwrap_or_else(|| "-1/-1".into())} mono=true
+                            { enum_select(format!("{rp}.policy"), w.t("ui.sg.policy"), rule.policy, on_policy, w) }
+                            <NumberField<i64> path={format!("{rp}.priority")} label={w.t("ui.sg.priority")} value={Some(rule.priority)} on_change={priority} />
+                            { enum_select(format!("{rp}.protocol"), w.t("ui.sg.protocol"), rule.protocol, on_protocol, w) }
+                            <TextField path={format!("{rp}.port_range")} label={w.t("ui.sg.ports")} value={rule.port_range.clone().unwrap_or_else(|| "-1/-1".into())} mono=true
                                 placeholder="443/443" on_change={edit(|r, v| r.port_range = Some(v))} />
-                            <TextField path={format!("{rp}.destination")} label="Destination" value={rule.destination.clone()} mono=true
+                            <TextField path={format!("{rp}.destination")} label={w.t("ui.sg.destination")} value={rule.destination.clone()} mono=true
                                 placeholder="0.0.0.0/0" on_change={edit(|r, v| r.destination = v)} />
-                            <ItemActions what={format!("rule {}", i + 1)} on_duplicate={dup} on_delete={del} />
+                            <ItemActions what={w.text("ui.sg.what", args![n = i + 1])} on_duplicate={dup} on_delete={del} />
                         </div>
                     }
                 }) }
-                <button type="button" class="small" onclick={add}>{"+ Egress rule"}</button>
+                <button type="button" class="small" onclick={add}>{w.t("ui.sg.add")}</button>
             </div>
         </>
     }

@@ -9,6 +9,8 @@ use yew::prelude::*;
 
 use super::IssueList;
 use crate::browser::field_id;
+use crate::words::Words;
+use easnet_core::args;
 
 /// A value the page offers in a drop-down: one of an enum of the plan, by its own names.
 pub trait Choice: Copy + PartialEq + FromStr + 'static {
@@ -16,29 +18,28 @@ pub trait Choice: Copy + PartialEq + FromStr + 'static {
     const ALL: &'static [Self];
     /// The plan's spelling: the option's value, read back with `FromStr`.
     fn value(self) -> &'static str;
+    /// The key of what the option says, when it says more than the value.
+    fn label_key(self) -> Option<&'static str> {
+        None
+    }
     /// What the option says.
-    fn label(self) -> &'static str {
-        self.value()
+    fn label(self, words: &Words) -> String {
+        match self.label_key() {
+            Some(key) => words.text(key, &[]),
+            None => self.value().to_owned(),
+        }
     }
 }
 
-/// [`Choice`] from the enum's own `ALL` and `as_str`.
+/// [`Choice`] from the enum's own `ALL` and `as_str`, and the keys of its labels.
 macro_rules! choice {
-    ($($t:ty),+) => {$(
-        impl Choice for $t {
-            const ALL: &'static [Self] = &<$t>::ALL;
-            fn value(self) -> &'static str {
-                self.as_str()
-            }
-        }
-    )+};
     ($t:ty, |$v:ident| $label:expr) => {
         impl Choice for $t {
             const ALL: &'static [Self] = &<$t>::ALL;
             fn value(self) -> &'static str {
                 self.as_str()
             }
-            fn label(self) -> &'static str {
+            fn label_key(self) -> Option<&'static str> {
                 let $v = self;
                 $label
             }
@@ -46,15 +47,28 @@ macro_rules! choice {
     };
 }
 
-choice!(RouteTableKind, SecurityGroupKind, Policy, Protocol);
-choice!(NatKind, |k| match k {
-    NatKind::Internet => "internet",
-    NatKind::Vpc => "vpc (private NAT)",
-});
-choice!(PeeringKind, |k| match k {
-    PeeringKind::VpcPeer => "VPC peering",
-    PeeringKind::Cen => "CEN (transit router)",
-});
+choice!(RouteTableKind, |k| Some(match k {
+    RouteTableKind::Custom => "ui.opt.custom",
+    RouteTableKind::System => "ui.opt.system",
+}));
+choice!(SecurityGroupKind, |k| Some(match k {
+    SecurityGroupKind::Basic => "ui.opt.basic",
+    SecurityGroupKind::Enterprise => "ui.opt.enterprise",
+}));
+choice!(Policy, |k| Some(match k {
+    Policy::Accept => "ui.opt.accept",
+    Policy::Drop => "ui.opt.drop",
+}));
+// Protocols are said by their names, but for "all".
+choice!(Protocol, |k| (k == Protocol::All).then_some("ui.opt.all"));
+choice!(NatKind, |k| Some(match k {
+    NatKind::Internet => "ui.opt.nat_internet",
+    NatKind::Vpc => "ui.opt.nat_vpc",
+}));
+choice!(PeeringKind, |k| Some(match k {
+    PeeringKind::VpcPeer => "ui.opt.vpc_peer",
+    PeeringKind::Cen => "ui.opt.cen",
+}));
 
 /// A target's optional `kind`: none (the kind its name or address shows), or one of
 /// [`TargetKind`]'s. The option of none has the value `""`.
@@ -85,15 +99,15 @@ impl Choice for TargetKindChoice {
     fn value(self) -> &'static str {
         self.0.map_or("", TargetKind::as_str)
     }
-    fn label(self) -> &'static str {
-        match self.0 {
-            None => "(from the name or address)",
-            Some(TargetKind::Rds) => "RDS",
-            Some(TargetKind::Polardb) => "PolarDB",
-            Some(TargetKind::Redis) => "Redis / Tair",
-            Some(TargetKind::Mongodb) => "MongoDB",
-            Some(TargetKind::Other) => "other (no command)",
-        }
+    fn label_key(self) -> Option<&'static str> {
+        Some(match self.0 {
+            None => "ui.opt.target_auto",
+            Some(TargetKind::Rds) => "ui.opt.rds",
+            Some(TargetKind::Polardb) => "ui.opt.polardb",
+            Some(TargetKind::Redis) => "ui.opt.redis",
+            Some(TargetKind::Mongodb) => "ui.opt.mongodb",
+            Some(TargetKind::Other) => "ui.opt.other_kind",
+        })
     }
 }
 
@@ -105,13 +119,15 @@ impl Choice for TargetKindChoice {
 /// code in the page once per enum (6 × ~5 KB of wasm), this one puts in a few lines per enum.
 pub fn enum_select<T: Choice>(
     path: impl Into<AttrValue>,
-    label: &'static str,
+    label: impl Into<AttrValue>,
     value: T,
     on_change: Callback<T>,
+    words: Words,
 ) -> Html {
     let options: Vec<(String, String)> = (T::ALL.iter())
-        .map(|&v| (v.value().to_owned(), v.label().to_owned()))
+        .map(|&v| (v.value().to_owned(), v.label(&words)))
         .collect();
+    let label = label.into();
     let on_change = Callback::from(move |v: String| {
         if let Ok(v) = v.parse::<T>() {
             on_change.emit(v)
@@ -137,6 +153,7 @@ pub struct SelectFieldProps {
 /// plan enum's values ([`enum_select`]).
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let id = field_id(&props.path);
     let on_change = {
         let cb = props.on_change.clone();
@@ -153,7 +170,7 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
             <label for={id.clone()}>{props.label.clone()}</label>
             <select id={id} onchange={on_change} aria-describedby={format!("issues-{}", props.path)}>
                 if !known {
-                    <option value={props.value.clone()} selected=true>{format!("{} (not in the plan)", props.value)}</option>
+                    <option value={props.value.clone()} selected=true>{w.text("ui.select.unknown", args![value = props.value])}</option>
                 }
                 { for props.options.iter().map(|(v, l)| html! {
                     <option value={v.clone()} selected={v.as_str() == props.value.as_str()}>{l}</option>
@@ -168,8 +185,9 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
 mod tests {
     use super::*;
 
-    fn options<T: Choice>() -> Vec<(&'static str, &'static str)> {
-        T::ALL.iter().map(|&v| (v.value(), v.label())).collect()
+    fn options<T: Choice>() -> Vec<(&'static str, String)> {
+        let en = Words::english();
+        T::ALL.iter().map(|&v| (v.value(), v.label(&en))).collect()
     }
 
     /// Each option's value reads back as the value it stands for.
@@ -181,8 +199,11 @@ mod tests {
 
     #[test]
     fn every_enum_select_offers_the_plans_spellings() {
-        let same = |names: &[&'static str]| -> Vec<(&'static str, &'static str)> {
-            names.iter().map(|&n| (n, n)).collect()
+        let same = |names: &[&'static str]| -> Vec<(&'static str, String)> {
+            names.iter().map(|&n| (n, n.to_owned())).collect()
+        };
+        let labelled = |pairs: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+            pairs.iter().map(|&(v, l)| (v, l.to_owned())).collect()
         };
         assert_eq!(options::<RouteTableKind>(), same(&["custom", "system"]));
         assert_eq!(
@@ -196,11 +217,11 @@ mod tests {
         );
         assert_eq!(
             options::<NatKind>(),
-            [("internet", "internet"), ("vpc", "vpc (private NAT)")]
+            labelled(&[("internet", "internet"), ("vpc", "vpc (private NAT)")])
         );
         assert_eq!(
             options::<PeeringKind>(),
-            [("vpc_peer", "VPC peering"), ("cen", "CEN (transit router)")]
+            labelled(&[("vpc_peer", "VPC peering"), ("cen", "CEN (transit router)")])
         );
         assert!(reads_back::<RouteTableKind>() && reads_back::<SecurityGroupKind>());
         assert!(reads_back::<Policy>() && reads_back::<Protocol>());
@@ -213,7 +234,7 @@ mod tests {
         assert_eq!(kinds, want);
         assert_eq!(
             options::<TargetKindChoice>()[..2],
-            [("", "(from the name or address)"), ("rds", "RDS")]
+            labelled(&[("", "(from the name or address)"), ("rds", "RDS")])
         );
     }
 }

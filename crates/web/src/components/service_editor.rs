@@ -8,6 +8,7 @@ use super::{
     CheckField, ItemList, NumberField, SelectField, TargetEditor, TextField, VSwitchPicker,
 };
 use crate::memo::PlanPart;
+use crate::words::Words;
 
 #[derive(PartialEq, Properties)]
 pub struct ServiceEditorProps {
@@ -45,6 +46,7 @@ fn shown(v: Option<Value>) -> String {
 
 #[function_component(ServiceEditor)]
 pub fn service_editor(props: &ServiceEditorProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let p = &props.path;
     let sp = format!("{p}.service");
     let entry = &props.entry;
@@ -111,7 +113,7 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
         |o: &mut ServiceEntry, v: Vec<Target>| o.targets = v,
     );
 
-    let none = || vec![(String::new(), "(none)".to_owned())];
+    let none = || vec![(String::new(), w.text("ui.select.none", &[]))];
     let mut vpcs = none();
     vpcs.extend(
         props
@@ -149,48 +151,48 @@ pub fn service_editor(props: &ServiceEditorProps) -> Html {
     html! {
         <>
             <div class="grid">
-                <TextField path={format!("{sp}.metadata.name")} label="Service name" value={spec.name.unwrap_or_default().to_owned()}
+                <TextField path={format!("{sp}.metadata.name")} label={w.t("ui.service.name")} value={spec.name.unwrap_or_default().to_owned()}
                     placeholder="llm-chat" on_change={field(service_edit::NAME, text)} />
-                <NumberField<i64> path={format!("{sp}.metadata.instance")} label="Instances" value={spec.instance} placeholder="1"
+                <NumberField<i64> path={format!("{sp}.metadata.instance")} label={w.t("ui.field.instances")} value={spec.instance} placeholder="1"
                     on_change={number(service_edit::INSTANCE)} />
-                <NumberField<i64> path={format!("{sp}.autoscaler.min")} label="Autoscaler min" value={spec.autoscaler_min}
+                <NumberField<i64> path={format!("{sp}.autoscaler.min")} label={w.t("ui.field.autoscaler_min")} value={spec.autoscaler_min}
                     on_change={number(service_edit::AUTOSCALER_MIN)} />
-                <NumberField<i64> path={format!("{sp}.autoscaler.max")} label="Autoscaler max" value={spec.autoscaler_max}
+                <NumberField<i64> path={format!("{sp}.autoscaler.max")} label={w.t("ui.field.autoscaler_max")} value={spec.autoscaler_max}
                     on_change={number(service_edit::AUTOSCALER_MAX)} />
-                <TextField path={format!("{sp}.metadata.rolling_strategy.max_surge")} label="Max surge (2 or 20%)"
-                    value={shown(service_edit::get(&entry.service, service_edit::MAX_SURGE))} placeholder="default: 2%, at least 1"
+                <TextField path={format!("{sp}.metadata.rolling_strategy.max_surge")} label={w.t("ui.field.max_surge")}
+                    value={shown(service_edit::get(&entry.service, service_edit::MAX_SURGE))} placeholder={w.t("ui.service.surge_default")}
                     on_change={field(service_edit::MAX_SURGE, surge_value)} />
-                <NumberField<i64> path={format!("{sp}.unit.size")} label="Machines per instance (unit.size)" value={spec.unit_size.and_then(|n| i64::try_from(n).ok())} placeholder="1"
+                <NumberField<i64> path={format!("{sp}.unit.size")} label={w.t("ui.field.unit_size")} value={spec.unit_size.and_then(|n| i64::try_from(n).ok())} placeholder="1"
                     on_change={number(service_edit::UNIT_SIZE)} />
-                <TextField path={format!("{sp}.metadata.rolling_strategy.max_unavailable")} label="Max unavailable"
+                <TextField path={format!("{sp}.metadata.rolling_strategy.max_unavailable")} label={w.t("ui.service.max_unavailable")}
                     value={shown(service_edit::get(&entry.service, service_edit::MAX_UNAVAILABLE))}
                     on_change={field(service_edit::MAX_UNAVAILABLE, surge_value)} />
             </div>
             <fieldset class="networking">
                 <legend>{"cloud.networking"}</legend>
                 <div class="grid">
-                    <SelectField path={format!("{sp}.cloud.networking.vpc_id")} label="VPC" value={net.vpc_id.clone().unwrap_or_default()}
+                    <SelectField path={format!("{sp}.cloud.networking.vpc_id")} label={w.t("ui.field.vpc")} value={net.vpc_id.clone().unwrap_or_default()}
                         options={vpcs} on_change={network(service_edit::VPC_ID)} />
-                    <SelectField path={format!("{sp}.cloud.networking.security_group_id")} label="Security group" value={net.security_group_id.clone().unwrap_or_default()}
+                    <SelectField path={format!("{sp}.cloud.networking.security_group_id")} label={w.t("ui.field.security_group")} value={net.security_group_id.clone().unwrap_or_default()}
                         options={groups} on_change={network(service_edit::SECURITY_GROUP_ID)} />
-                    <SelectField path={format!("{sp}.metadata.resource")} label="Resource group" value={spec.resource.unwrap_or_default().to_owned()}
+                    <SelectField path={format!("{sp}.metadata.resource")} label={w.t("ui.service.resource_group")} value={spec.resource.unwrap_or_default().to_owned()}
                         options={rgs} on_change={field(service_edit::RESOURCE, text)} />
                 </div>
                 <VSwitchPicker on_change={on_vswitches} path={format!("{sp}.cloud.networking.vswitch_id")}
                     value={net.vswitch_id.clone().map(AttrValue::from)} vpc_id={net.vpc_id.clone().map(AttrValue::from)} vpcs={props.vpcs.clone()} />
                 <div class="grid">
-                    <TextField path={format!("{sp}.cloud.networking.default_route")} label="Default route (eth1: all through the VPC)"
-                        value={net.default_route.clone().unwrap_or_default()} placeholder="not set: eth1" mono=true
+                    <TextField path={format!("{sp}.cloud.networking.default_route")} label={w.t("ui.field.default_route")}
+                        value={net.default_route.clone().unwrap_or_default()} placeholder={w.t("ui.field.default_route_unset")} mono=true
                         suggestions={vec!["eth1".to_owned(), "eth0".to_owned()]} on_change={field(service_edit::DEFAULT_ROUTE, text)} />
-                    <TextField path={format!("{sp}.cloud.networking.destination_cidrs")} label="Destination CIDRs (with eth0: what goes through the VPC)"
+                    <TextField path={format!("{sp}.cloud.networking.destination_cidrs")} label={w.t("ui.field.destination_cidrs")}
                         value={net.destination_cidrs.clone().unwrap_or_default()} placeholder="10.0.0.0/8,172.16.0.0/12" mono=true
                         on_change={field(service_edit::DESTINATION_CIDRS, text)} />
                 </div>
             </fieldset>
-            <CheckField path={format!("{p}.needs_internet")} label="Needs the internet (calls public endpoints: model hubs, APIs)"
+            <CheckField path={format!("{p}.needs_internet")} label={w.t("ui.service.needs_internet")}
                 checked={entry.needs_internet} on_change={on_internet} />
-            <h4>{"Targets"}</h4>
-            <ItemList<Target> path={format!("{p}.targets")} noun="target" items={entry.targets.clone()} open=true
+            <h4>{w.t("ui.service.targets")}</h4>
+            <ItemList<Target> path={format!("{p}.targets")} noun={w.t("ui.noun.target")} items={entry.targets.clone()} open=true
                 render={render_target} on_change={on_targets} />
         </>
     }

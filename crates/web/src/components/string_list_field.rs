@@ -3,6 +3,8 @@ use yew::prelude::*;
 use super::{IssueList, TextField};
 use crate::browser::field_id;
 use crate::list::{appended, removed, replaced};
+use crate::words::Words;
+use easnet_core::args;
 
 #[derive(PartialEq, Properties)]
 pub struct StringListFieldProps {
@@ -20,6 +22,7 @@ pub struct StringListFieldProps {
 /// A list of strings (CIDRs, EIPs, whitelist entries): one input per entry, add and remove.
 #[function_component(StringListField)]
 pub fn string_list_field(props: &StringListFieldProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let add = {
         let (items, cb) = (props.items.clone(), props.on_change.clone());
         Callback::from(move |_: MouseEvent| cb.emit(appended(&items, String::new())))
@@ -42,7 +45,7 @@ pub fn string_list_field(props: &StringListFieldProps) -> Html {
                             value={item.clone()} on_change={on_change} mono=true
                             placeholder={props.placeholder.clone()} suggestions={props.suggestions.clone()} />
                         <button type="button" class="small danger" onclick={remove}
-                            aria-label={format!("Remove {} {}", props.label, k + 1)} title="Remove">{"✕"}</button>
+                            aria-label={w.text("ui.list.remove_label", args![what = format!("{} {}", props.label, k + 1)])} title={w.t("ui.list.remove")}>{"✕"}</button>
                     </div>
                 }
             }) }

@@ -2,6 +2,7 @@ use easnet_core::plan::{NatGateway, RouteTable, SecurityGroup, VSwitch, Vpc};
 use yew::prelude::*;
 
 use crate::list::setter;
+use crate::words::Words;
 
 use super::{
     ItemList, NatEditor, RouteTableEditor, SecurityGroupEditor, StringListField, TextField,
@@ -20,6 +21,7 @@ pub struct VpcEditorProps {
 /// One VPC: its CIDRs and everything inside it.
 #[function_component(VpcEditor)]
 pub fn vpc_editor(props: &VpcEditorProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let p = props.path.to_string();
     let v = &props.vpc;
     let on_id = setter(v, &props.on_change, |o: &mut Vpc, v: String| o.id = v);
@@ -85,20 +87,20 @@ pub fn vpc_editor(props: &VpcEditorProps) -> Html {
     html! {
         <>
             <div class="grid">
-                <TextField path={format!("{p}.id")} label="VPC ID" value={v.id.clone()} mono=true placeholder="vpc-…" on_change={on_id} />
+                <TextField path={format!("{p}.id")} label={w.t("ui.field.vpc_id")} value={v.id.clone()} mono=true placeholder="vpc-…" on_change={on_id} />
             </div>
-            <StringListField path={format!("{p}.cidrs")} label="CIDR" items={v.cidrs.clone()} placeholder="10.0.0.0/16" on_change={on_cidrs} />
-            <h4>{"vSwitches"}</h4>
-            <ItemList<VSwitch> path={format!("{p}.vswitches")} noun="vSwitch" items={v.vswitches.clone()}
+            <StringListField path={format!("{p}.cidrs")} label={w.t("ui.field.cidr")} items={v.cidrs.clone()} placeholder="10.0.0.0/16" on_change={on_cidrs} />
+            <h4>{w.t("ui.vpc.vswitches")}</h4>
+            <ItemList<VSwitch> path={format!("{p}.vswitches")} noun={w.t("ui.noun.vswitch")} items={v.vswitches.clone()}
                 render={render_vsw} on_change={on_vsw} />
-            <h4>{"Route tables"}</h4>
-            <ItemList<RouteTable> path={format!("{p}.route_tables")} noun="route table" items={v.route_tables.clone()}
+            <h4>{w.t("ui.vpc.route_tables")}</h4>
+            <ItemList<RouteTable> path={format!("{p}.route_tables")} noun={w.t("ui.noun.route_table")} items={v.route_tables.clone()}
                 render={render_table} on_change={on_tables} />
-            <h4>{"Security groups"}</h4>
-            <ItemList<SecurityGroup> path={format!("{p}.security_groups")} noun="security group" items={v.security_groups.clone()}
+            <h4>{w.t("ui.vpc.security_groups")}</h4>
+            <ItemList<SecurityGroup> path={format!("{p}.security_groups")} noun={w.t("ui.noun.security_group")} items={v.security_groups.clone()}
                 render={render_group} on_change={on_groups} />
-            <h4>{"NAT gateways"}</h4>
-            <ItemList<NatGateway> path={format!("{p}.nat_gateways")} noun="NAT gateway" items={v.nat_gateways.clone()}
+            <h4>{w.t("ui.vpc.nat_gateways")}</h4>
+            <ItemList<NatGateway> path={format!("{p}.nat_gateways")} noun={w.t("ui.noun.nat_gateway")} items={v.nat_gateways.clone()}
                 render={render_nat} on_change={on_nats} />
         </>
     }

@@ -2,6 +2,7 @@ use easnet_core::plan::VSwitch;
 use yew::prelude::*;
 
 use crate::list::setter;
+use crate::words::Words;
 
 use super::{NumberField, SelectField, TextField};
 
@@ -16,6 +17,7 @@ pub struct VSwitchEditorProps {
 
 #[function_component(VSwitchEditor)]
 pub fn vswitch_editor(props: &VSwitchEditorProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let p = &props.path;
     let edit = |f: fn(&mut VSwitch, String)| setter(&props.vswitch, &props.on_change, f);
     let other = {
@@ -27,20 +29,20 @@ pub fn vswitch_editor(props: &VSwitchEditorProps) -> Html {
             })
         })
     };
-    let mut tables = vec![(String::new(), "VPC system route table".to_owned())];
+    let mut tables = vec![(String::new(), w.text("ui.vswitch.system_table", &[]))];
     tables.extend(props.route_tables.iter().map(|t| (t.clone(), t.clone())));
     let v = &props.vswitch;
     html! {
         <div class="grid">
-            <TextField path={format!("{p}.id")} label="vSwitch ID" value={v.id.clone()} mono=true placeholder="vsw-…"
+            <TextField path={format!("{p}.id")} label={w.t("ui.vswitch.id")} value={v.id.clone()} mono=true placeholder="vsw-…"
                 on_change={edit(|s, v| s.id = v)} />
-            <TextField path={format!("{p}.zone")} label="Zone" value={v.zone.clone().unwrap_or_default()} placeholder="cn-hangzhou-h"
+            <TextField path={format!("{p}.zone")} label={w.t("ui.vswitch.zone")} value={v.zone.clone().unwrap_or_default()} placeholder="cn-hangzhou-h"
                 on_change={edit(|s, v| s.zone = Some(v).filter(|z| !z.is_empty()))} />
-            <TextField path={format!("{p}.cidr")} label="CIDR" value={v.cidr.clone()} mono=true placeholder="10.0.1.0/24"
+            <TextField path={format!("{p}.cidr")} label={w.t("ui.field.cidr")} value={v.cidr.clone()} mono=true placeholder="10.0.1.0/24"
                 on_change={edit(|s, v| s.cidr = v)} />
-            <SelectField path={format!("{p}.route_table")} label="Route table" value={v.route_table.clone().unwrap_or_default()}
+            <SelectField path={format!("{p}.route_table")} label={w.t("ui.vswitch.route_table")} value={v.route_table.clone().unwrap_or_default()}
                 options={tables} on_change={edit(|s, v| s.route_table = Some(v).filter(|t| !t.is_empty()))} />
-            <NumberField<i64> path={format!("{p}.other_ips")} label="Other IPs in use" value={Some(v.other_ips as i64)}
+            <NumberField<i64> path={format!("{p}.other_ips")} label={w.t("ui.vswitch.other_ips")} value={Some(v.other_ips as i64)}
                 on_change={other} />
         </div>
     }

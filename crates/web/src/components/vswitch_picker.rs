@@ -6,6 +6,8 @@ use yew::prelude::*;
 use super::IssueList;
 use crate::browser::field_id;
 use crate::memo::PlanPart;
+use crate::words::Words;
+use easnet_core::args;
 
 #[derive(PartialEq, Properties)]
 pub struct VSwitchPickerProps {
@@ -24,6 +26,7 @@ pub struct VSwitchPickerProps {
 /// CIDR and room, what the choice means for zones, and a button that picks two zones.
 #[function_component(VSwitchPicker)]
 pub fn vswitch_picker(props: &VSwitchPickerProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let value = props.value.as_deref();
     let choices = options(&props.vpcs, props.vpc_id.as_deref(), value);
     let id = field_id(&props.path);
@@ -46,54 +49,58 @@ pub fn vswitch_picker(props: &VSwitchPickerProps) -> Html {
         .collect();
     html! {
         <fieldset class="field vswitch-picker" aria-describedby={format!("issues-{}", props.path)}>
-            <legend>{"vSwitches (one per zone lets instances start wherever a zone has stock)"}</legend>
+            <legend>{w.t("ui.picker.legend")}</legend>
             if choices.is_empty() {
-                <p class="muted">{"No vSwitch described in this VPC yet."}</p>
+                <p class="muted">{w.t("ui.picker.none")}</p>
             }
             <ul class="choices">
                 { for choices.iter().enumerate().map(|(i, c)| {
                     let box_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+                    let zone = match &c.zone {
+                        Some(zone) => zone.clone(),
+                        None => w.text("ui.picker.no_zone", &[]),
+                    };
                     html! {
                         <li>
                             <input id={box_id.clone()} type="checkbox" checked={c.chosen} onchange={on_toggle(c.id.clone())} />
                             <label for={box_id}>
-                                <code>{&c.id}</code>{" "}<span class="muted">{format!("{} · {} · {} IPs usable", c.cidr, c.zone.as_deref().unwrap_or("zone?"), c.room)}</span>
+                                <code>{&c.id}</code>{" "}<span class="muted">{w.text("ui.picker.choice", args![cidr = c.cidr, zone = zone, room = c.room])}</span>
                             </label>
                         </li>
                     }
                 }) }
             </ul>
             if !unknown.is_empty() {
-                <p class="muted">{format!("Also listed, not described: {}", unknown.join(", "))}</p>
+                <p class="muted">{w.text("ui.picker.unknown", args![list = unknown.join(&w.t("words.list_separator"))])}</p>
             }
-            { note_html(note, pick_two) }
+            { note_html(note, pick_two, w) }
             <IssueList path={props.path.clone()} />
         </fieldset>
     }
 }
 
-fn note_html(note: Option<ZoneNote>, pick_two: Option<Callback<MouseEvent>>) -> Html {
-    let button = |label: &str| match &pick_two {
+fn note_html(note: Option<ZoneNote>, pick_two: Option<Callback<MouseEvent>>, w: Words) -> Html {
+    let button = || match &pick_two {
         Some(cb) => {
-            html! { <button type="button" class="link" onclick={cb.clone()}>{label.to_owned()}</button> }
+            html! { <button type="button" class="link" onclick={cb.clone()}>{w.t("ui.picker.two_zones")}</button> }
         }
         None => html! {},
     };
     match note {
         Some(ZoneNote::OneZone { zone }) => html! {
             <p class="hint zone-note">
-                {format!("One zone ({zone}): when it runs out of stock, instances cannot start in another. ")}
-                { button("Use two zones") }
+                {w.text("ui.picker.one_zone", args![zone = zone])}
+                { button() }
             </p>
         },
         Some(ZoneNote::SameZone { zone }) => html! {
             <p class="hint warn zone-note">
-                {format!("Every chosen vSwitch is in {zone}: they do not help when that zone runs out of stock. ")}
-                { button("Use two zones") }
+                {w.text("ui.picker.same_zone", args![zone = zone])}
+                { button() }
             </p>
         },
         Some(ZoneNote::Zones(zones)) => html! {
-            <p class="hint zone-note">{format!("Instances can start in {} zones: {}.", zones.len(), zones.join(", "))}</p>
+            <p class="hint zone-note">{w.text("ui.picker.zones", args![n = zones.len(), list = zones.join(&w.t("words.list_separator"))])}</p>
         },
         None => html! {},
     }

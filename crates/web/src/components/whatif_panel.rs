@@ -1,7 +1,9 @@
 use super::IssueList;
 use crate::memo::PlanPart;
+use crate::words::Words;
+use easnet_core::args;
 use easnet_core::plan::Vpc;
-use easnet_core::views::whatif::{answer, Answer, InputError, Question, Split};
+use easnet_core::views::whatif::{answer_in, Answer, InputError, Question, Split};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -17,6 +19,7 @@ pub struct WhatIfPanelProps {
 /// field.
 #[function_component(WhatIfPanel)]
 pub fn whatif_panel(props: &WhatIfPanelProps) -> Html {
+    let w = use_context::<Words>().unwrap_or_default();
     let q = use_state(|| Question {
         cidr: "192.168.20.0/27".into(),
         instances: Some(6),
@@ -48,7 +51,7 @@ pub fn whatif_panel(props: &WhatIfPanelProps) -> Html {
             )
         })
     };
-    let result = answer(&q, props.vpcs.get(*vpc));
+    let result = answer_in(&q, props.vpcs.get(*vpc), &w);
     let error = result.as_ref().err();
     // The refused input's message, under its field (`InputError::field`).
     let issue = |field: &'static str| field_issue(error, field);
@@ -56,43 +59,43 @@ pub fn whatif_panel(props: &WhatIfPanelProps) -> Html {
     let has_second = !q.second_cidr.trim().is_empty();
     html! {
         <section class="panel whatif" aria-labelledby="whatif-heading">
-            <h2 id="whatif-heading">{"What if"}</h2>
+            <h2 id="whatif-heading">{w.t("ui.whatif.heading")}</h2>
             <div class="grid">
-                <div class="field"><label for="wi-cidr">{"vSwitch CIDR"}</label>
+                <div class="field"><label for="wi-cidr">{w.t("ui.whatif.cidr")}</label>
                     <input id="wi-cidr" class="mono" value={q.cidr.clone()} oninput={text(|q, v| q.cidr = v)} spellcheck="false"
                         aria-invalid={invalid("cidr")} aria-describedby="issues-whatif-cidr" />
                     { issue("cidr") }</div>
-                <div class="field"><label for="wi-inst">{"Instances"}</label>
+                <div class="field"><label for="wi-inst">{w.t("ui.field.instances")}</label>
                     <input id="wi-inst" inputmode="numeric" value={q.instances.map(|n| n.to_string()).unwrap_or_default()} oninput={text(|q, v| q.instances = v.trim().parse().ok())} /></div>
-                <div class="field"><label for="wi-max">{"Autoscaler max"}</label>
+                <div class="field"><label for="wi-max">{w.t("ui.field.autoscaler_max")}</label>
                     <input id="wi-max" inputmode="numeric" value={q.max_instances.map(|n| n.to_string()).unwrap_or_default()} oninput={text(|q, v| q.max_instances = v.trim().parse().ok())} /></div>
-                <div class="field"><label for="wi-surge">{"Max surge (2 or 20%)"}</label>
-                    <input id="wi-surge" value={q.max_surge.clone()} oninput={text(|q, v| q.max_surge = v)} placeholder="default"
+                <div class="field"><label for="wi-surge">{w.t("ui.field.max_surge")}</label>
+                    <input id="wi-surge" value={q.max_surge.clone()} oninput={text(|q, v| q.max_surge = v)} placeholder={w.t("ui.whatif.default")}
                         aria-invalid={invalid("max_surge")} aria-describedby="issues-whatif-max_surge" />
                     { issue("max_surge") }</div>
-                <div class="field"><label for="wi-unit">{"Machines per instance (unit.size)"}</label>
+                <div class="field"><label for="wi-unit">{w.t("ui.field.unit_size")}</label>
                     <input id="wi-unit" inputmode="numeric" value={q.unit_size.map(|n| n.to_string()).unwrap_or_default()} oninput={text(|q, v| q.unit_size = v.trim().parse().ok())} placeholder="1"
                         aria-invalid={invalid("unit_size")} aria-describedby="issues-whatif-unit_size" />
                     { issue("unit_size") }</div>
-                <div class="field"><label for="wi-other">{"Other IPs"}</label>
+                <div class="field"><label for="wi-other">{w.t("ui.whatif.other_ips")}</label>
                     <input id="wi-other" inputmode="numeric" value={q.other_ips.to_string()} oninput={text(|q, v| q.other_ips = v.trim().parse().unwrap_or(0))} /></div>
-                <div class="field"><label for="wi-second">{"Second vSwitch CIDR (optional)"}</label>
-                    <input id="wi-second" class="mono" value={q.second_cidr.clone()} oninput={text(|q, v| q.second_cidr = v)} spellcheck="false" placeholder="none: one vSwitch"
+                <div class="field"><label for="wi-second">{w.t("ui.whatif.second")}</label>
+                    <input id="wi-second" class="mono" value={q.second_cidr.clone()} oninput={text(|q, v| q.second_cidr = v)} spellcheck="false" placeholder={w.t("ui.whatif.second_none")}
                         aria-invalid={invalid("second_cidr")} aria-describedby="issues-whatif-second_cidr" />
                     { issue("second_cidr") }</div>
                 if has_second {
-                    <div class="field"><label for="wi-other2">{"Other IPs (second vSwitch)"}</label>
+                    <div class="field"><label for="wi-other2">{w.t("ui.whatif.other2")}</label>
                         <input id="wi-other2" inputmode="numeric" value={q.second_other_ips.to_string()} oninput={text(|q, v| q.second_other_ips = v.trim().parse().unwrap_or(0))} /></div>
                 }
-                <div class="field"><label for="wi-vpc">{"Create it in VPC"}</label>
+                <div class="field"><label for="wi-vpc">{w.t("ui.whatif.vpc")}</label>
                     <select id="wi-vpc" onchange={on_vpc}>
                         { for props.vpcs.iter().enumerate().map(|(i, v)| html! { <option value={i.to_string()} selected={i == *vpc}>{&v.id}</option> }) }
                     </select></div>
             </div>
             <div class="answer" aria-live="polite">
             { match &result {
-                Err(_) => html! { <p class="muted">{"No answer until the field marked above is corrected."}</p> },
-                Ok(a) => answer_list(a),
+                Err(_) => html! { <p class="muted">{w.t("ui.whatif.no_answer")}</p> },
+                Ok(a) => answer_list(a, w),
             } }
             </div>
         </section>
@@ -109,37 +112,59 @@ fn field_issue(error: Option<&InputError>, field: &'static str) -> Html {
 }
 
 /// "24 = 22 peak + 2 surge + 0 other", or with units "46 = 22 × 2 machines (20 peak + 2 surge) + 2 other".
-fn needed_text(a: &Answer) -> String {
+fn needed_text(a: &Answer, w: Words) -> String {
+    let (needed, peak, surge, other) = (a.needed, a.peak, a.surge, a.other_ips);
     if a.unit_size == 1 {
-        format!(
-            "{} = {} peak + {} surge + {} other",
-            a.needed, a.peak, a.surge, a.other_ips
+        w.text(
+            "ui.whatif.needed",
+            args![needed = needed, peak = peak, surge = surge, other = other],
         )
     } else {
-        format!(
-            "{} = {} × {} machines ({} peak + {} surge) + {} other",
-            a.needed, a.units, a.unit_size, a.peak, a.surge, a.other_ips
+        let (units, size) = (a.units, a.unit_size);
+        w.text(
+            "ui.whatif.needed_units",
+            args![
+                needed = needed,
+                units = units,
+                size = size,
+                peak = peak,
+                surge = surge,
+                other = other
+            ],
         )
     }
 }
 
-fn answer_list(a: &Answer) -> Html {
-    let alone = if a.split.is_some() { " alone" } else { "" };
+fn answer_list(a: &Answer, w: Words) -> Html {
+    let alone = a.split.is_some();
+    let fits = if a.fits {
+        w.text("ui.whatif.yes", args![free = a.free])
+    } else {
+        w.text("ui.whatif.no", args![short = a.needed - a.usable])
+    };
+    let smallest = match a.smallest_prefix {
+        Some(p) if alone => w.text("ui.whatif.smallest_alone", args![prefix = p]),
+        Some(p) => format!("/{p}"),
+        None => w.text("ui.whatif.smallest_none", &[]),
+    };
     html! {
         <>
         <dl>
-            <dt>{"Usable IPs"}</dt><dd>{a.usable}<span class="muted">{format!(" (reserved: {})", a.reserved.join(", "))}</span></dd>
-            <dt>{"Needed"}</dt><dd>{needed_text(a)}</dd>
-            <dt>{format!("Fits{alone}")}</dt><dd class={if a.fits { "ok" } else { "bad" }}>{if a.fits { format!("yes, {} free", a.free) } else { format!("no, {} short", a.needed - a.usable) }}</dd>
+            <dt>{w.t("ui.whatif.usable")}</dt><dd>{a.usable}<span class="muted">{w.text("ui.whatif.reserved", args![list = a.reserved.join(&w.t("words.list_separator"))])}</span></dd>
+            <dt>{w.t("ui.whatif.needed_label")}</dt><dd>{needed_text(a, w)}</dd>
+            <dt>{w.t(if alone { "ui.whatif.fits_alone" } else { "ui.whatif.fits" })}</dt><dd class={if a.fits { "ok" } else { "bad" }}>{fits}</dd>
             if let Some(split) = &a.split {
-                { split_rows(split) }
+                { split_rows(split, w) }
             }
-            <dt>{"Smallest vSwitch"}</dt><dd>{a.smallest_prefix.map(|p| format!("/{p}{}", if alone.is_empty() { "" } else { " to take all of it alone" })).unwrap_or_else(|| "none: even a /16 is too small".into())}</dd>
-            <dt>{"Free block"}</dt><dd><code>{a.free_block.clone().unwrap_or_else(|| "none free in this VPC".into())}</code></dd>
+            <dt>{w.t("ui.whatif.smallest")}</dt><dd>{smallest}</dd>
+            <dt>{w.t("ui.whatif.free_block")}</dt><dd>{match &a.free_block {
+                Some(block) => html! { <code>{block}</code> },
+                None => html! { w.t("ui.whatif.no_free_block") },
+            }}</dd>
         </dl>
         if let Some(split) = &a.split {
             <ul class="whatif-warnings">
-                { for split.warnings(easnet_core::i18n::Catalogue::english()).into_iter().map(|w| html! { <li class="issue warning">{w}</li> }) }
+                { for split.warnings(&w).into_iter().map(|line| html! { <li class="issue warning">{line}</li> }) }
             </ul>
         }
         </>
@@ -147,16 +172,16 @@ fn answer_list(a: &Answer) -> Html {
 }
 
 /// One row per vSwitch of two: its share of the service and whether that fits.
-fn split_rows(split: &Split) -> Html {
+fn split_rows(split: &Split, w: Words) -> Html {
     html! {
         <>
         { for split.vswitches.iter().enumerate().map(|(i, v)| html! {
             <>
-            <dt>{format!("vSwitch {}", i + 1)}</dt>
+            <dt>{w.text("ui.whatif.vswitch_n", args![n = i + 1])}</dt>
             <dd>
                 <code>{&v.cidr}</code>
-                {format!(": share {} of {} + {} other = {} of {} usable, ", v.share, split.service_ips, v.other_ips, v.needed, v.usable)}
-                <span class={if v.fits { "ok" } else { "bad" }}>{if v.fits { format!("fits, {} free", v.free) } else { "does not fit".to_owned() }}</span>
+                {w.text("ui.whatif.share", args![share = v.share, ips = split.service_ips, other = v.other_ips, needed = v.needed, usable = v.usable])}
+                <span class={if v.fits { "ok" } else { "bad" }}>{if v.fits { w.text("ui.whatif.share_fits", args![free = v.free]) } else { w.text("ui.whatif.share_no", &[]) }}</span>
             </dd>
             </>
         }) }

@@ -16,7 +16,7 @@ mod vpc_peer_connections;
 
 use crate::plan::Route;
 
-use super::facts::{push_new, Facts};
+use super::facts::{push_new, ById, Facts};
 use super::read::{list, text};
 use super::summary::{Kind, Said};
 use super::{Operation, Response};
@@ -45,7 +45,7 @@ pub(crate) fn map(r: &Response, facts: &mut Facts) -> usize {
 /// System routes of one table: the local routes of the vSwitch CIDRs and 100.64.0.0/10,
 /// which the plan holds implicitly (and would flag as ROUTE001 if written out).
 #[derive(Debug, Default)]
-pub(crate) struct SystemRoutes(std::collections::BTreeMap<String, Vec<String>>);
+pub(crate) struct SystemRoutes(ById<Vec<String>>);
 
 impl SystemRoutes {
     fn add(&mut self, table: &str, destination: String) {
