@@ -621,7 +621,7 @@ async function everythingInChinese(page) {
  * refusals, the import summary's counts, lines and notes. */
 const fromCore = (line) => /^(findings p\.(message|fix)|export (button\.tab|p\.muted)|whatif li\.issue|import-summary (p|span\.muted|li|summary)|notice span)[:[]/.test(line);
 
-test('in Chinese, no English sentence outside IDs, codes, JSON and commands', { todo: 'until the analyzer and exports speak Chinese' }, async (t) => {
+test('in Chinese, no English sentence outside IDs, codes, JSON and commands', async (t) => {
   const { context, page } = await open(server.url, undefined, 'zh-CN');
   await everythingInChinese(page);
   await screenshot(page, 'zh-everything');

@@ -143,6 +143,12 @@ impl From<PlanError> for ImportError {
 /// assert!(matches!(import_paste(vpcs, &Plan::empty()), Ok(Pasted::Network { plan: p, .. }) if p.vpcs[0].id == "vpc-a"));
 /// ```
 pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
+    import_paste_in(text, current, Catalogue::english())
+}
+
+/// [`import_paste`] with a network's summary in the language of `cat` (its refusals are
+/// written in any language by [`ImportError::message_in`]).
+pub fn import_paste_in(text: &str, current: &Plan, cat: &Catalogue) -> Result<Pasted, ImportError> {
     // A file saved as "UTF-8 with BOM" is dropped in as it is: the mark is not JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Read once here; a paste of several responses is not one JSON value, and is looked at
@@ -161,7 +167,7 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
         Err(_) => cloud::is_describe_paste(text),
     };
     if describe {
-        let n = cloud::import(text, current)?;
+        let n = cloud::import_in(text, current, cat)?;
         return Ok(Pasted::Network {
             plan: n.plan,
             summary: n.summary,

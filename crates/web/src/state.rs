@@ -6,9 +6,8 @@ use std::rc::Rc;
 
 use easnet_core::analyze::{analyze_with, Report, ServiceCache};
 use easnet_core::cloud::ImportSummary;
-use easnet_core::i18n::plan_error_text;
 use easnet_core::i18n::{Catalogue, Lang};
-use easnet_core::import::{import_paste, ImportError, Pasted};
+use easnet_core::import::{import_paste_in, ImportError, Pasted};
 use easnet_core::plan::{parse_plan, parse_plan_shape, Plan};
 use easnet_core::samples::examples::{default_example, EXAMPLES};
 use easnet_core::text::decimal::fixed;
@@ -132,13 +131,9 @@ pub fn read_saved(text: &str, source: &str) -> Result<Plan, Notice> {
     })
 }
 
-/// Why an import failed, in `words` (a plan's error is a PLAN001 message; the importer's own
-/// are in English).
+/// Why an import failed, in `words`.
 fn import_error(e: &ImportError, words: Words) -> String {
-    match e {
-        ImportError::Plan(e) => plan_error_text(words.0, e),
-        e => e.to_string(),
-    }
+    e.message_in(words.0)
 }
 
 /// A large shared or saved plan, read and analysed ahead of [`Action::Restore`], a frame
@@ -405,39 +400,40 @@ impl Reducible for AppState {
             Action::Patch { patch, field } => {
                 self.change(patch.applied_to(&self.plan), None, field, None)
             }
-            Action::Import { text, source } => match import_paste(&text, &self.plan) {
-                Ok(Pasted::Network { plan, summary }) => {
-                    // The counts in the words of the moment (the summary's lines are English
-                    // until the import takes a catalogue).
-                    let counts = summary.counts(self.words.0);
-                    let args = vec![("source", source), ("counts", counts)];
-                    let notice = Notice::new(false, "ui.notice.merged", args);
-                    let mut next = self.change(plan, None, None, Some(notice));
-                    next.last_import = Some(Rc::new(summary));
-                    next
+            Action::Import { text, source } => {
+                match import_paste_in(&text, &self.plan, self.words.0) {
+                    Ok(Pasted::Network { plan, summary }) => {
+                        // The summary is written in the words of the moment.
+                        let counts = summary.counts(self.words.0);
+                        let args = vec![("source", source), ("counts", counts)];
+                        let notice = Notice::new(false, "ui.notice.merged", args);
+                        let mut next = self.change(plan, None, None, Some(notice));
+                        next.last_import = Some(Rc::new(summary));
+                        next
+                    }
+                    Ok(Pasted::Plan(plan)) => {
+                        let notice = Notice::new(
+                            false,
+                            "ui.notice.imported",
+                            vec![("source", source.clone())],
+                        );
+                        self.change(plan, Some(source), None, Some(notice))
+                    }
+                    Ok(Pasted::Service { plan, name }) => {
+                        let args = vec![("name", name), ("source", source)];
+                        let notice = Notice::new(false, "ui.notice.added_service", args);
+                        self.change(plan, None, None, Some(notice))
+                    }
+                    Err(e) => AppState {
+                        notice: Some(Notice::new(
+                            true,
+                            "ui.notice.not_imported",
+                            vec![("source", source), ("error", import_error(&e, self.words))],
+                        )),
+                        ..(*self).clone()
+                    },
                 }
-                Ok(Pasted::Plan(plan)) => {
-                    let notice = Notice::new(
-                        false,
-                        "ui.notice.imported",
-                        vec![("source", source.clone())],
-                    );
-                    self.change(plan, Some(source), None, Some(notice))
-                }
-                Ok(Pasted::Service { plan, name }) => {
-                    let args = vec![("name", name), ("source", source)];
-                    let notice = Notice::new(false, "ui.notice.added_service", args);
-                    self.change(plan, None, None, Some(notice))
-                }
-                Err(e) => AppState {
-                    notice: Some(Notice::new(
-                        true,
-                        "ui.notice.not_imported",
-                        vec![("source", source), ("error", import_error(&e, self.words))],
-                    )),
-                    ..(*self).clone()
-                },
-            },
+            }
             Action::LoadExample(name) => match EXAMPLES
                 .iter()
                 .find(|e| e.name == name)
