@@ -14,14 +14,14 @@ use super::{Change, ImportSummary, ResponseRead, SummaryLine};
 
 pub(crate) fn write(
     responses: Vec<ResponseRead>,
-    log: Log,
+    mut log: Log,
     before: &Plan,
     after: &Plan,
 ) -> ImportSummary {
-    let mut lines = log.skipped;
+    let mut lines = std::mem::take(&mut log.skipped);
     let mut unchanged = 0;
     let (was, now) = (objects(before), objects(after));
-    for (kind, id) in &log.touched {
+    for (kind, id) in log.touched() {
         let before = was.get(&(*kind, id.as_str()));
         let Some(after) = now.get(&(*kind, id.as_str())) else {
             continue;
