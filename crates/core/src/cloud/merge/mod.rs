@@ -36,8 +36,6 @@ mod security_groups;
 mod vpcs;
 mod vswitches;
 
-use std::collections::BTreeSet;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::plan::{problems, Plan, ProblemKind};
@@ -57,13 +55,24 @@ pub(crate) struct Merged {
 #[derive(Debug, Default)]
 pub(crate) struct Log {
     /// Objects the paste described, by kind and ID: each is imported, updated or unchanged.
-    pub touched: BTreeSet<(Kind, String)>,
+    /// In the order touched, possibly more than once ([`Log::touched`]).
+    touched: Vec<(Kind, String)>,
     /// Extra words for an imported object's line (`known from peering pcc-1 only`).
     pub origin: HashMap<(Kind, String), Said>,
     /// What the plan cannot hold or the merge could not place, the mappers' lines first.
     pub skipped: Vec<Skip>,
     /// Sentences to read, in the order said (the same one may be said twice).
     pub notes: Vec<Said>,
+}
+
+impl Log {
+    /// The objects touched, each once, by kind and ID.
+    pub fn touched(&self) -> Vec<&(Kind, String)> {
+        let mut all: Vec<&(Kind, String)> = self.touched.iter().collect();
+        all.sort();
+        all.dedup();
+        all
+    }
 }
 
 struct Merge<'a> {
@@ -103,7 +112,7 @@ impl Merge<'_> {
     }
 
     fn touch(&mut self, kind: Kind, id: &str) {
-        self.log.touched.insert((kind, id.to_owned()));
+        self.log.touched.push((kind, id.to_owned()));
     }
 
     fn skip(&mut self, kind: Kind, id: impl Into<String>, why: Said) {

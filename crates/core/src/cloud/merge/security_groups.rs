@@ -1,8 +1,6 @@
 //! Security groups: by ID, with their kind and egress rules. Rules have no ID in the plan
 //! and the cloud lists a group's rules whole, so the paste's list replaces the plan's.
 
-use std::collections::BTreeSet;
-
 use crate::cloud::commands::security_group_rules;
 use crate::cloud::facts::Facts;
 use crate::cloud::summary::{Kind, Said};
@@ -14,7 +12,10 @@ use super::Merge;
 impl Merge<'_> {
     pub(super) fn security_groups(&mut self, facts: &Facts) {
         let mut index = index_of(&self.plan, |v| &v.security_groups, |g| &g.id);
-        let ids: BTreeSet<&String> = facts.groups.keys().chain(facts.rules.keys()).collect();
+        // Each ID once, in order.
+        let mut ids: Vec<&String> = facts.groups.keys().chain(facts.rules.keys()).collect();
+        ids.sort();
+        ids.dedup();
         for id in ids {
             let group = facts.groups.get(id);
             let rules = facts.rules.get(id);

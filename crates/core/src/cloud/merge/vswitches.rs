@@ -2,8 +2,6 @@
 //! `other_ips` from the cloud's count of available IPs (the merge's doc says when an
 //! override in the plan is kept instead).
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::addr::{parse_cidr, usable_ips};
@@ -18,7 +16,7 @@ impl Merge<'_> {
     pub(super) fn vswitches(&mut self, facts: &Facts) {
         let table_kinds = table_kinds(self.original, facts);
         // Tables' `VSwitchIds`: a custom table's association wins over the system table's.
-        let mut bound: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut bound: HashMap<&str, &str> = HashMap::default();
         for (tid, t) in &facts.tables {
             for s in &t.vswitches {
                 let custom = table_kinds.get(tid.as_str()) != Some(&RouteTableKind::System);

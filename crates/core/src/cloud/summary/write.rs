@@ -16,12 +16,12 @@ use super::{Change, ImportSummary, ResponseRead, SummaryLine};
 
 pub(crate) fn write(
     responses: Vec<ResponseRead>,
-    log: Log,
+    mut log: Log,
     before: &Plan,
     after: &Plan,
     cat: &Catalogue,
 ) -> ImportSummary {
-    let mut lines: Vec<SummaryLine> = (log.skipped.into_iter())
+    let mut lines: Vec<SummaryLine> = (std::mem::take(&mut log.skipped).into_iter())
         .map(|s| SummaryLine {
             change: Change::Skipped,
             kind: s.kind,
@@ -31,7 +31,7 @@ pub(crate) fn write(
         .collect();
     let mut unchanged = 0;
     let (was, now) = (objects(before), objects(after));
-    for (kind, id) in &log.touched {
+    for (kind, id) in log.touched() {
         let before = was.get(&(*kind, id.as_str()));
         let Some(after) = now.get(&(*kind, id.as_str())) else {
             continue;
