@@ -12,7 +12,7 @@ use super::Code;
 use super::{CapacityRow, ServiceUse};
 use crate::addr::{
     exceeds_threshold, first_free_block, parse_surge, smallest_ipv4_prefix,
-    smallest_ipv4_prefix_under, usable_ips, ServiceNeed, SurgeError,
+    smallest_ipv4_prefix_under, total_needed, usable_ips, ServiceNeed, SurgeError,
 };
 use crate::args;
 use crate::i18n::Catalogue;
@@ -96,6 +96,12 @@ fn service_need(svc: &Svc, out: &mut Findings) -> ServiceNeed {
     .units(svc.read.unit_size.unwrap_or(1))
 }
 
+/// Counts summed by [`total_needed`] (never wrapping); `None` when a part or the sum is past
+/// what a count holds.
+fn sum_counts(parts: impl Iterator<Item = Option<u64>>) -> Option<u64> {
+    total_needed(parts.collect::<Option<Vec<u64>>>()?)
+}
+
 /// The catalogue key of why a `max_surge` was refused.
 fn surge_error_key(e: SurgeError) -> &'static str {
     match e {
@@ -154,9 +160,7 @@ pub fn check_capacity(
             let usable = usable_ips(&net);
             // Summed without wrapping or saturating into a fit: a sum past what a count holds
             // does not fit (rules.md, "Settled readings": counts never wrap).
-            let total = (shares.iter().copied())
-                .chain([Some(vsw.other_ips)])
-                .try_fold(0u64, |sum, n| sum.checked_add(n?));
+            let total = sum_counts(shares.iter().copied().chain([Some(vsw.other_ips)]));
             let needed = total.unwrap_or(u64::MAX);
             let fits = total.is_some_and(|n| n <= usable);
             let at = format!("vpcs[{v}].vswitches[{i}]");
@@ -263,8 +267,8 @@ fn zone_stock(
         let others = (shares.iter().enumerate())
             .filter(|&(j, _)| j != k)
             .map(|(_, n)| *n)
-            .chain([Some(vsw.other_ips)])
-            .try_fold(0u64, |sum, n| sum.checked_add(n?));
+            .chain([Some(vsw.other_ips)]);
+        let others = sum_counts(others);
         let free = others.map_or(0, |n| row.usable.saturating_sub(n));
         let whole = needs[s].ips();
         if whole.is_some_and(|n| n <= free) {

@@ -94,7 +94,7 @@ impl Findings {
     pub fn name_source(&mut self, since: usize, vswitch: &str) {
         let cat = self.cat;
         for f in self.list.iter_mut().skip(since) {
-            if !f.message.contains(vswitch) {
+            if !names(&f.message, vswitch) {
                 f.message = cat.text(
                     "words.from_vswitch",
                     crate::args![message = f.message, vswitch = vswitch],
@@ -119,5 +119,33 @@ impl Findings {
             (a.severity, a.code, &a.subject).cmp(&(b.severity, b.code, &b.subject))
         });
         list
+    }
+}
+
+/// Whether `message` names the ID `id` as a word of its own: `vsw-a` is not named by a
+/// message about `vsw-ab`.
+fn names(message: &str, id: &str) -> bool {
+    let is_id = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    message.match_indices(id).any(|(i, _)| {
+        let before = message[..i].chars().next_back();
+        let after = message[i + id.len()..].chars().next();
+        !before.is_some_and(is_id) && !after.is_some_and(is_id)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+
+    #[test]
+    fn an_id_is_named_as_a_word() {
+        assert!(names(
+            "no SNAT entry covering vSwitch vsw-a (10.0.1.0/24)",
+            "vsw-a"
+        ));
+        assert!(names("vsw-a", "vsw-a"));
+        assert!(!names("no SNAT entry covering vSwitch vsw-ab", "vsw-a"));
+        assert!(!names("no SNAT entry covering vSwitch xvsw-a", "vsw-a"));
+        assert!(names("交换机 vsw-a（10.0.1.0/24）", "vsw-a"));
     }
 }

@@ -103,8 +103,8 @@ fn one() -> u64 {
 impl ServiceUse {
     /// The service's IPs over all its vSwitches, (peak + surge) × size; `None` past 2^64 − 1.
     pub fn whole(&self) -> Option<u64> {
-        let instances = u128::from(self.peak) + u128::from(self.surge);
-        u64::try_from(instances * u128::from(self.size)).ok()
+        let (peak, surge, size) = (self.peak, self.surge, self.size);
+        crate::addr::ServiceNeed { peak, surge, size }.ips()
     }
 
     /// `ips` split into the part for the peak instances and the part for the surge, for

@@ -81,6 +81,27 @@ pub fn toggle(vswitch_id: Option<&str>, id: &str, on: bool) -> Option<String> {
     (!items.is_empty()).then(|| items.join(","))
 }
 
+/// The IDs `vswitch_id` lists that none of `options` is (not described in the VPC), each
+/// once, in the list's order: the picker still shows them (NET006 says why).
+///
+/// # Examples
+/// ```
+/// use easnet_core::views::vswitch_choice::{options, undescribed};
+/// let plan = easnet_core::plan::parse_plan(r#"{"version": 1, "vpcs": [{"id": "vpc-a", "cidrs": ["10.0.0.0/16"],
+///   "vswitches": [{"id": "vsw-h", "zone": "h", "cidr": "10.0.1.0/24"}]}]}"#).unwrap();
+/// let list = Some("vsw-h, vsw-x,vsw-x");
+/// assert_eq!(undescribed(&options(&plan.vpcs, None, list), list), ["vsw-x"]);
+/// ```
+pub fn undescribed<'a>(options: &[VSwitchOption], vswitch_id: Option<&'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for id in list_items(vswitch_id.unwrap_or_default()) {
+        if !out.contains(&id) && !options.iter().any(|o| o.id == id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
 /// What the choice means for zones; `None` with no vSwitch chosen, or one in a VPC with a
 /// single zone (nothing better to pick), or when the zones are not described.
 pub fn zone_note(options: &[VSwitchOption]) -> Option<ZoneNote> {

@@ -1,5 +1,7 @@
 use easnet_core::plan::Vpc;
-use easnet_core::views::vswitch_choice::{options, toggle, two_zones, zone_note, ZoneNote};
+use easnet_core::views::vswitch_choice::{
+    options, toggle, two_zones, undescribed, zone_note, ZoneNote,
+};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -43,10 +45,7 @@ pub fn vswitch_picker(props: &VSwitchPickerProps) -> Html {
     });
     let note = zone_note(&choices);
     // A list entry the plan does not describe stays visible (NET006 says why).
-    let listed = easnet_core::plan::list_items(value.unwrap_or_default());
-    let unknown: Vec<&str> = listed
-        .filter(|item| !choices.iter().any(|c| c.id == *item))
-        .collect();
+    let unknown = undescribed(&choices, value);
     html! {
         <fieldset class="field vswitch-picker" aria-describedby={format!("issues-{}", props.path)}>
             <legend>{w.t("ui.picker.legend")}</legend>
