@@ -418,44 +418,34 @@ fn security_verdict(t: &mut Trace, spec: &FlowSpec, verdicts: &mut Verdicts) {
                 dest = dest
             ],
         )),
-        Some(p) => found
-            .fix(cat.text(
-                "SG001.fix",
-                args![
-                    group = group.id,
-                    protocol = proto,
-                    ports = ports,
-                    dest = dest,
-                    priority = p - 1,
-                    drop = p
-                ],
-            ))
-            .command(commands::authorize_egress(
-                ix.region(),
-                &group.id,
-                proto,
-                &ports,
-                &dest,
-                p - 1,
-            )),
-        None => found
-            .fix(cat.text(
-                "SG001.fix.enterprise",
-                args![
-                    group = group.id,
-                    protocol = proto,
-                    ports = ports,
-                    dest = dest
-                ],
-            ))
-            .command(commands::authorize_egress(
-                ix.region(),
-                &group.id,
-                proto,
-                &ports,
-                &dest,
-                1,
-            )),
+        // An accept rule one step before the drop rule, or at 1 in an enterprise group,
+        // which drops what no rule accepts.
+        Some(p) => {
+            let args = args![
+                group = group.id,
+                protocol = proto,
+                ports = ports,
+                dest = dest,
+                priority = p - 1,
+                drop = p
+            ];
+            let command =
+                commands::authorize_egress(ix.region(), &group.id, proto, &ports, &dest, p - 1);
+            found.fix(cat.text("SG001.fix", args)).command(command)
+        }
+        None => {
+            let args = args![
+                group = group.id,
+                protocol = proto,
+                ports = ports,
+                dest = dest
+            ];
+            let command =
+                commands::authorize_egress(ix.region(), &group.id, proto, &ports, &dest, 1);
+            found
+                .fix(cat.text("SG001.fix.enterprise", args))
+                .command(command)
+        }
     };
     found.at(list_at(&at, "egress", !group.egress.is_empty()));
 }
