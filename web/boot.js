@@ -2,9 +2,9 @@
 // copy for offline use. A file of its own, not an inline script, so the CSP stays strict.
 import init from './easnet-web.js';
 
+// The app draws itself once the words of its language are loaded, and marks that frame as
+// `easnet-first-render` (BENCHMARKS.md reads it).
 await init({ module_or_path: './easnet-web_bg.wasm' });
-// The app renders on start; the next frame is when the user sees it (BENCHMARKS.md reads this).
-requestAnimationFrame(() => performance.mark('easnet-first-render'));
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch(() => {

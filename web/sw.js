@@ -11,7 +11,8 @@ const SHELL = [
   './style.css',
   './icon.svg',
   './manifest.webmanifest',
-  // The Chinese words: the page fetches them when Chinese is chosen, offline too.
+  // The words of each language: the page fetches the ones it speaks, offline too.
+  './i18n/en.json',
   './i18n/zh-CN.json',
 ];
 

@@ -544,6 +544,37 @@ test('words that cannot be loaded: the page says so and stays in English', async
   await context.close();
 });
 
+test('each visit downloads the words of one language: the one it shows', async () => {
+  const words = (requests) => requests.filter((u) => u.includes('/i18n/')).map((u) => u.slice(u.lastIndexOf('/') + 1));
+  const en = await open(server.url, undefined, 'en-US');
+  await speaks(en.page, 'en');
+  assert.deepEqual(words(en.requests), ['en.json']);
+  await en.context.close();
+
+  const zh = await open(server.url, undefined, 'zh-CN');
+  await speaks(zh.page, 'zh-CN');
+  assert.deepEqual(words(zh.requests), ['zh-CN.json']);
+  // Switching fetches the other language once, and it reads as English.
+  await langButton(zh.page, 'EN').click();
+  await speaks(zh.page, 'en');
+  assert.match(await findings(zh.page).innerText(), /^Findings/);
+  await langButton(zh.page, '中文').click();
+  await speaks(zh.page, 'zh-CN');
+  assert.deepEqual(words(zh.requests), ['zh-CN.json', 'en.json']);
+  assert.deepEqual(zh.problems, []);
+  await zh.context.close();
+});
+
+test('no words at all: the page says so in both languages', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  await context.route('**/i18n/*.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByText(/easnet could not load its words \(i18n\/en\.json: HTTP 404\)/).waitFor();
+  assert.match(await page.locator('body').innerText(), /easnet 无法加载界面文字/);
+  await context.close();
+});
+
 test('works offline in Chinese after the first visit', async () => {
   const { context, page } = await open(server.url, undefined, 'zh-CN');
   await speaks(page, 'zh-CN');

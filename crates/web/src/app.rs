@@ -101,7 +101,7 @@ pub fn app() -> Html {
                 words::load(lang, move |loaded| d.dispatch(Action::Words(loaded)));
             }
             if let Some((text, source)) = later.borrow_mut().take() {
-                browser::after_next_paint(move || match read_saved(&text, &source) {
+                browser::after_next_paint(move || match read_saved(&text, &source, words) {
                     Err(notice) => d.dispatch(Action::Restore(Err(notice))),
                     Ok(plan) => browser::after_next_paint(move || {
                         let read = Analysed::new(plan, source, words);

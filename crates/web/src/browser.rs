@@ -235,6 +235,33 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     f()
 }
 
+/// Marks the next frame in the page's performance timeline as `name`.
+pub fn mark_next_frame(name: &'static str) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let frame = Closure::once_into_js(move || {
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark(name);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
+}
+
+/// What the page shows when it cannot start (its words cannot be loaded): both languages,
+/// since neither could be had.
+pub fn show_failure(why: &str) {
+    let text = format!(
+        "easnet could not load its words ({why}). Check the connection and reload the page.\n\
+         easnet 无法加载界面文字（{why}）。请检查网络连接后重新加载页面。"
+    );
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        body.set_inner_text(&text);
+    }
+}
+
 /// Milliseconds from the page's time origin (`performance.now()`); 0 outside a browser.
 pub fn now() -> f64 {
     #[cfg(target_arch = "wasm32")]

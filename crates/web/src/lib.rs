@@ -13,7 +13,26 @@ pub mod memo;
 pub mod state;
 pub mod words;
 
-/// Mounts the app on `<body>`.
+/// Loads the words of the language the page opens in, then mounts the app on `<body>`. When
+/// they cannot be had, English is tried (the app then says why it is not in the language
+/// chosen); when no words can be had, the page says so in both languages.
 pub fn start() {
+    use easnet_core::i18n::Lang;
+
+    let first = words::first_lang();
+    words::load(first, move |got| match got {
+        Ok(w) => mount(w),
+        Err(_) if first != Lang::En => words::load(Lang::En, |got| match got {
+            Ok(w) => mount(w),
+            Err(why) => browser::show_failure(&why),
+        }),
+        Err(why) => browser::show_failure(&why),
+    });
+}
+
+fn mount(first: words::Words) {
+    words::start_with(first);
     yew::Renderer::<app::App>::new().render();
+    // The app is drawn in the next frame: when the user sees it (BENCHMARKS.md reads this).
+    browser::mark_next_frame("easnet-first-render");
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use easnet_core::analyze::{analyze_with, Report, ServiceCache};
 use easnet_core::cloud::ImportSummary;
-use easnet_core::i18n::{Catalogue, Lang};
+use easnet_core::i18n::{plan_error_text, Catalogue, Lang};
 use easnet_core::import::{import_paste_in, ImportError, Pasted};
 use easnet_core::plan::{parse_plan, parse_plan_shape, Plan};
 use easnet_core::samples::examples::{default_example, EXAMPLES};
@@ -124,9 +124,10 @@ thread_local! {
 
 /// A saved or shared plan's text read (its shape only, like [`AppState::restore`]), or the
 /// notice saying why it could not be.
-pub fn read_saved(text: &str, source: &str) -> Result<Plan, Notice> {
+pub fn read_saved(text: &str, source: &str, words: Words) -> Result<Plan, Notice> {
     parse_plan_shape(text).map_err(|e| {
-        let args = vec![("source", source.to_owned()), ("error", e.to_string())];
+        let error = plan_error_text(words.0, &e);
+        let args = vec![("source", source.to_owned()), ("error", error)];
         Notice::new(true, "ui.notice.unreadable", args)
     })
 }
@@ -174,7 +175,7 @@ impl AppState {
     /// A fresh state of `plan`, analysed in English (the page's first language: another is
     /// set with [`Action::SetWords`]).
     pub fn with_plan(plan: Plan, source: impl Into<String>) -> Self {
-        let (report, analysis_ms) = analyzed(&plan, Words::english());
+        let (report, analysis_ms) = analyzed(&plan, Words::start());
         AppState {
             report,
             analysis_ms,
@@ -211,8 +212,8 @@ impl AppState {
             last_import: None,
             stale: false,
             reading: false,
-            words: Words::english(),
-            lang: Lang::En,
+            words: Words::start(),
+            lang: Words::start().lang(),
         }
     }
 
@@ -246,7 +247,7 @@ impl AppState {
     /// plan with a notice saying why. Only the shape is checked: a plan saved in the middle
     /// of an edit comes back as it was, its PLAN001 findings with it.
     pub fn restore(text: &str, source: &str) -> Self {
-        match read_saved(text, source) {
+        match read_saved(text, source, Words::start()) {
             Ok(plan) => Self::with_plan(plan, source),
             Err(notice) => Self::initial_with_notice(notice),
         }
@@ -474,18 +475,21 @@ impl Reducible for AppState {
                 (*self).clone().in_words(words)
             }
             Action::Words(Ok(_)) => return self,
-            // English was chosen meanwhile: nothing to say.
-            Action::Words(Err(_)) if self.lang == Lang::En => return self,
+            // The language shown was chosen again meanwhile: nothing to say.
+            Action::Words(Err(_)) if self.lang == self.words.lang() => return self,
+            // The page stays in the language it shows, and says why.
             Action::Words(Err(error)) => AppState {
-                lang: Lang::En,
+                lang: self.words.lang(),
                 notice: Some(Notice::new(
                     true,
-                    "ui.notice.lang_failed",
+                    match self.lang {
+                        Lang::Zh => "ui.notice.zh_failed",
+                        Lang::En => "ui.notice.en_failed",
+                    },
                     vec![("error", error)],
                 )),
                 ..(*self).clone()
-            }
-            .in_words(Words::english()),
+            },
             Action::Undo => return self.step(true),
             Action::Redo => return self.step(false),
             Action::Notify(notice) => AppState {
@@ -594,7 +598,7 @@ mod tests {
             Some("Reading 2.5 MB from the shared link…")
         );
         let read = |source: &str| {
-            let plan = read_saved(text, source).unwrap();
+            let plan = read_saved(text, source, Words::english()).unwrap();
             Action::Restore(Ok(Analysed::new(plan, source.to_owned(), Words::english())))
         };
         let s = reading.clone().reduce(read("shared link"));
@@ -602,7 +606,7 @@ mod tests {
         assert_eq!(s.source, "shared link");
         assert!(s.report.codes().contains(&"INET004"));
         // What does not read gives the example and says why.
-        let bad = read_saved("{", "shared link").unwrap_err();
+        let bad = read_saved("{", "shared link", Words::english()).unwrap_err();
         let s = reading.clone().reduce(Action::Restore(Err(bad)));
         assert!(s
             .notice

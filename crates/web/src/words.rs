@@ -1,11 +1,13 @@
 //! The page's words in the language chosen: core's catalogue (`crates/core/i18n/`), given to
-//! every component through a context: `use_context::<Words>().unwrap_or_default()` (English
-//! outside the app's provider; a hook of our own around it cost 0.4 KB of gzip).
+//! every component through a context: `use_context::<Words>().unwrap_or_default()` (the words
+//! the page opened in outside the app's provider; a hook of our own around it cost 0.4 KB of
+//! gzip).
 //!
-//! English is in the page (core embeds it). Chinese is not: `zh-CN.json` is fetched from the
-//! page's own origin the first time it is chosen (Trunk copies it into `dist/i18n/`, the service
-//! worker keeps it for offline use), read once, and kept for the session.
-
+//! No catalogue is in the page: each language's is fetched from the page's own origin the first
+//! time it is needed (Trunk copies them into `dist/i18n/`, the service worker keeps them for
+//! offline use), read once, and kept for the session ([`Catalogue::keep`]). The page is drawn
+//! once the words of its first language are in ([`crate::start`]), so a visitor downloads one
+//! language, not two.
 use std::cell::Cell;
 use std::fmt;
 use std::ops::Deref;
@@ -21,6 +23,14 @@ use crate::browser;
 pub struct Words(pub &'static Catalogue);
 
 impl Words {
+    /// The words the page opened in ([`start_with`]); English outside a page (the tests, whose
+    /// core embeds it).
+    pub fn start() -> Self {
+        START.get().unwrap_or_else(Words::english)
+    }
+
+    /// The English words: embedded in the tests' core, loaded in a page once English is
+    /// shown (an empty catalogue until then, see [`Catalogue::english`]).
     pub fn english() -> Self {
         Words(Catalogue::english())
     }
@@ -36,7 +46,7 @@ impl Words {
 
 impl Default for Words {
     fn default() -> Self {
-        Words::english()
+        Words::start()
     }
 }
 
@@ -61,12 +71,22 @@ impl Deref for Words {
     }
 }
 
-/// Where the page finds the Chinese catalogue, relative to itself (`index.html` copies it).
-pub const ZH_URL: &str = "i18n/zh-CN.json";
+/// Where the page finds a language's catalogue, relative to itself (`index.html` copies them).
+pub fn url(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "i18n/en.json",
+        Lang::Zh => "i18n/zh-CN.json",
+    }
+}
 
 thread_local! {
-    /// The Chinese catalogue once read: fetched and parsed once a session.
-    static ZH: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
+    /// The words the page opened in: set once, before the page is first drawn.
+    static START: Cell<Option<Words>> = const { Cell::new(None) };
+}
+
+/// Sets the words the page opens in ([`Words::start`]).
+pub fn start_with(words: Words) {
+    START.set(Some(words));
 }
 
 /// The language the page opens in: the one last chosen on this browser, else the browser's.
@@ -78,20 +98,16 @@ pub fn first_lang() -> Lang {
     }
 }
 
-/// The words of `lang`, given to `done` at once when they are in the page, else once fetched;
-/// `Err` says why they could not be had.
+/// The words of `lang`, given to `done` at once when they are loaded already, else once
+/// fetched; `Err` says why they could not be had.
 pub fn load(lang: Lang, done: impl FnOnce(Result<Words, String>) + 'static) {
-    if let Some(c) = Catalogue::embedded(lang).or_else(|| ZH.get().filter(|_| lang == Lang::Zh)) {
+    if let Some(c) = Catalogue::get(lang) {
         return done(Ok(Words(c)));
     }
     yew::platform::spawn_local(async move {
-        let read = browser::fetch_text(ZH_URL)
+        let read = browser::fetch_text(url(lang))
             .await
             .and_then(|json| Catalogue::from_json(lang, &json));
-        done(read.map(|c| {
-            let c: &'static Catalogue = Box::leak(Box::new(c));
-            ZH.set(Some(c));
-            Words(c)
-        }))
+        done(read.map(|c| Words(Catalogue::keep(c))))
     });
 }

@@ -47,13 +47,39 @@ pub struct Catalogue {
     texts: HashMap<String, String>,
 }
 
-/// The English catalogue, in every build: the language a key falls back to.
+/// The English catalogue, in builds that embed it (the CLI, the tests). The page loads it
+/// from its own origin like any other language ([`Catalogue::keep`]), so that a Chinese page
+/// does not carry the English words too.
+#[cfg(feature = "embed-en")]
 const EN_JSON: &str = include_str!("../../i18n/en.json");
 
-/// The Chinese catalogue, in builds that embed it (the CLI). The page loads it from its own
-/// origin when it is chosen, so that English users do not download it.
+/// The Chinese catalogue, in builds that embed it (the CLI, the tests).
 #[cfg(feature = "embed-zh")]
 const ZH_JSON: &str = include_str!("../../i18n/zh-CN.json");
+
+/// The catalogues of the languages, once embedded or loaded: one per language for the
+/// program's life (a page keeps the ones it has fetched).
+static EN: OnceLock<Catalogue> = OnceLock::new();
+static ZH: OnceLock<Catalogue> = OnceLock::new();
+
+fn slot(lang: Lang) -> &'static OnceLock<Catalogue> {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}
+
+/// The catalogue of `lang` embedded in this build, if it is.
+fn embedded_json(lang: Lang) -> Option<&'static str> {
+    match lang {
+        #[cfg(feature = "embed-en")]
+        Lang::En => Some(EN_JSON),
+        #[cfg(feature = "embed-zh")]
+        Lang::Zh => Some(ZH_JSON),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    }
+}
 
 impl Catalogue {
     /// Reads a catalogue: a JSON object of strings.
@@ -71,32 +97,53 @@ impl Catalogue {
         Ok(Catalogue { lang, texts })
     }
 
-    /// The English catalogue.
+    /// The English catalogue: the language a missing key falls back to, and the one of the
+    /// functions without a catalogue argument. In a build that does not embed it (the page),
+    /// it is the one kept once loaded ([`Catalogue::keep`]); until then an empty catalogue,
+    /// which writes each key as itself.
     pub fn english() -> &'static Catalogue {
-        static EN: OnceLock<Catalogue> = OnceLock::new();
-        EN.get_or_init(|| Catalogue::from_json(Lang::En, EN_JSON).expect("en.json is valid"))
+        static NONE: OnceLock<Catalogue> = OnceLock::new();
+        Catalogue::get(Lang::En).unwrap_or_else(|| {
+            NONE.get_or_init(|| Catalogue {
+                lang: Lang::En,
+                texts: HashMap::default(),
+            })
+        })
     }
 
-    /// The catalogue of `lang`, when this build embeds it (English always; Chinese with the
-    /// `embed-zh` feature, the CLI's).
-    pub fn embedded(lang: Lang) -> Option<&'static Catalogue> {
-        match lang {
-            Lang::En => Some(Catalogue::english()),
-            #[cfg(feature = "embed-zh")]
-            Lang::Zh => {
-                static ZH: OnceLock<Catalogue> = OnceLock::new();
-                Some(ZH.get_or_init(|| {
-                    Catalogue::from_json(Lang::Zh, ZH_JSON).expect("zh-CN.json is valid")
-                }))
-            }
-            #[cfg(not(feature = "embed-zh"))]
-            Lang::Zh => None,
+    /// The catalogue of `lang` if this build embeds it (English with the `embed-en` feature,
+    /// Chinese with `embed-zh`: the CLI's), or a page has loaded it ([`Catalogue::keep`]).
+    pub fn get(lang: Lang) -> Option<&'static Catalogue> {
+        let slot = slot(lang);
+        if let Some(c) = slot.get() {
+            return Some(c);
         }
+        let json = embedded_json(lang)?;
+        Some(slot.get_or_init(|| {
+            Catalogue::from_json(lang, json).expect("an embedded catalogue is valid")
+        }))
     }
 
-    /// The English catalogue's JSON, as embedded (for tests and tools).
-    pub fn english_json() -> &'static str {
-        EN_JSON
+    /// The catalogue of `lang` when this build embeds it.
+    pub fn embedded(lang: Lang) -> Option<&'static Catalogue> {
+        embedded_json(lang).and_then(|_| Catalogue::get(lang))
+    }
+
+    /// Keeps a catalogue read at run time (the page's, fetched from its own origin) for the
+    /// program's life, as the one of its language: [`Catalogue::get`] gives it from then on.
+    /// A language already embedded or kept keeps the catalogue it has.
+    ///
+    /// # Examples
+    /// ```
+    /// use easnet_core::i18n::{Catalogue, Lang};
+    /// let kept = Catalogue::keep(Catalogue::from_json(Lang::Zh, r#"{"a": "甲"}"#).unwrap());
+    /// assert!(std::ptr::eq(kept, Catalogue::get(Lang::Zh).unwrap()));
+    /// ```
+    pub fn keep(catalogue: Catalogue) -> &'static Catalogue {
+        match Catalogue::embedded(catalogue.lang) {
+            Some(embedded) => embedded,
+            None => slot(catalogue.lang).get_or_init(|| catalogue),
+        }
     }
 
     pub fn lang(&self) -> Lang {

@@ -26,11 +26,12 @@ use crate::plan::PlanError;
 /// assert_eq!(plan_error_text(zh, &e), "vpcs[0].vswitches[0].other_ips：应为非负整数，实际为 \"3\"（第 1 行，第 193 列）");
 /// ```
 pub fn plan_error_text(cat: &Catalogue, e: &PlanError) -> String {
-    if cat.lang() == Lang::En {
-        return e.to_string();
-    }
+    // A sentence of the catalogue is said in `cat` whatever the language: its English message
+    // was written with the English catalogue of the moment, which a page that opened in
+    // Chinese has not loaded.
     let detail = match &e.said {
         Some(said) => said.text(cat),
+        None if cat.lang() == Lang::En => e.message.clone(),
         None => detail(cat, &e.message),
     };
     if e.path.is_empty() {
