@@ -11,6 +11,10 @@ const SHELL = [
   './style.css',
   './icon.svg',
   './manifest.webmanifest',
+  // The describe importer, started when such a paste comes: offline too.
+  './importer.js',
+  './easnet-importer.js',
+  './easnet-importer_bg.wasm',
   // The words of each language: the page fetches the ones it speaks, offline too.
   './i18n/en.json',
   './i18n/zh-CN.json',

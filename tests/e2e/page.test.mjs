@@ -368,6 +368,45 @@ test('the describe outputs of a network, dropped as files, merge into the plan w
   await context.close();
 });
 
+test('the describe importer is fetched only when describe output is pasted, and runs apart', async () => {
+  const { context, page, problems, requests } = await open();
+  const importer = () => requests.filter((u) => /importer/.test(u));
+  const paste = async (text) => {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('Paste JSON here, or drop a file').fill(text);
+    await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+  };
+  await paste(JSON.stringify({ metadata: { name: 'embedder' } }));
+  await page.getByText('Added service embedder').waitFor();
+  assert.deepEqual(importer(), [], 'a plan or a service JSON needs no importer');
+
+  const vswitches = { VSwitches: { VSwitch: [{ VSwitchId: 'vsw-uf6new', VpcId: 'vpc-uf6ml-prod',
+    ZoneId: 'cn-shanghai-e', CidrBlock: '192.168.99.0/24', AvailableIpAddressCount: 252 }] } };
+  await paste(JSON.stringify(vswitches));
+  await page.getByText(/Merged the network from paste: 1 imported/).waitFor();
+  assert.deepEqual(importer().map((u) => u.slice(u.lastIndexOf('/') + 1)).sort(),
+    ['easnet-importer.js', 'easnet-importer_bg.wasm', 'importer.js']);
+  assert.equal(await byPath(page, 'services[1].service.metadata.name').inputValue(), 'embedder');
+  // A refusal comes back in the page's words too, and changes nothing.
+  await paste('{"RequestId": "r", "Code": "Forbidden.RAM", "Message": "User not authorized"}');
+  assert.match(await page.getByRole('alert').innerText(), /Nothing imported from paste: .*Forbidden\.RAM/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an importer that cannot be loaded: the page says so and keeps the plan', async () => {
+  const { context, page } = await open();
+  await context.route('**/easnet-importer_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('Paste JSON here, or drop a file').fill('{"Vpcs": {"Vpc": [{"VpcId": "vpc-new", "CidrBlock": "10.9.0.0/16"}]}}');
+  await page.getByRole('button', { name: 'Import pasted JSON' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Nothing imported from paste: the importer of aliyun output could not be started \(.+\); check the connection and paste again/);
+  assert.equal(await page.locator('[id="f-vpcs[1]"]').count(), 0);
+  await context.close();
+});
+
 test('no serious accessibility problems, in light and dark, in English and Chinese', async () => {
   const axe = await (await import('node:fs/promises')).readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
   for (const [locale, tag, colorScheme] of [['en-US', 'en', 'light'], ['en-US', 'en', 'dark'], ['zh-CN', 'zh-CN', 'light'], ['zh-CN', 'zh-CN', 'dark']]) {

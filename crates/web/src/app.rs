@@ -20,6 +20,7 @@ use crate::components::{
     AddressMap, CapacityPanel, ExportPanel, FieldIssues, FindingsPanel, Header, ImportDialog,
     ImportSummaryPanel, NoticeBar, PathsPanel, PlanEditor, WhatIfPanel,
 };
+use crate::importer;
 use crate::memo::{Identity, PlanPart, ReportPart};
 use crate::state::{read_saved, Action, Analysed, AppState, Notice, PlanPatch};
 use crate::words::{self, Words};
@@ -107,6 +108,23 @@ pub fn app() -> Html {
                         let read = Analysed::new(plan, source, words);
                         browser::after_next_paint(move || d.dispatch(Action::Restore(Ok(read))));
                     }),
+                });
+            }
+        });
+    }
+
+    // A paste of describe output goes to the importer, apart from the page; its answer comes
+    // back as an action (the reducer refuses it if the plan changed meanwhile).
+    {
+        let (d, words) = (state.dispatcher(), state.words);
+        let pending = state.pending.clone().map(Identity);
+        use_effect_with(pending, move |pending| {
+            if let Some(Identity(of)) = pending {
+                let of = of.clone();
+                yew::platform::spawn_local(async move {
+                    let plan = write_plan(&of.base);
+                    let got = importer::import_apart(&of.text, &plan, words).await;
+                    d.dispatch(Action::Merged { of, got });
                 });
             }
         });

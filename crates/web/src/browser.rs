@@ -257,7 +257,10 @@ pub fn show_failure(why: &str) {
         "easnet could not load its words ({why}). Check the connection and reload the page.\n\
          easnet 无法加载界面文字（{why}）。请检查网络连接后重新加载页面。"
     );
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
         body.set_inner_text(&text);
     }
 }

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod importer;
 pub mod list;
 pub mod listed;
 pub mod memo;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use easnet_core::analyze::{analyze_with, Report, ServiceCache};
 use easnet_core::cloud::ImportSummary;
 use easnet_core::i18n::{plan_error_text, Catalogue, Lang};
-use easnet_core::import::{import_paste_in, ImportError, Pasted};
+use easnet_core::import::{import_here, ImportError, Pasted};
 use easnet_core::plan::{parse_plan, parse_plan_shape, Plan};
 use easnet_core::samples::examples::{default_example, EXAMPLES};
 use easnet_core::text::decimal::fixed;
@@ -114,6 +114,18 @@ pub struct AppState {
     pub words: Words,
     /// The language chosen: `words` once they are loaded.
     pub lang: Lang,
+    /// A paste of `aliyun` describe output being merged apart ([`crate::importer`]): the page
+    /// sends it to the importer when this is set, and [`Action::Merged`] brings the answer.
+    pub pending: Option<Rc<PendingImport>>,
+}
+
+/// A paste of describe output on its way through the importer, and the plan it is merged into.
+#[derive(Debug, PartialEq)]
+pub struct PendingImport {
+    pub text: String,
+    pub source: String,
+    /// The plan when the paste came: the merge applies only if it is still the page's plan.
+    pub base: Rc<Plan>,
 }
 
 thread_local! {
@@ -214,6 +226,7 @@ impl AppState {
             reading: false,
             words: Words::start(),
             lang: Words::start().lang(),
+            pending: None,
         }
     }
 
@@ -292,6 +305,45 @@ impl AppState {
             reading: false,
             words: self.words,
             lang: self.lang,
+            // An answer for another plan is refused when it comes (Action::Merged).
+            pending: self.pending.clone(),
+        }
+    }
+
+    /// The page after an import: the plan it brought, or the notice saying why it brought
+    /// none (`why`, in the page's words).
+    fn imported(&self, got: Result<Pasted, String>, source: String) -> Self {
+        match got {
+            Ok(Pasted::Network { plan, summary }) => {
+                // The summary is written in the words of the moment.
+                let counts = summary.counts(self.words.0);
+                let args = vec![("source", source), ("counts", counts)];
+                let notice = Notice::new(false, "ui.notice.merged", args);
+                let mut next = self.change(plan, None, None, Some(notice));
+                next.last_import = Some(Rc::new(summary));
+                next
+            }
+            Ok(Pasted::Plan(plan)) => {
+                let notice = Notice::new(
+                    false,
+                    "ui.notice.imported",
+                    vec![("source", source.clone())],
+                );
+                self.change(plan, Some(source), None, Some(notice))
+            }
+            Ok(Pasted::Service { plan, name }) => {
+                let args = vec![("name", name), ("source", source)];
+                let notice = Notice::new(false, "ui.notice.added_service", args);
+                self.change(plan, None, None, Some(notice))
+            }
+            Err(why) => AppState {
+                notice: Some(Notice::new(
+                    true,
+                    "ui.notice.not_imported",
+                    vec![("source", source), ("error", why)],
+                )),
+                ..self.clone()
+            },
         }
     }
 }
@@ -367,10 +419,17 @@ pub enum Action {
         patch: PlanPatch,
         field: Option<String>,
     },
-    /// Pasted or dropped JSON: a plan replaces the current one, a service JSON joins it.
+    /// Pasted or dropped JSON: a plan replaces the current one, a service JSON joins it,
+    /// describe output is merged apart ([`AppState::pending`]).
     Import {
         text: String,
         source: String,
+    },
+    /// The importer's answer to a paste of describe output: merged into the plan unless the
+    /// plan changed meanwhile.
+    Merged {
+        of: Rc<PendingImport>,
+        got: Result<Pasted, String>,
     },
     LoadExample(String),
     NewPlan,
@@ -401,40 +460,40 @@ impl Reducible for AppState {
             Action::Patch { patch, field } => {
                 self.change(patch.applied_to(&self.plan), None, field, None)
             }
-            Action::Import { text, source } => {
-                match import_paste_in(&text, &self.plan, self.words.0) {
-                    Ok(Pasted::Network { plan, summary }) => {
-                        // The summary is written in the words of the moment.
-                        let counts = summary.counts(self.words.0);
-                        let args = vec![("source", source), ("counts", counts)];
-                        let notice = Notice::new(false, "ui.notice.merged", args);
-                        let mut next = self.change(plan, None, None, Some(notice));
-                        next.last_import = Some(Rc::new(summary));
-                        next
-                    }
-                    Ok(Pasted::Plan(plan)) => {
-                        let notice = Notice::new(
-                            false,
-                            "ui.notice.imported",
-                            vec![("source", source.clone())],
-                        );
-                        self.change(plan, Some(source), None, Some(notice))
-                    }
-                    Ok(Pasted::Service { plan, name }) => {
-                        let args = vec![("name", name), ("source", source)];
-                        let notice = Notice::new(false, "ui.notice.added_service", args);
-                        self.change(plan, None, None, Some(notice))
-                    }
-                    Err(e) => AppState {
-                        notice: Some(Notice::new(
-                            true,
-                            "ui.notice.not_imported",
-                            vec![("source", source), ("error", import_error(&e, self.words))],
-                        )),
-                        ..(*self).clone()
-                    },
+            Action::Import { text, source } => match import_here(&text, &self.plan) {
+                Some(got) => self.imported(got.map_err(|e| import_error(&e, self.words)), source),
+                // Describe output: merged apart, the page saying so meanwhile.
+                None => AppState {
+                    notice: Some(Notice::new(
+                        false,
+                        "ui.notice.importing",
+                        vec![("source", source.clone())],
+                    )),
+                    pending: Some(Rc::new(PendingImport {
+                        text,
+                        source,
+                        base: self.plan.clone(),
+                    })),
+                    ..(*self).clone()
+                },
+            },
+            Action::Merged { of, got } => match &self.pending {
+                Some(pending) if Rc::ptr_eq(pending, &of) => {
+                    let mut next = if Rc::ptr_eq(&self.plan, &of.base) {
+                        self.imported(got, of.source.clone())
+                    } else {
+                        let source = ("source", of.source.clone());
+                        AppState {
+                            notice: Some(Notice::new(true, "ui.notice.import_stale", vec![source])),
+                            ..(*self).clone()
+                        }
+                    };
+                    next.pending = None;
+                    next
                 }
-            }
+                // Another paste came meanwhile: its answer is the one awaited.
+                _ => return self,
+            },
             Action::LoadExample(name) => match EXAMPLES
                 .iter()
                 .find(|e| e.name == name)
@@ -689,19 +748,39 @@ mod tests {
         assert!(!s.notice.as_ref().unwrap().error);
     }
 
+    /// What the importer's worker answers to the pending paste of `s` (core's side of it,
+    /// run here), as the page's effect dispatches it.
+    fn answered(s: Rc<AppState>) -> Action {
+        let of = s.pending.clone().expect("a paste waiting for the importer");
+        let words = s.words.0;
+        let answer = easnet_core::import::apart::answer(
+            &of.text,
+            &easnet_core::plan::write_plan(&of.base),
+            words,
+        );
+        let got = easnet_core::import::apart::read_answer(&answer);
+        Action::Merged { of, got }
+    }
+
+    const VSWITCHES: &str = r#"{"VSwitches": {"VSwitch": [{"VSwitchId": "vsw-new1", "VpcId": "vpc-uf6ml-prod",
+            "CidrBlock": "192.168.40.0/24", "ZoneId": "cn-shanghai-e", "AvailableIpAddressCount": 250}]}}"#;
+
     #[test]
     fn describe_output_merges_with_a_summary_and_undoes_in_one_step() {
-        let vswitches = r#"{"VSwitches": {"VSwitch": [{"VSwitchId": "vsw-new1", "VpcId": "vpc-uf6ml-prod",
-            "CidrBlock": "192.168.40.0/24", "ZoneId": "cn-shanghai-e", "AvailableIpAddressCount": 250}]}}"#;
         let start = AppState::initial();
         let before = start.plan.clone();
         let s = run(
             start,
             vec![Action::Import {
-                text: vswitches.into(),
+                text: VSWITCHES.into(),
                 source: "vswitches.json".into(),
             }],
         );
+        // Sent to the importer: the plan is as it was, the page says it is merging.
+        assert_eq!(s.plan, before);
+        assert_eq!(s.notice.as_ref().unwrap().key, "ui.notice.importing");
+        let s = s.clone().reduce(answered(s));
+        assert!(s.pending.is_none());
         let summary = s.last_import.clone().expect("a summary");
         assert_eq!(summary.imported, 1);
         assert!(s.plan.vpcs[0].vswitches.iter().any(|v| v.id == "vsw-new1"));
@@ -709,6 +788,76 @@ mod tests {
         assert_eq!(s.plan, before);
         // The summary (and its undo button) goes with the import.
         assert!(s.last_import.is_none());
+    }
+
+    #[test]
+    fn an_answer_for_a_plan_edited_meanwhile_is_refused() {
+        let s = run(
+            AppState::initial(),
+            vec![Action::Import {
+                text: VSWITCHES.into(),
+                source: "paste".into(),
+            }],
+        );
+        let answer = answered(s.clone());
+        let edited = s.reduce(region("cn-beijing", "region"));
+        let s = edited.clone().reduce(answer);
+        assert_eq!(
+            s.plan, edited.plan,
+            "the edit stays, the merge is not applied"
+        );
+        assert!(s.pending.is_none() && s.last_import.is_none());
+        let notice = s.notice.as_ref().unwrap();
+        assert!(notice.error && notice.key == "ui.notice.import_stale");
+    }
+
+    #[test]
+    fn only_the_last_paste_is_merged() {
+        let paste = |s: Rc<AppState>| {
+            s.reduce(Action::Import {
+                text: VSWITCHES.replace("vsw-new1", "vsw-new2"),
+                source: "second".into(),
+            })
+        };
+        let first = run(
+            AppState::initial(),
+            vec![Action::Import {
+                text: VSWITCHES.into(),
+                source: "first".into(),
+            }],
+        );
+        let early = answered(first.clone());
+        let second = paste(first);
+        let s = second.clone().reduce(early);
+        assert!(
+            Rc::ptr_eq(&s, &second),
+            "the first answer is not the one awaited"
+        );
+        let s = s.clone().reduce(answered(s));
+        assert!(s.plan.vpcs[0].vswitches.iter().any(|v| v.id == "vsw-new2"));
+        assert!(!s.plan.vpcs[0].vswitches.iter().any(|v| v.id == "vsw-new1"));
+    }
+
+    #[test]
+    fn a_refused_paste_says_why_and_keeps_the_plan() {
+        let denied =
+            r#"{"RequestId": "r", "Code": "Forbidden.RAM", "Message": "User not authorized"}"#;
+        let start = AppState::initial();
+        let before = start.plan.clone();
+        let s = run(
+            start,
+            vec![Action::Import {
+                text: denied.into(),
+                source: "paste".into(),
+            }],
+        );
+        let s = s.clone().reduce(answered(s));
+        assert_eq!(s.plan, before);
+        let notice = s.notice.as_ref().unwrap();
+        assert!(
+            notice.error && notice.text(en()).contains("Forbidden.RAM"),
+            "{notice:?}"
+        );
     }
 
     #[test]

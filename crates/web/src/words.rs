@@ -8,9 +8,10 @@
 //! offline use), read once, and kept for the session ([`Catalogue::keep`]). The page is drawn
 //! once the words of its first language are in ([`crate::start`]), so a visitor downloads one
 //! language, not two.
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::ops::Deref;
+use std::rc::Rc;
 
 use easnet_core::i18n::{Catalogue, Lang};
 use yew::AttrValue;
@@ -82,6 +83,14 @@ pub fn url(lang: Lang) -> &'static str {
 thread_local! {
     /// The words the page opened in: set once, before the page is first drawn.
     static START: Cell<Option<Words>> = const { Cell::new(None) };
+    /// The JSON of each catalogue fetched, as it came: the importer's worker is given the
+    /// words of the page's language with a paste (`crate::importer`).
+    static FETCHED: RefCell<Vec<(Lang, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The JSON of the catalogue of `lang`, if the page has fetched it.
+pub fn fetched_json(lang: Lang) -> Option<Rc<str>> {
+    FETCHED.with_borrow(|all| all.iter().find(|(l, _)| *l == lang).map(|(_, j)| j.clone()))
 }
 
 /// Sets the words the page opens in ([`Words::start`]).
@@ -105,9 +114,11 @@ pub fn load(lang: Lang, done: impl FnOnce(Result<Words, String>) + 'static) {
         return done(Ok(Words(c)));
     }
     yew::platform::spawn_local(async move {
-        let read = browser::fetch_text(url(lang))
-            .await
-            .and_then(|json| Catalogue::from_json(lang, &json));
+        let read = browser::fetch_text(url(lang)).await.and_then(|json| {
+            let c = Catalogue::from_json(lang, &json)?;
+            FETCHED.with_borrow_mut(|all| all.push((lang, json.into())));
+            Ok(c)
+        });
         done(read.map(|c| Words(Catalogue::keep(c))))
     });
 }

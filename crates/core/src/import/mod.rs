@@ -1,6 +1,12 @@
 //! Importing pasted or dropped JSON: a whole plan, a bare EAS service JSON that becomes a
 //! service of the current plan, or the output of `aliyun` describe calls merged into the
 //! current plan ([`crate::cloud`]).
+//!
+//! The page reads describe output apart from itself, in a Web Worker of its own that it loads
+//! only when such a paste comes: [`import_here`] imports what is not describe output and
+//! says when a paste is, and [`apart`] is what goes to that worker and comes back.
+
+pub mod apart;
 
 use std::fmt;
 
@@ -149,8 +155,31 @@ pub fn import_paste(text: &str, current: &Plan) -> Result<Pasted, ImportError> {
 /// [`import_paste`] with a network's summary in the language of `cat` (its refusals are
 /// written in any language by [`ImportError::message_in`]).
 pub fn import_paste_in(text: &str, current: &Plan, cat: &Catalogue) -> Result<Pasted, ImportError> {
-    // A file saved as "UTF-8 with BOM" is dropped in as it is: the mark is not JSON.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    import_here(text, current).unwrap_or_else(|| {
+        let n = cloud::import_in(strip_bom(text), current, cat)?;
+        Ok(Pasted::Network {
+            plan: n.plan,
+            summary: n.summary,
+        })
+    })
+}
+
+/// [`import_paste`] for a plan or a service JSON; `None` when `text` is the output of
+/// `aliyun` describe calls, which the page imports apart ([`apart`]) so that the describe
+/// importer is not in the page until it is needed. `text` is read once either way.
+///
+/// # Examples
+/// ```
+/// use easnet_core::import::{import_here, Pasted};
+/// use easnet_core::plan::Plan;
+/// let vpcs = r#"{"Vpcs": {"Vpc": [{"VpcId": "vpc-a"}]}}"#;
+/// assert!(import_here(vpcs, &Plan::empty()).is_none());
+/// let service = r#"{"metadata": {"name": "svc"}}"#;
+/// assert!(matches!(import_here(service, &Plan::empty()), Some(Ok(Pasted::Service { .. }))));
+/// assert!(matches!(import_here("[]", &Plan::empty()), Some(Err(_))));
+/// ```
+pub fn import_here(text: &str, current: &Plan) -> Option<Result<Pasted, ImportError>> {
+    let text = strip_bom(text);
     // Read once here; a paste of several responses is not one JSON value, and is looked at
     // again by the importer, which reads each.
     let parsed: Result<Value, _> = serde_json::from_str(text);
@@ -167,12 +196,23 @@ pub fn import_paste_in(text: &str, current: &Plan, cat: &Catalogue) -> Result<Pa
         Err(_) => cloud::is_describe_paste(text),
     };
     if describe {
-        let n = cloud::import_in(text, current, cat)?;
-        return Ok(Pasted::Network {
-            plan: n.plan,
-            summary: n.summary,
-        });
+        return None;
     }
+    Some(import_plan_or_service(text, parsed, current))
+}
+
+/// A file saved as "UTF-8 with BOM" is dropped in as it is: the mark is not JSON.
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// A paste that is not describe output: a plan, a service JSON, or an error saying why it is
+/// neither.
+fn import_plan_or_service(
+    text: &str,
+    parsed: Result<Value, serde_json::Error>,
+    current: &Plan,
+) -> Result<Pasted, ImportError> {
     let value = parsed.map_err(|e| not_json(text, &e))?;
     let Some(obj) = value.as_object() else {
         return Err(ImportError::Plan(PlanError::said(
