@@ -20,8 +20,19 @@ const SHELL = [
   './i18n/zh-CN.json',
 ];
 
+// The JS modules wasm-bindgen's glue imports (`crates/web/js/`, copied by Trunk under
+// `snippets/<crate hash>/`): named by a hash that changes with the build, so read from the glue.
+async function snippets() {
+  const glue = await (await fetch('./easnet-web.js')).text();
+  return [...new Set([...glue.matchAll(/from\s*['"](\.\/snippets\/[^'"]+)['"]/g)].map((m) => m[1]))];
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches.open(CACHE)
+      .then(async (cache) => cache.addAll([...SHELL, ...(await snippets())]))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {

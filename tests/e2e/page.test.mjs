@@ -199,6 +199,32 @@ test('a shared link opens the same plan in a fresh profile', async () => {
   await fresh.context.close();
 });
 
+test('the link the page makes is the one core makes, and links that carry no plan say why', async () => {
+  // The page deflates with the browser's streams; the link must open anywhere core reads one.
+  const { context, page } = await open();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await page.getByText(/A link carrying this plan was copied/).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const { inflateRawSync } = await import('node:zlib');
+  const plan = JSON.parse(inflateRawSync(Buffer.from(link.split('#v1.')[1], 'base64url')).toString());
+  assert.equal(plan.services[0].service.metadata.name, 'qwen-chat');
+  await context.close();
+
+  const tooLarge = deflateRawSync(Buffer.alloc(17 * 1024 * 1024, 32)).toString('base64url');
+  for (const [fragment, locale, said] of [
+    [`v1.${tooLarge}`, 'en-US', /The shared link could not be opened: the link's plan is larger than 16 MB/],
+    ['v1.AAAA', 'zh-CN', /无法打开分享链接：链接中的计划已损坏（无法解压）/],
+    ['v2.abc', 'zh-CN', /无法打开分享链接：此链接不包含 easnet 计划/],
+  ]) {
+    const bad = await open(`${server.url}#${fragment}`, undefined, locale);
+    assert.match(await bad.page.getByRole('alert').innerText(), said);
+    // The example plan is open instead.
+    assert.equal(await byPath(bad.page, 'services[0].service.metadata.name').inputValue(), 'qwen-chat');
+    assert.deepEqual(bad.problems, []);
+    await bad.context.close();
+  }
+});
+
 test('works offline after the first visit', async () => {
   const { context, page } = await open();
   await page.evaluate(async () => {

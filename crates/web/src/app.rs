@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use easnet_core::i18n::Lang;
-use easnet_core::plan::share;
+use easnet_core::plan::share::ShareError;
 use easnet_core::plan::{write_plan, Plan};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -22,6 +22,7 @@ use crate::components::{
 };
 use crate::importer;
 use crate::memo::{Identity, PlanPart, ReportPart};
+use crate::share_link;
 use crate::state::{read_saved, Action, Analysed, AppState, Notice, PlanPatch};
 use crate::words::{self, Words};
 
@@ -33,25 +34,21 @@ const READ_LATER_ABOVE: usize = 100_000;
 /// A plan text to read once the page is drawn, and where it comes from.
 type Later = Option<(String, String)>;
 
-/// The first state: a shared link's plan, else the autosave, else the default example; and the
-/// plan to read after the first frame when it is large.
-fn load() -> (AppState, Later) {
-    let fragment = browser::fragment();
-    let (text, source) = if !fragment.is_empty() {
-        browser::clear_fragment();
-        match share::decode(&fragment) {
-            Ok(text) => (text, "shared link".to_owned()),
-            Err(e) => {
-                let notice =
-                    Notice::new(true, "ui.notice.bad_link", vec![("error", e.to_string())]);
-                return (AppState::initial_with_notice(notice), None);
-            }
+/// The first state: a shared link's plan (read before the app was mounted), else the
+/// autosave, else the default example; and the plan to read after the first frame when it is
+/// large.
+fn load(shared: Option<Result<String, ShareError>>) -> (AppState, Later) {
+    let (text, source) = match shared {
+        Some(Ok(text)) => (text, "shared link".to_owned()),
+        Some(Err(e)) => {
+            let error = e.text(Words::start().0);
+            let notice = Notice::new(true, "ui.notice.bad_link", vec![("error", error)]);
+            return (AppState::initial_with_notice(notice), None);
         }
-    } else {
-        match browser::load_saved() {
+        None => match browser::load_saved() {
             Some(saved) => saved,
             None => return (AppState::initial(), None),
-        }
+        },
     };
     if text.len() > READ_LATER_ABOVE {
         (AppState::reading(&source, text.len()), Some((text, source)))
@@ -73,13 +70,21 @@ fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
     }
 }
 
+/// What the page was opened with, read before the app is mounted.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The plan of the share link the page was opened with, read, or why it could not be.
+    pub shared: Option<Rc<Result<String, ShareError>>>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let later = use_mut_ref(|| None::<(String, String)>);
     let state = {
-        let later = later.clone();
+        let (later, shared) = (later.clone(), props.shared.clone());
         use_reducer(move || {
-            let (mut state, text) = load();
+            let shared = shared.map(Rc::unwrap_or_clone);
+            let (mut state, text) = load(shared);
             *later.borrow_mut() = text;
             state.lang = words::first_lang();
             state
@@ -261,14 +266,12 @@ pub fn app() -> Html {
     let on_share = {
         let (d, plan) = (d.clone(), state.plan.clone());
         Callback::from(move |_| {
-            let url = browser::url_with_fragment(&share::encode(&write_plan(&plan)));
             let d = d.clone();
-            let shown = url.clone();
-            browser::copy(url, move |ok| {
-                let notice = if ok {
-                    Notice::new(false, "ui.notice.link_copied", Vec::new())
-                } else {
-                    Notice::new(false, "ui.notice.copy_link", vec![("url", shown)])
+            share_link::copy(write_plan(&plan), move |link, copied| {
+                let notice = match link {
+                    _ if copied => Notice::new(false, "ui.notice.link_copied", Vec::new()),
+                    Some(url) => Notice::new(false, "ui.notice.copy_link", vec![("url", url)]),
+                    None => Notice::new(true, "ui.notice.no_link", Vec::new()),
                 };
                 d.dispatch(Action::Notify(notice))
             });

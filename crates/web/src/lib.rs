@@ -11,29 +11,31 @@ pub mod importer;
 pub mod list;
 pub mod listed;
 pub mod memo;
+pub mod share_link;
 pub mod state;
 pub mod words;
 
-/// Loads the words of the language the page opens in, then mounts the app on `<body>`. When
-/// they cannot be had, English is tried (the app then says why it is not in the language
-/// chosen); when no words can be had, the page says so in both languages.
+/// Reads the plan of the share link the page was opened with, if any, and loads the words of
+/// the language the page opens in; then mounts the app on `<body>`. When those words cannot be
+/// had, English is tried (the app then says why it is not in the language chosen); when no
+/// words can be had, the page says so in both languages.
 pub fn start() {
     use easnet_core::i18n::Lang;
 
-    let first = words::first_lang();
-    words::load(first, move |got| match got {
-        Ok(w) => mount(w),
-        Err(_) if first != Lang::En => words::load(Lang::En, |got| match got {
-            Ok(w) => mount(w),
-            Err(why) => browser::show_failure(&why),
-        }),
-        Err(why) => browser::show_failure(&why),
+    yew::platform::spawn_local(async {
+        let shared = share_link::opened_with().await.map(std::rc::Rc::new);
+        let first = words::first_lang();
+        let words = match words::loaded(first).await {
+            Ok(words) => words,
+            Err(_) if first != Lang::En => match words::loaded(Lang::En).await {
+                Ok(words) => words,
+                Err(why) => return browser::show_failure(&why),
+            },
+            Err(why) => return browser::show_failure(&why),
+        };
+        words::start_with(words);
+        yew::Renderer::<app::App>::with_props(app::AppProps { shared }).render();
+        // The app is drawn in the next frame: when the user sees it (BENCHMARKS.md reads this).
+        browser::mark_next_frame("easnet-first-render");
     });
-}
-
-fn mount(first: words::Words) {
-    words::start_with(first);
-    yew::Renderer::<app::App>::new().render();
-    // The app is drawn in the next frame: when the user sees it (BENCHMARKS.md reads this).
-    browser::mark_next_frame("easnet-first-render");
 }

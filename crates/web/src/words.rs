@@ -113,12 +113,16 @@ pub fn load(lang: Lang, done: impl FnOnce(Result<Words, String>) + 'static) {
     if let Some(c) = Catalogue::get(lang) {
         return done(Ok(Words(c)));
     }
-    yew::platform::spawn_local(async move {
-        let read = browser::fetch_text(url(lang)).await.and_then(|json| {
-            let c = Catalogue::from_json(lang, &json)?;
-            FETCHED.with_borrow_mut(|all| all.push((lang, json.into())));
-            Ok(c)
-        });
-        done(read.map(|c| Words(Catalogue::keep(c))))
-    });
+    yew::platform::spawn_local(async move { done(loaded(lang).await) });
+}
+
+/// The words of `lang`, fetched the first time (then kept for the session).
+pub async fn loaded(lang: Lang) -> Result<Words, String> {
+    if let Some(c) = Catalogue::get(lang) {
+        return Ok(Words(c));
+    }
+    let json = browser::fetch_text(url(lang)).await?;
+    let c = Catalogue::from_json(lang, &json)?;
+    FETCHED.with_borrow_mut(|all| all.push((lang, json.into())));
+    Ok(Words(Catalogue::keep(c)))
 }
