@@ -3,6 +3,7 @@
 //! All logic (analysis, exports, capacity maths, report rendering) lives in core.
 
 mod args;
+mod help;
 mod input;
 mod lang;
 mod run;
@@ -12,7 +13,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use easnet_core::args;
 use easnet_core::i18n::Catalogue;
 
@@ -27,12 +28,15 @@ fn main() -> ExitCode {
         eprintln!("easnet: {message}");
     }));
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match args::Cli::try_parse_from(&argv) {
+    // The language is known before clap reads the command line: its help and its usage
+    // errors are in that language too.
+    let said = lang::catalogue(lang::from_args(&argv).unwrap_or_else(lang::from_env));
+    let command = help::in_words(args::Cli::command(), said);
+    let parsed = (command.try_get_matches_from(&argv))
+        .and_then(|matches| args::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
-            let lang = lang::from_args(&argv).unwrap_or_else(lang::from_env);
-            return usage_error(&e, lang::choose(lang));
-        }
+        Err(e) => return usage_error(&e, lang::choose(said.lang())),
     };
     let cat = lang::choose(cli.lang.map_or_else(lang::from_env, Into::into));
     match run::run(cli.command, cat) {

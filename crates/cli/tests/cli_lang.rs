@@ -515,3 +515,48 @@ fn whitelist_in_chinese() {
         run.stdout
     );
 }
+
+/// `--help` speaks the language of the run too: `--lang zh`, or a Chinese locale; English
+/// help is clap's own, written from the doc comments.
+#[test]
+fn help_in_chinese() {
+    for run in [
+        easnet(&["--lang", "zh", "--help"], None),
+        easnet_in_locale(&["--help"], None, ZH_LOCALE),
+    ] {
+        assert_eq!(run.code, 0, "{run:?}");
+        let out = &run.stdout;
+        assert!(
+            out.starts_with("检查 PAI-EAS 网络计划，并在终端中计算交换机容量。"),
+            "{out}"
+        );
+        for part in [
+            "\n用法：easnet [OPTIONS] <COMMAND>\n",
+            "\n命令：\n",
+            "\n选项：\n",
+            "  check       按所有规则检查计划",
+        ] {
+            assert!(out.contains(part), "{part:?} in {out}");
+        }
+    }
+    let check = easnet(&["check", "-h", "--lang", "zh"], None);
+    assert!(
+        check
+            .stdout
+            .contains("\n参数：\n  <PLAN>  计划文件（JSON，版本 1），或 - 表示标准输入\n"),
+        "{check:?}"
+    );
+    assert!(
+        check
+            .stdout
+            .contains("[默认：text] [可选值：text, json, sarif]"),
+        "{check:?}"
+    );
+    let english = easnet(&["check", "-h"], None);
+    assert!(
+        english.stdout.contains(
+            "\nArguments:\n  <PLAN>  The plan file (JSON, version 1), or - for standard input\n"
+        ),
+        "{english:?}"
+    );
+}
