@@ -41,7 +41,7 @@ impl ServiceRead {
     /// Parses and reads one service JSON; `at` is its JSON path, for errors.
     pub fn read(text: &str, at: &str) -> Result<Self, PlanError> {
         let value: Value = serde_json::from_str(text)
-            .map_err(|e| PlanError::new(at, format!("cannot be read: {e}")))?;
+            .map_err(|e| PlanError::said(at, crate::plan::unreadable(&e)))?;
         let spec = ServiceSpec::read(&value, at)?;
         let rolling = spec.rolling.as_ref();
         // The strings the report repeats are cut like the plan's own (`clip`).

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use serde_json::Value;
+
 use crate::i18n::{Catalogue, Said};
 
 /// A plan that cannot be read: the JSON path of the offending value (`vpcs[0].vswitches[2].cidr`,
@@ -9,18 +11,21 @@ use crate::i18n::{Catalogue, Said};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanError {
     pub path: String,
+    /// What is wrong, in English ([`fmt::Display`]'s words).
     pub message: String,
-    /// The message before it is said, when it is one of the catalogue's sentences (text that
-    /// is not JSON, explained): [`crate::i18n::plan_error_text`] writes it in any language.
-    pub(crate) said: Option<Said>,
+    /// What is wrong before it is said: [`crate::i18n::plan_error_text`] writes it in any
+    /// language.
+    pub(crate) said: Said,
 }
 
 impl PlanError {
+    /// An error whose message is kept as written in every language (another library's words).
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        let message = message.into();
         PlanError {
             path: path.into(),
-            message: message.into(),
-            said: None,
+            said: Said::new("plan_error.as_is").with("text", &message),
+            message,
         }
     }
 
@@ -29,9 +34,50 @@ impl PlanError {
         PlanError {
             path: path.into(),
             message: said.text(Catalogue::english()),
-            said: Some(said),
+            said,
         }
     }
+
+    /// `expected WHAT, got VALUE` at `path`: `what` a key of the reader's words
+    /// (`plan_error.an_object`), `got` the value found ([`got`]).
+    pub(crate) fn expected(path: impl Into<String>, what: &'static str, got: &Value) -> Self {
+        PlanError::said(path, expected(Said::new(what), got))
+    }
+}
+
+/// `expected WHAT, got VALUE`.
+pub(crate) fn expected(what: Said, got: &Value) -> Said {
+    Said::new("plan_error.expected")
+        .with_said("what", what)
+        .with_said("got", self::got(got))
+}
+
+/// A JSON value in an error message: `"4"`, `4.5`, `null` as written (cut to 60 bytes), an
+/// object or a list in words.
+pub(crate) fn got(v: &Value) -> Said {
+    match v {
+        Value::Object(_) => Said::new("plan_error.an_object"),
+        Value::Array(_) => Said::new("plan_error.a_list"),
+        other => {
+            let mut s = other.to_string();
+            if s.len() > 60 {
+                let cut = (0..=57).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+                s.truncate(cut);
+                s.push_str("...");
+            }
+            as_is(s)
+        }
+    }
+}
+
+/// `cannot be read: WHY`, serde's words kept.
+pub(crate) fn unreadable(why: &impl fmt::Display) -> Said {
+    Said::new("plan_error.unreadable").with("why", why)
+}
+
+/// Text said as it is in every language (a value, another library's words).
+pub(crate) fn as_is(text: impl fmt::Display) -> Said {
+    Said::new("plan_error.as_is").with("text", text)
 }
 
 impl fmt::Display for PlanError {

@@ -7,41 +7,51 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 use serde_json::{Number, Value};
 
-use super::service::describe;
+use super::error::{as_is, expected};
+use crate::i18n::Said;
 
-/// Reads `v` as an integer from `lo` to `hi`; the error is the message of a PLAN001 (what was
-/// expected and what was there). `what` names the field's kind: "a non-negative integer".
-pub(crate) fn read_int(v: &Value, lo: i64, hi: i64, what: &str) -> Result<i64, String> {
-    match v {
-        Value::Number(n) => read_number(n, lo, hi, what),
-        _ => Err(format!("expected {what}, got {}", describe(v))),
-    }
+/// Why a JSON number is not an integer of a range: the number as written.
+enum Unfit {
+    OutOfRange(String),
+    NotAnInteger(String),
 }
 
-/// [`read_int`] of a number.
-fn read_number(n: &Number, lo: i64, hi: i64, what: &str) -> Result<i64, String> {
-    let out_of_range =
-        |text: &str| format!("out of range: expected {what} from {lo} to {hi}, got {text}");
+/// An integer from `lo` to `hi` read from a JSON value; else why not, `what` (a key of the
+/// reader's words, `plan_error.an_integer`) saying what was expected.
+pub(crate) fn read_int(v: &Value, lo: i64, hi: i64, what: &'static str) -> Result<i64, Said> {
+    let Value::Number(n) = v else {
+        return Err(expected(Said::new(what), v));
+    };
+    read_number(n, lo, hi).map_err(|unfit| match unfit {
+        Unfit::OutOfRange(got) => Said::new("plan_error.out_of_range")
+            .with_said("what", Said::new(what))
+            .with("lo", lo)
+            .with("hi", hi)
+            .with("got", got),
+        Unfit::NotAnInteger(got) => Said::new("plan_error.expected")
+            .with_said("what", Said::new(what))
+            .with_said("got", as_is(got)),
+    })
+}
+
+fn read_number(n: &Number, lo: i64, hi: i64) -> Result<i64, Unfit> {
     match n.as_i64() {
         Some(i) if (lo..=hi).contains(&i) => Ok(i),
-        Some(i) => Err(out_of_range(&i.to_string())),
+        Some(i) => Err(Unfit::OutOfRange(i.to_string())),
         None => {
             // Past i64 either way: an integer still, if it is spelled as one (digits, maybe a
             // minus); `1.5` and `1e3` are not integers at all.
             let text = n.to_string();
             let digits = text.strip_prefix('-').unwrap_or(&text);
             if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                Err(out_of_range(&text))
+                Err(Unfit::OutOfRange(text))
             } else {
-                Err(format!("expected {what}, got {text}"))
+                Err(Unfit::NotAnInteger(text))
             }
         }
     }
 }
 
-/// An integer field of the plan from `lo` to `hi`, `None` when `null`. Read as a number as
-/// written (not through a whole `Value`, which would bring a second copy of its reader into
-/// the page); anything else is serde's type error, in the field's words.
 fn field<'de, D: Deserializer<'de>>(
     d: D,
     lo: i64,
@@ -55,8 +65,17 @@ fn field<'de, D: Deserializer<'de>>(
         let text = text.split(" at line ").next().unwrap_or(&text);
         D::Error::custom(text.replace("a JSON number", what))
     })?;
-    n.map(|n| read_number(&n, lo, hi, what).map_err(D::Error::custom))
-        .transpose()
+    // serde carries text: the reader's English forms, which `parse::humanize_json` reads back
+    // into the catalogue's sentences.
+    n.map(|n| {
+        read_number(&n, lo, hi).map_err(|unfit| match unfit {
+            Unfit::OutOfRange(got) => D::Error::custom(format!(
+                "out of range: expected {what} from {lo} to {hi}, got {got}"
+            )),
+            Unfit::NotAnInteger(got) => D::Error::custom(format!("expected {what}, got {got}")),
+        })
+    })
+    .transpose()
 }
 
 /// A count (`other_ips`): 0 to 2^63 − 1; `null` is 0.
@@ -83,7 +102,13 @@ mod tests {
     use super::*;
 
     fn read(text: &str, lo: i64, hi: i64) -> Result<i64, String> {
-        read_int(&serde_json::from_str(text).unwrap(), lo, hi, "a count")
+        read_int(
+            &serde_json::from_str(text).unwrap(),
+            lo,
+            hi,
+            "plan_error.a_non_negative_integer",
+        )
+        .map_err(|said| said.text(crate::i18n::Catalogue::english()))
     }
 
     #[test]
@@ -92,13 +117,13 @@ mod tests {
         assert_eq!(read("-3", -5, 5), Ok(-3));
         let max = i64::MAX;
         let cases = [
-            ("18446744073709551616", "out of range: expected a count from 0 to 9223372036854775807, got 18446744073709551616"),
-            ("9223372036854775808", "out of range: expected a count from 0 to 9223372036854775807, got 9223372036854775808"),
-            ("-1", "out of range: expected a count from 0 to 9223372036854775807, got -1"),
-            ("-99999999999999999999", "out of range: expected a count from 0 to 9223372036854775807, got -99999999999999999999"),
-            ("1.5", "expected a count, got 1.5"),
-            ("\"4\"", "expected a count, got \"4\""),
-            ("[]", "expected a count, got a list"),
+            ("18446744073709551616", "out of range: expected a non-negative integer from 0 to 9223372036854775807, got 18446744073709551616"),
+            ("9223372036854775808", "out of range: expected a non-negative integer from 0 to 9223372036854775807, got 9223372036854775808"),
+            ("-1", "out of range: expected a non-negative integer from 0 to 9223372036854775807, got -1"),
+            ("-99999999999999999999", "out of range: expected a non-negative integer from 0 to 9223372036854775807, got -99999999999999999999"),
+            ("1.5", "expected a non-negative integer, got 1.5"),
+            ("\"4\"", "expected a non-negative integer, got \"4\""),
+            ("[]", "expected a non-negative integer, got a list"),
         ];
         for (text, want) in cases {
             assert_eq!(read(text, 0, max), Err(want.to_owned()), "{text}");

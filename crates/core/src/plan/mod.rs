@@ -26,6 +26,7 @@ pub mod service_json;
 pub mod share;
 mod validate;
 
+pub(crate) use error::unreadable;
 pub use error::PlanError;
 pub use model::*;
 pub use parse::{parse_plan, parse_plan_shape, write_plan};

@@ -4,8 +4,10 @@ use serde_json::error::Category;
 
 use serde::Deserialize;
 
+use super::error::{as_is, expected};
 use super::error_path::error_path;
 use super::{json_syntax, validate, Plan, PlanError};
+use crate::i18n::Said;
 
 /// Reads a plan: strict JSON → [`Plan`], then [`validate`]. The first problem is returned as
 /// a [`PlanError`] naming its JSON path and what was expected there (PLAN001).
@@ -45,10 +47,7 @@ pub fn parse_plan_shape(text: &str) -> Result<Plan, PlanError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // serde also fills a struct from a JSON list (`[1]` would be a plan): refuse that here.
     if text.trim_start().starts_with('[') {
-        return Err(PlanError::new(
-            "",
-            "expected a plan: a JSON object with \"version\": 1, got a list",
-        ));
+        return Err(PlanError::said("", Said::new("plan_error.plan_not_a_list")));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let plan = match Plan::deserialize(&mut de) {
@@ -72,21 +71,15 @@ pub fn write_plan(plan: &Plan) -> String {
 fn not_a_v1_plan(text: &str) -> Option<PlanError> {
     let value: serde_json::Value = serde_json::from_str(text).ok()?;
     let Some(obj) = value.as_object() else {
-        return Some(PlanError::new(
-            "",
-            "expected a plan: a JSON object with \"version\": 1",
-        ));
+        return Some(PlanError::said("", Said::new("plan_error.not_a_plan")));
     };
     match obj.get("version") {
-        None => Some(PlanError::new(
+        None => Some(PlanError::said(
             "version",
-            "missing required field: expected 1 (is this a plan file?)",
+            Said::new("plan_error.version_missing"),
         )),
         Some(v) if v.as_u64() == Some(1) => None,
-        Some(v) => Some(PlanError::new(
-            "version",
-            format!("expected 1, got {}", super::service::describe(v)),
-        )),
+        Some(v) => Some(PlanError::said("version", expected(as_is(1), v))),
     }
 }
 
@@ -105,10 +98,12 @@ fn humanize(e: &serde_json::Error, text: &str) -> PlanError {
     humanize_json(path, e, text)
 }
 
-/// Turns serde's wording into the user's: `expected a non-negative integer, got "4"`, with the
-/// offending key appended to the path for unknown and missing fields. Text that is not JSON
-/// is explained by [`json_syntax::explain`] (comments, trailing commas, a member without its
-/// braces, a cut-off file).
+/// Turns serde's wording into the user's, as a sentence of the catalogue: `expected a
+/// non-negative integer, got "4"`, with the offending key appended to the path for unknown and
+/// missing fields. serde's errors are text, so this is where its English forms are read, and
+/// the reader's own forms that travel through serde (`int::field`); anything else is kept as
+/// serde wrote it. Text that is not JSON is explained by [`json_syntax::explained`]
+/// (comments, trailing commas, a member without its braces, a cut-off file).
 fn humanize_json(mut path: String, e: &serde_json::Error, text: &str) -> PlanError {
     if matches!(e.classify(), Category::Syntax | Category::Eof) {
         return PlanError::said(path, json_syntax::explained(text, e));
@@ -125,21 +120,25 @@ fn humanize_json(mut path: String, e: &serde_json::Error, text: &str) -> PlanErr
             format!("{path}.{key}")
         }
     };
-    let mut message = if let Some(rest) = msg.strip_prefix("missing field `") {
+    let said = if let Some(rest) = msg.strip_prefix("missing field `") {
         path = join(&path, rest.trim_end_matches('`'));
-        "missing required field".to_owned()
+        Said::new("plan_error.missing")
     } else if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         // The path already ends with the unknown key.
         if !(path == key || path.ends_with(&format!(".{key}"))) {
             path = join(&path, key);
         }
-        match expected.strip_prefix(", expected one of ") {
-            Some(list) => format!("unknown field; expected one of {}", list.replace('`', "")),
-            None => match expected.strip_prefix(", expected ") {
-                Some(one) => format!("unknown field; expected {}", one.replace('`', "")),
-                None => "unknown field".to_owned(),
-            },
+        let one_of = expected.strip_prefix(", expected one of ");
+        let one = expected.strip_prefix(", expected ");
+        match (one_of, one) {
+            (Some(list), _) => {
+                Said::new("plan_error.unknown_field_one_of").with("list", list.replace('`', ""))
+            }
+            (None, Some(one)) => {
+                Said::new("plan_error.unknown_field_one").with("list", one.replace('`', ""))
+            }
+            (None, None) => Said::new("plan_error.unknown_field"),
         }
     } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let (got, expected) = rest.split_once('`').unwrap_or((rest, ""));
@@ -148,54 +147,96 @@ fn humanize_json(mut path: String, e: &serde_json::Error, text: &str) -> PlanErr
             .trim_start_matches("one of ")
             .replace("` or `", "`, `")
             .replace('`', "");
-        format!("expected one of {expected}, got \"{got}\"")
+        Said::new("plan_error.one_of")
+            .with("list", expected)
+            .with("got", format!("\"{got}\""))
     } else if let Some((got, expected)) = msg
         .strip_prefix("invalid type: ")
         .or_else(|| msg.strip_prefix("invalid value: "))
         .and_then(|rest| rest.split_once(", expected "))
     {
-        format!(
-            "expected {}, got {}",
-            expected_words(expected),
-            got_words(got)
-        )
+        Said::new("plan_error.expected")
+            .with_said("what", expected_words(expected))
+            .with_said("got", got_words(got))
+    } else if let Some(said) = reader_form(msg) {
+        said
     } else {
-        msg.to_owned()
+        as_is(msg)
     };
-    if e.line() > 0 {
-        message.push_str(&format!(" (line {}, column {})", e.line(), e.column()));
-    }
-    PlanError::new(path, message)
+    let said = if e.line() > 0 {
+        Said::new("plan_error.position")
+            .with_said("message", said)
+            .with("line", e.line())
+            .with("column", e.column())
+    } else {
+        said
+    };
+    PlanError::said(path, said)
 }
 
-fn expected_words(expected: &str) -> String {
-    match expected {
-        "u8" | "u16" | "u32" | "u64" => "a non-negative integer".to_owned(),
-        "i8" | "i16" | "i32" | "i64" => "an integer".to_owned(),
-        "f32" | "f64" => "a number".to_owned(),
-        "a sequence" => "a list".to_owned(),
-        "a boolean" => "true or false".to_owned(),
-        e if e.starts_with("struct ") => "an object".to_owned(),
-        e => e.to_owned(),
+/// The reader's own forms that reach here as serde's text (`int::field`): "out of range:
+/// expected WHAT from LO to HI, got N", "expected WHAT, got N".
+fn reader_form(msg: &str) -> Option<Said> {
+    if let Some(rest) = msg.strip_prefix("out of range: expected ") {
+        let (what, rest) = rest.split_once(" from ")?;
+        let (range, got) = rest.split_once(", got ")?;
+        let (lo, hi) = range.split_once(" to ")?;
+        return Some(
+            Said::new("plan_error.out_of_range")
+                .with_said("what", expected_words(what))
+                .with("lo", lo)
+                .with("hi", hi)
+                .with("got", got),
+        );
     }
+    let (what, got) = msg.strip_prefix("expected ")?.rsplit_once(", got ")?;
+    Some(
+        Said::new("plan_error.expected")
+            .with_said("what", expected_words(what))
+            .with_said("got", as_is(got)),
+    )
 }
 
-fn got_words(got: &str) -> String {
+/// What serde (or the reader's own forms) expected, in the reader's words.
+fn expected_words(expected: &str) -> Said {
+    let key = match expected {
+        "u8" | "u16" | "u32" | "u64" | "a non-negative integer" => {
+            "plan_error.a_non_negative_integer"
+        }
+        "i8" | "i16" | "i32" | "i64" | "an integer" => "plan_error.an_integer",
+        "f32" | "f64" => "plan_error.a_number",
+        "a sequence" => "plan_error.a_list",
+        "a boolean" => "plan_error.true_or_false",
+        "a string" => "plan_error.a_string",
+        e if e.starts_with("struct ") => "plan_error.an_object",
+        // The plan model's own expectations (`model.rs`), in the catalogue's words.
+        "exactly two different VPC IDs" => "plan_error.two_vpcs",
+        "a share between 0 and 1 such as 0.8" => "plan_error.a_share",
+        "a port 1-65535" => "plan_error.a_port",
+        e => return as_is(e),
+    };
+    Said::new(key)
+}
+
+/// What serde found, in the reader's words: a value as written, or its kind.
+fn got_words(got: &str) -> Said {
     let strip = |s: &str| s.trim_matches('`').to_owned();
     if let Some(s) = got.strip_prefix("string ") {
-        s.to_owned()
+        as_is(s)
     } else if let Some(n) = got
         .strip_prefix("integer ")
         .or_else(|| got.strip_prefix("floating point "))
         .or_else(|| got.strip_prefix("boolean "))
     {
-        strip(n)
+        as_is(strip(n))
     } else {
         match got {
-            "map" => "an object".to_owned(),
-            "sequence" => "a list".to_owned(),
-            "null" | "unit value" => "null".to_owned(),
-            other => other.to_owned(),
+            "map" => Said::new("plan_error.an_object"),
+            "sequence" => Said::new("plan_error.a_list"),
+            "null" | "unit value" => as_is("null"),
+            // A number as serde_json's arbitrary precision reports it, without its digits.
+            "number" => Said::new("plan_error.number"),
+            other => as_is(other),
         }
     }
 }

@@ -172,8 +172,8 @@ impl<'a> ServiceSpec<'a> {
             spec.unit_size = match unit.get("size") {
                 None | Some(Value::Null) => None,
                 Some(v) => {
-                    let size = super::int::read_int(v, 1, i64::MAX, "an integer")
-                        .map_err(|message| PlanError::new(at.path(Some("size")), message))?;
+                    let size = super::int::read_int(v, 1, i64::MAX, "plan_error.an_integer")
+                        .map_err(|said| PlanError::said(at.path(Some("size")), said))?;
                     u64::try_from(size).ok()
                 }
             };
@@ -222,12 +222,8 @@ fn rolling<'a>(
 }
 
 fn object<'a>(v: &'a Value, at: Loc) -> Result<&'a Map<String, Value>, PlanError> {
-    v.as_object().ok_or_else(|| {
-        PlanError::new(
-            at.path(None),
-            format!("expected an object, got {}", describe(v)),
-        )
-    })
+    v.as_object()
+        .ok_or_else(|| PlanError::expected(at.path(None), "plan_error.an_object", v))
 }
 
 fn field_object<'a>(
@@ -237,12 +233,8 @@ fn field_object<'a>(
 ) -> Result<Option<&'a Map<String, Value>>, PlanError> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => v.as_object().map(Some).ok_or_else(|| {
-            PlanError::new(
-                at.path(Some(key)),
-                format!("expected an object, got {}", describe(v)),
-            )
-        }),
+        Some(v) => (v.as_object().map(Some))
+            .ok_or_else(|| PlanError::expected(at.path(Some(key)), "plan_error.an_object", v)),
     }
 }
 
@@ -254,9 +246,10 @@ fn field_str<'a>(
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(v) => Err(PlanError::new(
+        Some(v) => Err(PlanError::expected(
             at.path(Some(key)),
-            format!("expected a string, got {}", describe(v)),
+            "plan_error.a_string",
+            v,
         )),
     }
 }
@@ -267,27 +260,9 @@ fn field_str<'a>(
 fn field_int(m: &Map<String, Value>, key: &str, at: Loc) -> Result<Option<i64>, PlanError> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => super::int::read_int(v, i64::MIN, i64::MAX, "an integer")
+        Some(v) => super::int::read_int(v, i64::MIN, i64::MAX, "plan_error.an_integer")
             .map(Some)
-            .map_err(|message| PlanError::new(at.path(Some(key)), message)),
-    }
-}
-
-/// A short description of a JSON value for error messages: `"4"`, `4.5`, `an object`.
-pub(crate) fn describe(v: &Value) -> String {
-    match v {
-        Value::Object(_) => "an object".to_owned(),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Null => "null".to_owned(),
-        other => {
-            let mut s = other.to_string();
-            if s.len() > 60 {
-                let cut = (0..=57).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
-                s.truncate(cut);
-                s.push_str("...");
-            }
-            s
-        }
+            .map_err(|said| PlanError::said(at.path(Some(key)), said)),
     }
 }
 

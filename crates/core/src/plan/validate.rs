@@ -2,7 +2,9 @@
 
 use serde_json::Value;
 
+use super::error::{as_is, unreadable};
 use super::{PlanError, RouteTableKind, ServiceEntry, ServiceSpec};
+use crate::i18n::Said;
 use crate::plan::Plan;
 
 /// Every PLAN001 problem of a plan that deserialized: the version, a target's port, more than
@@ -68,17 +70,23 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Problem> {
 /// The plan-wide and VPC-level rules.
 fn head_problems(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut push = |kind, path: String, message: String| {
+    let mut push = |kind, path: String, said: Said| {
         problems.push(Problem {
             kind,
-            error: PlanError::new(path, message),
+            error: PlanError::said(path, said),
         });
+    };
+    // `expected WHAT, got GOT`, both as they are or in the reader's words.
+    let expected = |what: Said, got: String| {
+        Said::new("plan_error.expected")
+            .with_said("what", what)
+            .with_said("got", as_is(got))
     };
     if plan.version != 1 {
         push(
             ProblemKind::Version,
             "version".to_owned(),
-            format!("expected 1, got {}", plan.version),
+            expected(as_is(1), plan.version.to_string()),
         );
     }
     if let Some(t) = plan.utilization_warning {
@@ -86,9 +94,9 @@ fn head_problems(plan: &Plan) -> Vec<Problem> {
             push(
                 ProblemKind::UtilizationWarning,
                 "utilization_warning".to_owned(),
-                format!(
-                    "expected a share between 0 and 1 such as 0.8, got {}",
-                    crate::text::decimal::shortest(t)
+                expected(
+                    Said::new("plan_error.a_share"),
+                    crate::text::decimal::shortest(t),
                 ),
             );
         }
@@ -104,10 +112,9 @@ fn head_problems(plan: &Plan) -> Vec<Problem> {
                     vpc: vpc.id.clone(),
                 },
                 format!("vpcs[{v}].route_tables[{second}].kind"),
-                format!(
-                    "a VPC has one system route table, but {} also has {}",
-                    vpc.id, vpc.route_tables[systems[0]].id
-                ),
+                Said::new("plan_error.two_system_tables")
+                    .with("vpc", &vpc.id)
+                    .with("table", &vpc.route_tables[systems[0]].id),
             );
         }
     }
@@ -120,9 +127,9 @@ fn head_problems(plan: &Plan) -> Vec<Problem> {
                 },
                 format!("peerings[{p}].vpcs"),
                 // As JSON, the way the plan spells it.
-                format!(
-                    "expected exactly two different VPC IDs, got {}",
-                    serde_json::to_string(&peering.vpcs).unwrap_or_default()
+                expected(
+                    Said::new("plan_error.two_vpcs"),
+                    serde_json::to_string(&peering.vpcs).unwrap_or_default(),
                 ),
             );
         }
@@ -134,8 +141,8 @@ fn head_problems(plan: &Plan) -> Vec<Problem> {
 /// types (PLAN001 otherwise, also for JSON nested past serde_json's limit).
 fn read_service(entry: &ServiceEntry, s: usize) -> Result<Value, PlanError> {
     let at = format!("services[{s}].service");
-    let service = (entry.service.value())
-        .map_err(|e| PlanError::new(at.clone(), format!("cannot be read: {e}")))?;
+    let service =
+        (entry.service.value()).map_err(|e| PlanError::said(at.clone(), unreadable(&e)))?;
     ServiceSpec::read(&service, &at)?;
     Ok(service)
 }
@@ -154,15 +161,14 @@ fn structure_problems(plan: &Plan) -> Vec<Problem> {
     let mut problems = head_problems(plan);
     for (s, entry) in plan.services.iter().enumerate() {
         for (t, target) in entry.targets.iter().enumerate() {
-            let message = match target.port {
-                None if target.protocol.has_ports() => format!(
-                    "required for protocol {}: expected a port 1-65535",
-                    target.protocol.as_str()
-                ),
+            let said = match target.port {
+                None if target.protocol.has_ports() => {
+                    Said::new("plan_error.port_required").with("protocol", target.protocol.as_str())
+                }
                 // Checked only for tcp and udp (rules.md, "Settled readings": target
                 // protocols).
                 Some(port) if target.protocol.has_ports() && !(1..=65535).contains(&port) => {
-                    format!("out of range: expected a port 1-65535, got {port}")
+                    Said::new("plan_error.port_out_of_range").with("got", port)
                 }
                 _ => continue,
             };
@@ -171,7 +177,7 @@ fn structure_problems(plan: &Plan) -> Vec<Problem> {
                     service: s,
                     target: t,
                 },
-                error: PlanError::new(format!("services[{s}].targets[{t}].port"), message),
+                error: PlanError::said(format!("services[{s}].targets[{t}].port"), said),
             });
         }
     }
