@@ -126,7 +126,7 @@ pub fn merge_in(
         let items = map::map(r, &mut facts);
         read.push(ResponseRead {
             operation: r.operation,
-            label: r.label.clone(),
+            label: r.said.text(cat),
             items,
         });
     }

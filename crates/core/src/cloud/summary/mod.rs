@@ -45,7 +45,8 @@ pub struct ImportSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseRead {
     pub operation: Operation,
-    /// `response 2`, `the response`, or `FILE: response 2`.
+    /// `response 2`, `the response`, or `FILE: response 2`, in the summary's language (the
+    /// page's importer has no English words when the page is in Chinese).
     pub label: String,
     /// Items in its list (VPCs, rules, entries, …).
     pub items: usize,
