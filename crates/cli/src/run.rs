@@ -57,8 +57,10 @@ pub fn run(command: Command, cat: &'static Catalogue) -> Result<ExitCode, String
             let net = export::checked_networking(&vpc_id, &vswitch_id, &security_group_id, cat)
                 .map_err(|e| e.text(cat))?;
             let input = input::read(&service, cat)?;
-            let out = export::set_networking(&input.text, &net)
-                .map_err(|e| format!("{}: {}", input.name, e.text(cat)))?;
+            let out = export::set_networking(&input.text, &net).map_err(|e| {
+                let error = e.text(cat);
+                cat.text("cli.in_file", args![file = input.name, error = error])
+            })?;
             // Byte for byte: no newline added that the file did not have.
             emit(&out, cat)
         }

@@ -560,3 +560,38 @@ fn help_in_chinese() {
         "{english:?}"
     );
 }
+
+/// A service JSON that is not JSON: why and where, in Chinese, easnet's and serde's words
+/// alike; English as before.
+#[test]
+fn a_service_json_that_is_not_json_in_chinese() {
+    let file = temp_file(
+        "bad-service.json",
+        b"{\"metadata\": {\"name\": \"a\"},\n  \"cloud\": {,}\n}",
+    );
+    let ids = [
+        "--vpc-id",
+        "vpc-a",
+        "--vswitch-id",
+        "vsw-a",
+        "--security-group-id",
+        "sg-a",
+    ];
+    let mut args = vec!["networking", file.as_str()];
+    args.extend(ids);
+    let english = easnet(&args, None);
+    assert!(
+        english.stderr.ends_with(
+            ": the service JSON is not valid JSON: key must be a string at line 2, column 13\n"
+        ),
+        "{english:?}"
+    );
+    args.extend(["--lang", "zh"]);
+    let run = easnet(&args, None);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .ends_with("：服务 JSON 不是有效的 JSON：键必须是字符串（第 2 行第 13 列）\n"),
+        "{run:?}"
+    );
+}

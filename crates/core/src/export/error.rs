@@ -3,15 +3,17 @@
 use std::fmt;
 
 use crate::args;
-use crate::i18n::Catalogue;
+use crate::i18n::{plan_error_text, Catalogue};
 use crate::plan::service_json::SpliceError;
+use crate::plan::PlanError;
 
 /// An export that cannot be made from what it was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ExportError {
-    /// The service JSON is not JSON; the message says where (`line 3, column 5`).
-    NotJson(String),
+    /// The service JSON is not JSON: why and where (`line 3, column 5`), said in any language
+    /// ([`plan_error_text`]).
+    NotJson(PlanError),
     /// The service JSON is JSON but not an object; says what it is (`a list`).
     NotAnObject(&'static str),
     /// `cloud` is there but is neither an object nor null; says what it is.
@@ -49,7 +51,10 @@ impl ExportError {
     /// ```
     pub fn text(&self, cat: &Catalogue) -> String {
         match self {
-            ExportError::NotJson(why) => cat.text("export.error.not_json", args![why = why]),
+            ExportError::NotJson(why) => cat.text(
+                "export.error.not_json",
+                args![why = plan_error_text(cat, why)],
+            ),
             ExportError::NotAnObject(what) => cat.text(
                 "export.error.not_an_object",
                 args![what = json_kind(what, cat)],

@@ -10,11 +10,13 @@ use std::fmt;
 
 pub use splice::set_networking;
 
+use super::PlanError;
+
 /// Why the service JSON cannot be edited in place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpliceError {
-    /// Not JSON; the message says where (`line 3, column 5`).
-    NotJson(String),
+    /// Not JSON; the error says why and where (`line 3, column 5`), in any language.
+    NotJson(PlanError),
     /// JSON but not an object; says what it is (`a list`).
     NotAnObject(&'static str),
     /// `cloud` is there but is neither an object nor null; says what it is.

@@ -12,8 +12,9 @@ use serde_json::value::RawValue;
 use super::layout::{Habits, Layout};
 use super::scan::{kind_at, object_at, skip_ws, Object};
 use super::SpliceError;
-use crate::plan::json_syntax::explain;
+use crate::plan::json_syntax::explained;
 use crate::plan::Networking;
+use crate::plan::PlanError;
 
 /// The keys of `cloud.networking` that easnet sets; any other key there (`destination_cidrs`,
 /// `default_route`) is the user's and is kept.
@@ -63,8 +64,10 @@ pub fn set_networking(service_text: &str, net: &Networking) -> Result<String, Sp
     } else {
         0
     };
-    serde_json::from_str::<&RawValue>(&service_text[bom..])
-        .map_err(|e| SpliceError::NotJson(explain(&service_text[bom..], &e)))?;
+    serde_json::from_str::<&RawValue>(&service_text[bom..]).map_err(|e| {
+        let why = explained(&service_text[bom..], &e);
+        SpliceError::NotJson(PlanError::said("", why))
+    })?;
     let text = service_text;
     let b = text.as_bytes();
     let start = skip_ws(b, bom);
