@@ -36,7 +36,7 @@ pub fn snapshot(
         None | Some("-") => None,
         Some(path) => Some(Target::check(path, cat)?),
     };
-    let snap = snapshot::take(region, vpc, |req| {
+    let snap = snapshot::take_in(region, vpc, cat, |req| {
         eprintln!("easnet snapshot: {}", page_name(req, cat));
         run_page(req, timeout, cat)
     })

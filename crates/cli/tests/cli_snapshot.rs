@@ -569,4 +569,13 @@ fn progress_and_errors_in_chinese() {
          doesn't support RAM.；未写入任何内容",
     );
     assert_eq!(fake.files(), Vec::<String>::new());
+
+    // The errors core finds while taking it are in Chinese too.
+    let call = "vpc DescribeVSwitches --RegionId cn-hangzhou --VpcId vpc-bp1prod --PageSize 50 --PageNumber 2";
+    let fake = Fake::new(&[(call, "0\tvswitches-1.json")]);
+    let run = fake.snapshot(&["-o", &fake.path("net.json"), "--lang", "zh"]);
+    assert_failed(
+        &run,
+        "easnet: vpc DescribeVSwitches --VpcId vpc-bp1prod：第 2 页返回的 PageNumber 为 1；请重新生成快照；未写入任何内容",
+    );
 }

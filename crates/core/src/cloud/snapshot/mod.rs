@@ -23,7 +23,7 @@ mod take;
 
 pub use calls::{Api, Ask, Call, Paging, APIS};
 pub use failure::{quoted, read_failure, AliyunFailure, QUOTED_CHARS};
-pub use take::{take, Request};
+pub use take::{take, take_in, Request};
 
 pub(crate) use file::{is_snapshot, read};
 

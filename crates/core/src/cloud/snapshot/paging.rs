@@ -8,8 +8,7 @@ use crate::cloud::error_response;
 use crate::cloud::read::{count, list, text};
 use crate::cloud::shape::keys_of;
 use crate::cloud::{CloudErrorKind, Operation};
-use crate::i18n::{Catalogue, Said};
-use crate::text::words::plural;
+use crate::i18n::Said;
 
 use super::calls::{Ask, Call, Paging};
 
@@ -75,23 +74,24 @@ pub(crate) fn next(
     page: u64,
     value: &Value,
     before: u64,
-) -> Result<Option<Ask>, String> {
+) -> Result<Option<Ask>, Said> {
     match call.api().paging {
         Paging::PageNumber => {
-            let (total, _) =
-                number_paging(call, page, value).map_err(|e| e.text(Catalogue::english()))?;
+            let (total, _) = number_paging(call, page, value)?;
             let here = items(call, value);
             let read = before.saturating_add(here);
             if read >= total {
                 return Ok(None);
             }
             if here == 0 {
-                return Err(format!(
-                    "{}, page {page}: page {page} is empty but TotalCount says {total} \
-                     ({} read): the list changed while it was read",
-                    call.name(),
-                    plural(read as usize, "item", "items")
-                ));
+                return Err(Said::new("cloud_error.snapshot.empty_page")
+                    .with("call", call.name())
+                    .with("page", page)
+                    .with("total", total)
+                    .with_said(
+                        "read",
+                        Said::new("cloud_error.snapshot.items").counted(read as usize),
+                    ));
             }
             Ok(Some(Ask::Number(page + 1)))
         }
@@ -202,6 +202,7 @@ fn arg<'a>(args: &'a [(String, String)], key: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Catalogue;
     use serde_json::json;
 
     fn vswitches() -> Call {
@@ -248,13 +249,16 @@ mod tests {
             Some(Ask::Number(3))
         );
         assert_eq!(
-            next(&c, 2, &page(2, 0, 60), 50).unwrap_err(),
+            next(&c, 2, &page(2, 0, 60), 50)
+                .unwrap_err()
+                .text(Catalogue::english()),
             "vpc DescribeVSwitches --VpcId vpc-a, page 2: page 2 is empty but TotalCount says 60 \
              (50 items read): the list changed while it was read"
         );
         assert_eq!(next(&c, 1, &page(1, 0, 0), 0).unwrap(), None);
         assert!(next(&c, 1, &json!({"VSwitches": {}}), 0)
             .unwrap_err()
+            .text(Catalogue::english())
             .contains("page 1: the response has no TotalCount"));
 
         let both = [(2, vec![], page(2, 10, 60)), (1, vec![], page(1, 50, 60))];

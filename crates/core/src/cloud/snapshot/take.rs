@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::args;
 use crate::cloud::read::{list, text};
 use crate::cloud::Operation;
 use crate::i18n::Catalogue;
@@ -67,12 +68,22 @@ impl Request<'_> {
 pub fn take(
     region: &str,
     vpc: &str,
+    run: impl FnMut(&Request<'_>) -> Result<Value, String>,
+) -> Result<Snapshot, String> {
+    take_in(region, vpc, Catalogue::english(), run)
+}
+
+/// [`take`], its errors in `cat`'s words (`run`'s own are passed on as they are).
+pub fn take_in(
+    region: &str,
+    vpc: &str,
+    cat: &Catalogue,
     mut run: impl FnMut(&Request<'_>) -> Result<Value, String>,
 ) -> Result<Snapshot, String> {
     let mut pages: Vec<SnapshotPage> = Vec::new();
     walk(region, vpc, |call| {
         let from = pages.len();
-        read_all_pages(call, &mut run, &mut pages)?;
+        read_all_pages(call, &mut run, &mut pages, cat)?;
         let kept = &pages[from..];
         let refs: Vec<PageRef<'_>> = kept
             .iter()
@@ -83,14 +94,14 @@ pub fn take(
             })
             .collect();
         paging::check(call, &refs).map_err(|e| {
-            let e = e.text(Catalogue::english());
-            format!("{e}; take the snapshot again")
+            let error = e.text(cat);
+            cat.text("cloud_error.snapshot.again", args![error = error])
         })?;
         let values: Vec<Value> = kept.iter().map(|p| p.response.clone()).collect();
         if call.operation == Operation::DescribeVpcs && !has_vpc(&values, vpc) {
-            return Err(format!(
-                "there is no VPC {vpc} in {region} (DescribeVpcs found none): check --vpc and \
-                 --region, and that the aliyun profile is of the VPC's account"
+            return Err(cat.text(
+                "cloud_error.snapshot.no_vpc",
+                args![vpc = vpc, region = region],
             ));
         }
         Ok(values)
@@ -106,6 +117,7 @@ fn read_all_pages(
     call: &Call,
     run: &mut impl FnMut(&Request<'_>) -> Result<Value, String>,
     out: &mut Vec<SnapshotPage>,
+    cat: &Catalogue,
 ) -> Result<(), String> {
     let mut ask = match call.api().paging {
         Paging::PageNumber => Ask::Number(1),
@@ -122,9 +134,8 @@ fn read_all_pages(
             args: call.page_args(&ask),
         };
         let value = run(&req)?;
-        paging::check_response(call, page, &value)
-            .map_err(|(_, message)| message.text(Catalogue::english()))?;
-        let next = paging::next(call, page, &value, read)?;
+        paging::check_response(call, page, &value).map_err(|(_, message)| message.text(cat))?;
+        let next = paging::next(call, page, &value, read).map_err(|e| e.text(cat))?;
         let here = paging::items(call, &value);
         read = read.saturating_add(here);
         out.push(SnapshotPage {
@@ -136,21 +147,18 @@ fn read_all_pages(
         match next {
             None => return Ok(()),
             Some(Ask::Token(Some(token))) if tokens.contains(&token) => {
-                return Err(format!(
-                    "{}, page {page}: NextToken {token} came back a second time: the pages \
-                     would never end",
-                    call.name()
+                return Err(cat.text(
+                    "cloud_error.snapshot.token_again",
+                    args![call = call.name(), page = page, token = token],
                 ))
             }
             Some(next) => {
                 if matches!(next, Ask::Token(_)) {
                     empty = if here == 0 { empty + 1 } else { 0 };
                     if empty >= 2 {
-                        return Err(format!(
-                            "{}, page {page}: pages {} and {page} are empty but each gave a \
-                             new NextToken: the pages would never end",
-                            call.name(),
-                            page - 1
+                        return Err(cat.text(
+                            "cloud_error.snapshot.empty_pages",
+                            args![call = call.name(), page = page, before = page - 1],
                         ));
                     }
                 }
@@ -161,9 +169,9 @@ fn read_all_pages(
             }
         }
     }
-    Err(format!(
-        "{}: more than {MAX_PAGES} pages: the pages would never end",
-        call.name()
+    Err(cat.text(
+        "cloud_error.snapshot.too_many_pages",
+        args![call = call.name(), max = MAX_PAGES],
     ))
 }
 
