@@ -724,6 +724,11 @@ test('in Chinese, no English sentence outside IDs, codes, JSON and commands', as
   const english = await englishOnPage(page);
   t.diagnostic(`English left:\n${english.join('\n')}`);
   assert.deepEqual(english, []);
+  // No key of the catalogue written as itself (what an English fallback would show on a page
+  // that, in Chinese, has no English words loaded).
+  const keys = await page.evaluate(() => document.body.innerText.match(
+    /\b(ui|plan_error|cloud_error|summary|words|hop|export|json_syntax|share_error|report|whatif|capacity|import_error|cli)\.[a-z_]+\b/g) ?? []);
+  assert.deepEqual(keys, []);
   await context.close();
 });
 

@@ -154,6 +154,34 @@ fn every_key_the_code_names_is_in_the_catalogues() {
     );
 }
 
+/// The page downloads its catalogue without the CLI's own words (`scripts/page-words.mjs`
+/// drops every `cli.` key): nothing the page or core says may be one.
+#[test]
+fn the_page_and_core_name_no_key_of_the_cli() {
+    let mut files = Vec::new();
+    for dir in ["crates/core/src", "crates/web/src"] {
+        sources(&root().join(dir), &mut files);
+    }
+    let mut cli = BTreeSet::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        cli.extend(
+            (keys_named(&text).into_iter())
+                .filter(|k| k.starts_with("cli."))
+                .map(|k| format!("{k} ({})", file.display())),
+        );
+    }
+    assert!(cli.is_empty(), "the page's catalogue lacks these:\n{cli:?}");
+    // And the CLI's do use the prefix the page leaves out.
+    let mut cli_files = Vec::new();
+    sources(&root().join("crates/cli/src"), &mut cli_files);
+    let theirs = (cli_files.iter())
+        .flat_map(|f| keys_named(&fs::read_to_string(f).unwrap()))
+        .filter(|k| k.starts_with("cli."))
+        .count();
+    assert!(theirs > 20, "{theirs}");
+}
+
 /// `{name}` left in a text: a placeholder whose value was not given.
 fn unfilled(text: &str) -> Option<&str> {
     placeholders(text)
