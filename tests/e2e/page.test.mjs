@@ -420,6 +420,31 @@ test('the describe importer is fetched only when describe output is pasted, and 
   await context.close();
 });
 
+test('a summary on screen follows a switch of language, and the plan stays as merged', async () => {
+  const { context, page, problems } = await open();
+  const dir = new URL('../cloud/network/', import.meta.url).pathname;
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.locator('input[type=file]').setInputFiles(['01-vpcs', '02-vswitches', '03-route-tables']
+    .map((f) => `${dir}${f}.json`));
+  const panel = page.locator('.import-summary');
+  await panel.getByText(/\d+ imported, \d+ updated/).waitFor();
+  const lines = await panel.locator('li').count();
+  const vpcs = await page.locator('[id^="f-vpcs["][id$="]"]').count();
+  await langButton(page, '中文').click();
+  await speaks(page, 'zh-CN');
+  // The importer tells the summary again: its notes and the notice in Chinese too.
+  await page.locator('.notice').getByText(/已从3 个文件合并网络：导入 \d+ 个/).waitFor();
+  await panel.getByText(/导入 \d+ 个，更新 \d+ 个/).waitFor();
+  await panel.getByText(/交换机的 other_ips = 可用 IP/).waitFor();
+  assert.equal(await panel.locator('li').count(), lines);
+  assert.equal(await page.locator('[id^="f-vpcs["][id$="]"]').count(), vpcs);
+  // Still one undo step: the import.
+  await panel.getByRole('button', { name: '撤销导入' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[id^="f-vpcs["][id$="]"]').length < n, vpcs);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an importer that cannot be loaded: the page says so and keeps the plan', async () => {
   const { context, page } = await open();
   await context.route('**/easnet-importer_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));

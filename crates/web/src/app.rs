@@ -307,8 +307,8 @@ pub fn app(props: &AppProps) -> Html {
             }
             <main class="layout">
                 <div class="column edit">
-                    if let Some(summary) = &state.last_import {
-                        <ImportSummaryPanel summary={summary.clone()}
+                    if let Some(last) = &state.last_import {
+                        <ImportSummaryPanel summary={last.summary.clone()}
                             on_undo={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Undo)) }}
                             on_close={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::DismissImport)) }} />
                     }

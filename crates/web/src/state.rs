@@ -100,7 +100,7 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// What the last import of `aliyun` describe output brought in, until dismissed or until
     /// the plan changes again (an edit, undo, redo).
-    pub last_import: Option<Rc<ImportSummary>>,
+    pub last_import: Option<Rc<LastImport>>,
     /// The report is of an earlier plan: a large plan's typed edit waits for
     /// [`Action::Analyze`], which the page sends once the keystroke is painted.
     pub stale: bool,
@@ -122,10 +122,21 @@ pub struct AppState {
 /// A paste of describe output on its way through the importer, and the plan it is merged into.
 #[derive(Debug, PartialEq)]
 pub struct PendingImport {
-    pub text: String,
+    pub text: Rc<str>,
     pub source: String,
     /// The plan when the paste came: the merge applies only if it is still the page's plan.
     pub base: Rc<Plan>,
+    /// The summary of an import already merged, asked for again in the words the page has
+    /// switched to: only the summary is taken from the answer.
+    pub retell: bool,
+}
+
+/// The summary of the last import of describe output, and the paste it came from: a switch of
+/// language asks the importer for the summary again, in the new words.
+#[derive(Debug, PartialEq)]
+pub struct LastImport {
+    pub summary: Rc<ImportSummary>,
+    pub of: Option<Rc<PendingImport>>,
 }
 
 thread_local! {
@@ -142,6 +153,15 @@ pub fn read_saved(text: &str, source: &str, words: Words) -> Result<Plan, Notice
         let args = vec![("source", source.to_owned()), ("error", error)];
         Notice::new(true, "ui.notice.unreadable", args)
     })
+}
+
+/// "Merged the network from …: 3 imported, …", its counts in `words`.
+fn merged_notice(summary: &ImportSummary, source: &str, words: Words) -> Notice {
+    let args = vec![
+        ("source", source.to_owned()),
+        ("counts", summary.counts(words.0)),
+    ];
+    Notice::new(false, "ui.notice.merged", args)
 }
 
 /// Why an import failed, in `words`.
@@ -310,17 +330,52 @@ impl AppState {
         }
     }
 
+    /// The summary of the import on screen, told again in the page's words (and its notice,
+    /// if still shown); anything else (the import dismissed or undone meanwhile, a refusal)
+    /// leaves the page as it is.
+    fn retold(&self, of: &PendingImport, got: Result<Pasted, String>) -> Self {
+        let (Some(last), Ok(Pasted::Network { summary, .. })) = (&self.last_import, got) else {
+            return self.clone();
+        };
+        let Some(told) = last
+            .of
+            .as_ref()
+            .filter(|told| Rc::ptr_eq(&told.text, &of.text))
+        else {
+            return self.clone();
+        };
+        let notice = match &self.notice {
+            Some(n) if n.key == "ui.notice.merged" => {
+                Some(merged_notice(&summary, &told.source, self.words))
+            }
+            other => other.clone(),
+        };
+        AppState {
+            notice,
+            last_import: Some(Rc::new(LastImport {
+                summary: Rc::new(summary),
+                of: Some(told.clone()),
+            })),
+            ..self.clone()
+        }
+    }
+
     /// The page after an import: the plan it brought, or the notice saying why it brought
     /// none (`why`, in the page's words).
-    fn imported(&self, got: Result<Pasted, String>, source: String) -> Self {
+    fn imported(
+        &self,
+        got: Result<Pasted, String>,
+        source: String,
+        of: Option<&Rc<PendingImport>>,
+    ) -> Self {
         match got {
             Ok(Pasted::Network { plan, summary }) => {
-                // The summary is written in the words of the moment.
-                let counts = summary.counts(self.words.0);
-                let args = vec![("source", source), ("counts", counts)];
-                let notice = Notice::new(false, "ui.notice.merged", args);
+                let notice = merged_notice(&summary, &source, self.words);
                 let mut next = self.change(plan, None, None, Some(notice));
-                next.last_import = Some(Rc::new(summary));
+                next.last_import = Some(Rc::new(LastImport {
+                    summary: Rc::new(summary),
+                    of: of.cloned(),
+                }));
                 next
             }
             Ok(Pasted::Plan(plan)) => {
@@ -461,7 +516,10 @@ impl Reducible for AppState {
                 self.change(patch.applied_to(&self.plan), None, field, None)
             }
             Action::Import { text, source } => match import_here(&text, &self.plan) {
-                Some(got) => self.imported(got.map_err(|e| import_error(&e, self.words)), source),
+                Some(got) => {
+                    let got = got.map_err(|e| import_error(&e, self.words));
+                    self.imported(got, source, None)
+                }
                 // Describe output: merged apart, the page saying so meanwhile.
                 None => AppState {
                     notice: Some(Notice::new(
@@ -470,17 +528,20 @@ impl Reducible for AppState {
                         vec![("source", source.clone())],
                     )),
                     pending: Some(Rc::new(PendingImport {
-                        text,
+                        text: text.into(),
                         source,
                         base: self.plan.clone(),
+                        retell: false,
                     })),
                     ..(*self).clone()
                 },
             },
             Action::Merged { of, got } => match &self.pending {
                 Some(pending) if Rc::ptr_eq(pending, &of) => {
-                    let mut next = if Rc::ptr_eq(&self.plan, &of.base) {
-                        self.imported(got, of.source.clone())
+                    let mut next = if of.retell {
+                        self.retold(&of, got)
+                    } else if Rc::ptr_eq(&self.plan, &of.base) {
+                        self.imported(got, of.source.clone(), Some(&of))
                     } else {
                         let source = ("source", of.source.clone());
                         AppState {
@@ -531,7 +592,19 @@ impl Reducible for AppState {
                 ..(*self).clone()
             },
             Action::Words(Ok(words)) if words.lang() == self.lang => {
-                (*self).clone().in_words(words)
+                let mut next = (*self).clone().in_words(words);
+                // The summary on screen was written in the words of its import: it is asked
+                // for again in these (unless a paste is on its way, whose answer comes first).
+                let told = next.last_import.as_ref().and_then(|last| last.of.clone());
+                if let (Some(told), None) = (told, &next.pending) {
+                    next.pending = Some(Rc::new(PendingImport {
+                        retell: true,
+                        text: told.text.clone(),
+                        source: told.source.clone(),
+                        base: told.base.clone(),
+                    }));
+                }
+                next
             }
             Action::Words(Ok(_)) => return self,
             // The language shown was chosen again meanwhile: nothing to say.
@@ -781,13 +854,56 @@ mod tests {
         assert_eq!(s.notice.as_ref().unwrap().key, "ui.notice.importing");
         let s = s.clone().reduce(answered(s));
         assert!(s.pending.is_none());
-        let summary = s.last_import.clone().expect("a summary");
+        let summary = s.last_import.clone().expect("a summary").summary.clone();
         assert_eq!(summary.imported, 1);
         assert!(s.plan.vpcs[0].vswitches.iter().any(|v| v.id == "vsw-new1"));
         let s = s.reduce(Action::Undo);
         assert_eq!(s.plan, before);
         // The summary (and its undo button) goes with the import.
         assert!(s.last_import.is_none());
+    }
+
+    /// A switch of language while a summary is shown asks the importer for it again, in the
+    /// new words: the summary and its notice change language, the plan and its undo do not.
+    #[test]
+    fn the_summary_follows_a_switch_of_language() {
+        let s = run(
+            AppState::initial(),
+            vec![Action::Import {
+                text: VSWITCHES.into(),
+                source: "paste".into(),
+            }],
+        );
+        let s = s.clone().reduce(answered(s));
+        let english = s.last_import.clone().unwrap();
+        assert_eq!(
+            english.summary.counts(en()),
+            s.notice.as_ref().unwrap().args[1].1
+        );
+        let (plan, undo) = (s.plan.clone(), s.undo.len());
+        let s = s
+            .reduce(Action::ChooseLang(Lang::Zh))
+            .reduce(Action::Words(Ok(zh())));
+        let retell = s.pending.clone().expect("the summary asked for again");
+        assert!(retell.retell && Rc::ptr_eq(&retell.text, &english.of.as_ref().unwrap().text));
+        let s = s.clone().reduce(answered(s));
+        let chinese = s.last_import.clone().unwrap();
+        assert!(s.pending.is_none());
+        assert!(Rc::ptr_eq(&s.plan, &plan) && s.undo.len() == undo);
+        assert_ne!(chinese.summary, english.summary);
+        assert_eq!(chinese.summary.imported, english.summary.imported);
+        let counts = chinese.summary.counts(zh().0);
+        assert!(counts.contains("导入"), "{counts}");
+        assert_eq!(s.notice.as_ref().unwrap().args[1].1, counts);
+        // Undone meanwhile: an answer for a summary no longer shown changes nothing.
+        let s = s
+            .reduce(Action::ChooseLang(Lang::En))
+            .reduce(Action::Words(Ok(Words::english())));
+        let late = answered(s.clone());
+        let undone = s.reduce(Action::Undo);
+        let after = undone.clone().reduce(late);
+        assert!(after.last_import.is_none());
+        assert_eq!(after.plan, undone.plan);
     }
 
     #[test]
