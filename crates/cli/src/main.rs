@@ -48,15 +48,6 @@ fn main() -> ExitCode {
     }
 }
 
-const SUBCOMMANDS: [&str; 6] = [
-    "check",
-    "capacity",
-    "networking",
-    "export",
-    "import",
-    "snapshot",
-];
-
 /// `--help` and `--version` print as clap renders them; every other command-line error is
 /// one line on standard error and exit 2 (clap's words, easnet's around them in `cat`'s).
 fn usage_error(e: &clap::Error, cat: &Catalogue) -> ExitCode {
@@ -74,9 +65,10 @@ fn usage_error(e: &clap::Error, cat: &Catalogue) -> ExitCode {
     }
     let rendered = e.render().to_string();
     // Point at the subcommand's own help when there is one on the command line.
+    let command = args::Cli::command();
     let subcommand = std::env::args()
         .skip(1)
-        .find(|a| SUBCOMMANDS.contains(&a.as_str()));
+        .find(|a| command.get_subcommands().any(|s| s.get_name() == a));
     let usage = match subcommand {
         Some(s) => format!("easnet {s} --help"),
         None => "easnet --help".to_owned(),

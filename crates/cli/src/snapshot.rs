@@ -14,6 +14,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use easnet_core::args;
 use easnet_core::cloud::snapshot::{self, quoted, read_failure, AliyunFailure, Request};
 use easnet_core::i18n::Catalogue;
+use easnet_core::plan::ids::IdKind;
 use serde_json::Value;
 
 use crate::run::emit;
@@ -97,7 +98,7 @@ fn check_args(region: &str, vpc: &str, cat: &Catalogue) -> Result<(), String> {
             args![value = format!("{region:?}")],
         ));
     }
-    if !(vpc.starts_with("vpc-") && word(vpc)) {
+    if !IdKind::Vpc.looks_like(vpc) {
         return Err(cat.text("cli.snapshot.bad_vpc", args![value = format!("{vpc:?}")]));
     }
     Ok(())

@@ -200,7 +200,14 @@ fn paths(md: &mut String, report: &Report, cat: &Catalogue) {
                                 .join(", ")
                         )
                     };
-                    format!("{} {}{codes}", mark(h.status), code(&h.label))
+                    // A hop the flow never reaches has no label (an EIP past a missing
+                    // SNAT entry): a dash, as the page draws it, not an empty code span.
+                    let label = if h.label.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        code(&h.label)
+                    };
+                    format!("{} {label}{codes}", mark(h.status))
                 })
                 .collect();
             if !hops.is_empty() {
@@ -259,5 +266,17 @@ mod tests {
         assert_eq!(code("vsw-a"), "`vsw-a`");
         assert_eq!(code("a`b"), "`` a`b ``");
         assert_eq!(cell("a|b"), "`a\\|b`");
+    }
+
+    /// The broken example's internet flow stops at the SNAT entry: the EIP after it has no
+    /// label, and is a dash, never an empty code span.
+    #[test]
+    fn a_hop_without_a_label_is_a_dash() {
+        let plan =
+            crate::plan::parse_plan(crate::samples::examples::default_example().json).unwrap();
+        let report = crate::analyze::analyze(&plan);
+        let md = markdown_report(&plan, &report, crate::i18n::Catalogue::english());
+        assert!(!md.contains("``"), "{md}");
+        assert!(md.contains("? —"), "{md}");
     }
 }
