@@ -67,8 +67,10 @@ pub fn sarif(report: &Report, artifact: Option<Source>, cat: &Catalogue) -> Valu
             })
         })
         .collect();
-    let results: Vec<Value> = (report.findings.iter())
-        .map(|f| {
+    // Every finding's place at once: one by one, a large plan's report took quadratic time.
+    let places = artifact.map_or_else(Vec::new, |s| s.places(&report.findings));
+    let results: Vec<Value> = (report.findings.iter().enumerate())
+        .map(|(i, f)| {
             let mut location = json!({
                 "logicalLocations": [{
                     "name": f.subject,
@@ -77,7 +79,7 @@ pub fn sarif(report: &Report, artifact: Option<Source>, cat: &Catalogue) -> Valu
                 }]
             });
             if let Some(source) = artifact {
-                let place = f.at.as_deref().and_then(|at| source.place(at));
+                let place = places.get(i).copied().flatten();
                 let region = match place {
                     Some(p) => json!({"startLine": p.line, "startColumn": p.column}),
                     None => json!({"startLine": 1}),

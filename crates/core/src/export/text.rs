@@ -86,6 +86,8 @@ pub fn text_report(
         cat.text("report.run", &[]),
         cat.text("report.at", &[]),
     );
+    // Every finding's place at once: one by one, a large plan's report took quadratic time.
+    let places = source.map_or_else(Vec::new, |s| s.places(&report.findings));
     for (severity, title, style) in [
         (Severity::Error, cat.text("report.heading.errors", &[]), RED),
         (
@@ -95,14 +97,14 @@ pub fn text_report(
         ),
         (Severity::Info, cat.text("report.heading.info", &[]), BLUE),
     ] {
-        let group: Vec<&Finding> = (report.findings.iter())
-            .filter(|f| f.severity == severity)
+        let group: Vec<(usize, &Finding)> = (report.findings.iter().enumerate())
+            .filter(|(_, f)| f.severity == severity)
             .collect();
         if group.is_empty() {
             continue;
         }
         let _ = writeln!(out, "\n{}", p.paint(&format!("{BOLD}{style}"), &title));
-        for f in group {
+        for (i, f) in group {
             let _ = writeln!(
                 out,
                 "  {} {}: {}",
@@ -117,7 +119,7 @@ pub fn text_report(
                 let _ = writeln!(out, "    {} {command}", p.paint(DIM, &run));
             }
             if let Some(at) = &f.at {
-                let place = source.and_then(|s| Some((s.name, s.place(at)?)));
+                let place = source.and_then(|s| Some((s.name, places.get(i).copied()??)));
                 let file = place.map_or_else(String::new, |(name, p)| {
                     format!("{name}:{}:{} ", p.line, p.column)
                 });
