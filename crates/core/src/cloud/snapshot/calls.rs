@@ -132,6 +132,9 @@ pub enum Ask {
     Token(Option<String>),
 }
 
+/// What tells one call from another: its operation and its arguments, sorted ([`Call::key`]).
+pub(crate) type CallKey = (Operation, Vec<(String, String)>);
+
 /// One call: an API and its filter arguments (`RegionId` first), every page alike.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Call {
@@ -216,7 +219,7 @@ impl Call {
     }
 
     /// The call as a key that ignores the order of its arguments.
-    pub(crate) fn key(&self) -> (Operation, Vec<(String, String)>) {
+    pub(crate) fn key(&self) -> CallKey {
         let mut args = self.args.clone();
         args.sort();
         (self.operation, args)

@@ -15,13 +15,16 @@
 //! the message names the call. A call the snapshot would not have run (another VPC's
 //! vSwitches, the rules of a group it does not list) is refused too.
 
+use std::collections::hash_map;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde_json::{Map, Value};
 
 use crate::cloud::read::{field, flat, text};
 use crate::cloud::{CloudError, CloudErrorKind, Operation, Response};
 use crate::i18n::{Catalogue, Said};
 
-use super::calls::{walk, Api, Call, PAGING_ARGS};
+use super::calls::{walk, Api, Call, CallKey, PAGING_ARGS};
 use super::paging::{self, PageRef};
 use super::{Snapshot, FORMAT};
 
@@ -215,12 +218,17 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
         })?;
     }
 
-    // The calls, in the order they first appear, each with its pages.
+    // The calls, in the order they first appear, each with its pages; found by their key (a
+    // VPC with hundreds of security groups has hundreds of calls).
     let mut calls: Vec<(&Call, Vec<&Entry>)> = Vec::new();
+    let mut by_key: HashMap<CallKey, usize> = HashMap::default();
     for e in &entries {
-        match calls.iter_mut().find(|(c, _)| c.key() == e.call.key()) {
-            Some((_, pages)) => pages.push(e),
-            None => calls.push((&e.call, vec![e])),
+        match by_key.entry(e.call.key()) {
+            hash_map::Entry::Occupied(at) => calls[*at.get()].1.push(e),
+            hash_map::Entry::Vacant(at) => {
+                at.insert(calls.len());
+                calls.push((&e.call, vec![e]));
+            }
         }
     }
     let cut = |why: Said| {
@@ -240,11 +248,13 @@ pub(crate) fn read(value: Value) -> Result<Vec<Response>, CloudError> {
             .collect();
         paging::check(call, &refs).map_err(cut)?;
     }
-    let mut asked = Vec::new();
+    let mut asked = HashSet::default();
     walk(&file.region, &file.vpc, |call| {
-        asked.push(call.key());
-        match calls.iter().find(|(c, _)| c.key() == call.key()) {
-            Some((_, pages)) => Ok(pages.iter().map(|e| e.response.clone()).collect()),
+        let key = call.key();
+        let found = by_key.get(&key).map(|&i| &calls[i].1);
+        asked.insert(key);
+        match found {
+            Some(pages) => Ok(pages.iter().map(|e| e.response.clone()).collect()),
             None => Err(cut(
                 Said::new("cloud_error.snapshot.call_missing").with("call", call.name())
             )),
