@@ -21,16 +21,30 @@ const SHELL = [
 ];
 
 // The JS modules wasm-bindgen's glue imports (`crates/web/js/`, copied by Trunk under
-// `snippets/<crate hash>/`): named by a hash that changes with the build, so read from the glue.
+// `snippets/<crate hash>/`): named by a hash that changes with the build, so read from the glue
+// itself, fresh from the server. A glue that cannot be read or names none fails the install
+// (the page could not start offline without them), and the old worker stays.
 async function snippets() {
-  const glue = await (await fetch('./easnet-web.js')).text();
-  return [...new Set([...glue.matchAll(/from\s*['"](\.\/snippets\/[^'"]+)['"]/g)].map((m) => m[1]))];
+  const response = await fetch('./easnet-web.js', { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`easnet-web.js: HTTP ${response.status}`);
+  const glue = await response.text();
+  const found = [...new Set([...glue.matchAll(/from\s*['"](\.\/snippets\/[^'"]+)['"]/g)].map((m) => m[1]))];
+  if (found.length === 0) throw new Error('easnet-web.js imports no snippet');
+  return found;
 }
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      .then(async (cache) => cache.addAll([...SHELL, ...(await snippets())]))
+      .then(async (cache) => {
+        const wanted = await snippets();
+        await cache.addAll([...SHELL, ...wanted]);
+        // The snippets of earlier builds are named by another hash: not needed any more.
+        const keep = new Set(wanted.map((path) => new URL(path, self.location).href));
+        for (const request of await cache.keys()) {
+          if (request.url.includes('/snippets/') && !keep.has(request.url)) await cache.delete(request);
+        }
+      })
       .then(() => self.skipWaiting()),
   );
 });

@@ -1,7 +1,7 @@
 // Raw deflate (RFC 1951) through the browser's own streams, for the page's share links
 // (crates/web/src/share_link.rs): the .wasm carries no deflate code of its own. Core packs the
 // bytes into the link and unpacks them (`easnet_core::plan::share`), in the same format its
-// own encoder writes for the CLI and the tests.
+// own encoder writes natively (the tests, the hostile-plan examples).
 
 /** `bytes` deflated. */
 export async function deflateRaw(bytes) {

@@ -101,7 +101,8 @@ pub fn app(props: &AppProps) -> Html {
     {
         let (d, words, lang) = (state.dispatcher(), state.words, state.lang);
         use_effect_with((), move |_| {
-            // The words of the language the page opens in, when they are not English.
+            // The words of the language chosen, when the page could not open in them (it fell
+            // back to English): asked for again, and a notice if they still cannot be had.
             if lang != words.lang() {
                 let d = d.clone();
                 words::load(lang, move |loaded| d.dispatch(Action::Words(loaded)));

@@ -34,7 +34,13 @@ pub fn start() {
             Err(why) => return browser::show_failure(&why),
         };
         words::start_with(words);
+        let linked = shared.is_some();
         yew::Renderer::<app::App>::with_props(app::AppProps { shared }).render();
+        // The app has the link's plan: a reload restores the autosave, not the link. (A page
+        // that could not start keeps it, so that a reload tries again.)
+        if linked {
+            browser::clear_fragment();
+        }
         // The app is drawn in the next frame: when the user sees it (BENCHMARKS.md reads this).
         browser::mark_next_frame("easnet-first-render");
     });

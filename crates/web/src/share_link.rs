@@ -1,6 +1,6 @@
 //! Share links in the page: the plan JSON deflated and inflated by the browser's own streams
 //! (`js/deflate.js`), packed into the link and unpacked by core (`easnet_core::plan::share`,
-//! whose own encoder writes the same links for the CLI and the tests). The page carries no
+//! whose own encoder writes the same links natively: the tests, the hostile-plan examples). The page carries no
 //! deflate code: 14 KB of gzip (BENCHMARKS.md).
 
 use easnet_core::plan::share::{self, ShareError, MAX_DECODED};
@@ -21,14 +21,13 @@ extern "C" {
     fn copy_later(text: &Promise) -> Promise;
 }
 
-/// The plan a share link opened the page with (its fragment, cleared so that a reload
-/// restores the autosave instead), read; `None` when the page was opened without one.
+/// The plan a share link opened the page with (its fragment), read; `None` when the page was
+/// opened without one. The fragment stays until the app has it ([`crate::start`]).
 pub async fn opened_with() -> Option<Result<String, ShareError>> {
     let fragment = browser::fragment();
     if fragment.is_empty() {
         return None;
     }
-    browser::clear_fragment();
     let deflated = match share::unpack(&fragment) {
         Ok(bytes) => bytes,
         Err(e) => return Some(Err(e)),

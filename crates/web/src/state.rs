@@ -129,6 +129,8 @@ pub struct PendingImport {
     /// The summary of an import already merged, asked for again in the words the page has
     /// switched to: only the summary is taken from the answer.
     pub retell: bool,
+    /// The language of the words the importer is given (the page's when it was asked).
+    pub lang: Lang,
 }
 
 /// The summary of the last import of describe output, and the paste it came from: a switch of
@@ -137,6 +139,8 @@ pub struct PendingImport {
 pub struct LastImport {
     pub summary: Rc<ImportSummary>,
     pub of: Option<Rc<PendingImport>>,
+    /// The language the summary is written in.
+    pub lang: Lang,
 }
 
 thread_local! {
@@ -204,8 +208,8 @@ fn analyzed(plan: &Plan, words: Words) -> (Rc<Report>, f64) {
 }
 
 impl AppState {
-    /// A fresh state of `plan`, analysed in English (the page's first language: another is
-    /// set with [`Action::SetWords`]).
+    /// A fresh state of `plan`, analysed in the words the page opened in ([`Words::start`];
+    /// another language comes with [`Action::Words`]).
     pub fn with_plan(plan: Plan, source: impl Into<String>) -> Self {
         let (report, analysis_ms) = analyzed(&plan, Words::start());
         AppState {
@@ -330,6 +334,38 @@ impl AppState {
         }
     }
 
+    /// The summary on screen, asked for again when it is in another language than the page's:
+    /// unless a paste is on its way (its answer comes first, and asks again if it must), or
+    /// the summary is already being asked for in this language. A retell for another
+    /// language is replaced (its answer will not be the one awaited).
+    fn retell_if_needed(mut self) -> Self {
+        let lang = self.words.lang();
+        let Some(last) = &self.last_import else {
+            return self;
+        };
+        if last.lang == lang {
+            // Back to the summary's own language: a retell for another is not wanted.
+            if self.pending.as_ref().is_some_and(|p| p.retell) {
+                self.pending = None;
+            }
+            return self;
+        }
+        let Some(told) = &last.of else {
+            return self;
+        };
+        let busy = (self.pending.as_ref()).is_some_and(|p| !p.retell || p.lang == lang);
+        if !busy {
+            self.pending = Some(Rc::new(PendingImport {
+                retell: true,
+                text: told.text.clone(),
+                source: told.source.clone(),
+                base: told.base.clone(),
+                lang,
+            }));
+        }
+        self
+    }
+
     /// The summary of the import on screen, told again in the page's words (and its notice,
     /// if still shown); anything else (the import dismissed or undone meanwhile, a refusal)
     /// leaves the page as it is.
@@ -355,6 +391,7 @@ impl AppState {
             last_import: Some(Rc::new(LastImport {
                 summary: Rc::new(summary),
                 of: Some(told.clone()),
+                lang: of.lang,
             })),
             ..self.clone()
         }
@@ -374,6 +411,7 @@ impl AppState {
                 let mut next = self.change(plan, None, None, Some(notice));
                 next.last_import = Some(Rc::new(LastImport {
                     summary: Rc::new(summary),
+                    lang: of.map_or(self.words.lang(), |of| of.lang),
                     of: of.cloned(),
                 }));
                 next
@@ -532,6 +570,7 @@ impl Reducible for AppState {
                         source,
                         base: self.plan.clone(),
                         retell: false,
+                        lang: self.words.lang(),
                     })),
                     ..(*self).clone()
                 },
@@ -550,7 +589,8 @@ impl Reducible for AppState {
                         }
                     };
                     next.pending = None;
-                    next
+                    // The page may have switched language while the importer was at work.
+                    next.retell_if_needed()
                 }
                 // Another paste came meanwhile: its answer is the one awaited.
                 _ => return self,
@@ -592,19 +632,7 @@ impl Reducible for AppState {
                 ..(*self).clone()
             },
             Action::Words(Ok(words)) if words.lang() == self.lang => {
-                let mut next = (*self).clone().in_words(words);
-                // The summary on screen was written in the words of its import: it is asked
-                // for again in these (unless a paste is on its way, whose answer comes first).
-                let told = next.last_import.as_ref().and_then(|last| last.of.clone());
-                if let (Some(told), None) = (told, &next.pending) {
-                    next.pending = Some(Rc::new(PendingImport {
-                        retell: true,
-                        text: told.text.clone(),
-                        source: told.source.clone(),
-                        base: told.base.clone(),
-                    }));
-                }
-                next
+                (*self).clone().in_words(words).retell_if_needed()
             }
             Action::Words(Ok(_)) => return self,
             // The language shown was chosen again meanwhile: nothing to say.
@@ -904,6 +932,49 @@ mod tests {
         let after = undone.clone().reduce(late);
         assert!(after.last_import.is_none());
         assert_eq!(after.plan, undone.plan);
+    }
+
+    /// Switches while the importer is at work: the summary ends in the page's language, and
+    /// clicking the language already shown asks for nothing.
+    #[test]
+    fn the_summary_ends_in_the_language_shown() {
+        let paste = Action::Import {
+            text: VSWITCHES.into(),
+            source: "paste".into(),
+        };
+        let zh_words = zh();
+        let to = |s: Rc<AppState>, lang: Lang, words: Words| {
+            s.reduce(Action::ChooseLang(lang))
+                .reduce(Action::Words(Ok(words)))
+        };
+        // A switch while the paste is merged: its answer is English, then it is told again.
+        let s = run(AppState::initial(), vec![paste.clone()]);
+        let english_answer = answered(s.clone());
+        let s = to(s, Lang::Zh, zh_words);
+        assert!(
+            !s.pending.as_ref().unwrap().retell,
+            "the paste is still the one awaited"
+        );
+        let s = s.reduce(english_answer);
+        let retell = s.pending.clone().expect("told again in Chinese");
+        assert!(retell.retell && retell.lang == Lang::Zh);
+        let s = s.clone().reduce(answered(s));
+        assert_eq!(s.last_import.as_ref().unwrap().lang, Lang::Zh);
+        assert!(s.pending.is_none());
+        // There and back before the importer answers: the summary stays English, no worker
+        // is left asked.
+        let s = run(AppState::initial(), vec![paste]);
+        let s = s.clone().reduce(answered(s));
+        let english = s.last_import.clone().unwrap();
+        let s = to(s, Lang::Zh, zh_words);
+        let late = answered(s.clone());
+        let s = to(s, Lang::En, Words::english());
+        assert!(s.pending.is_none(), "{:?}", s.pending);
+        let s = s.reduce(late);
+        assert_eq!(s.last_import.as_ref().unwrap().summary, english.summary);
+        // The language already shown, clicked again.
+        let again = s.clone().reduce(Action::Words(Ok(Words::english())));
+        assert!(again.pending.is_none());
     }
 
     #[test]

@@ -236,6 +236,8 @@ fn import_plan_or_service(
     if !spec.networking.as_ref().is_some_and(Networking::is_set) {
         // Spliced into the text: every other byte of the user's file stays as it was.
         if let Some(net) = suggest_networking(current) {
+            // Cannot fail here: the text is JSON, an object, and its `cloud` an object or
+            // absent (ServiceSpec::read above refuses anything else).
             let text = set_networking(service.text(), &net)
                 .map_err(|e| PlanError::new(at.clone(), e.to_string()))?;
             service = ServiceJson::from_text(&text)

@@ -11,7 +11,9 @@ use crate::i18n::{Catalogue, Said};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanError {
     pub path: String,
-    /// What is wrong, in English ([`fmt::Display`]'s words).
+    /// What is wrong, in English ([`fmt::Display`]'s words), written when the error is made:
+    /// in a build that loads its words (the page, its importer), English only once it is
+    /// loaded. Say an error in the page's words with [`crate::i18n::plan_error_text`].
     pub message: String,
     /// What is wrong before it is said: [`crate::i18n::plan_error_text`] writes it in any
     /// language.
