@@ -3,25 +3,9 @@
 
 mod common;
 
-use common::{assert_error, easnet, repo, temp_file};
+use common::{assert_error, easnet, network_files, repo, temp_file};
 use easnet_core::cloud;
 use easnet_core::plan::{parse_plan, write_plan, Plan};
-
-/// The ten describe outputs of the network fixture, in order.
-fn network_files() -> Vec<String> {
-    let dir = repo("tests/cloud/network");
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            (p.file_name().unwrap().to_string_lossy()).starts_with(|c: char| c.is_ascii_digit())
-        })
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 10);
-    files
-}
 
 fn concatenated() -> String {
     network_files()

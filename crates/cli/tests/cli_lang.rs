@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{assert_error, easnet, easnet_in_locale, repo, temp_file};
+use common::{assert_error, easnet, easnet_in_locale, network_files, repo, temp_file};
 use easnet_core::analyze::{analyze, analyze_in};
 use easnet_core::export;
 use easnet_core::i18n::{Catalogue, Lang};
@@ -21,20 +21,6 @@ fn zh() -> &'static Catalogue {
 
 fn plan_of(path: &str) -> easnet_core::plan::Plan {
     parse_plan(&std::fs::read_to_string(repo(path)).unwrap()).unwrap()
-}
-
-/// The network fixture's describe output, in order.
-fn network_files() -> Vec<String> {
-    let dir = repo("tests/cloud/network");
-    let mut files: Vec<String> = (std::fs::read_dir(&dir).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            (p.file_name().unwrap().to_string_lossy()).starts_with(|c: char| c.is_ascii_digit())
-        })
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]

@@ -117,3 +117,18 @@ pub fn assert_error(run: &Run, want: &str) {
         assert!(!run.stderr.contains(bad), "{run:?}");
     }
 }
+
+/// The ten describe outputs of the network fixture (`tests/cloud/network/NN-*.json`), in order.
+pub fn network_files() -> Vec<String> {
+    let dir = repo("tests/cloud/network");
+    let mut files: Vec<String> = (std::fs::read_dir(&dir).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            (p.file_name().unwrap().to_string_lossy()).starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 10);
+    files
+}

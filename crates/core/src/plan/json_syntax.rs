@@ -30,19 +30,59 @@ impl Place {
 
 /// The place of byte `offset` of `text` (clamped to the text).
 pub fn place_of(text: &str, offset: usize) -> Place {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    Lines::new(text).place(offset)
+}
+
+/// Line and column of offsets given in increasing order, each byte of the text read once: the
+/// one way easnet counts them ([`place_of`] for one offset, `locate::locate_all` for many).
+pub(crate) struct Lines<'a> {
+    text: &'a str,
+    /// The offset read up to, its line (from 1), where that line starts, and the characters
+    /// from the line's start to the offset.
+    at: usize,
+    line: usize,
+    line_start: usize,
+    chars: usize,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Lines {
+            text,
+            at: 0,
+            line: 1,
+            line_start: 0,
+            chars: 0,
+        }
     }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    // A byte-order mark is not a column an editor shows, nor is the `\r` of a CRLF line end.
-    let shown = before[line_start..]
-        .trim_start_matches('\u{feff}')
-        .trim_end_matches('\r');
-    Place {
-        line: before.matches('\n').count() + 1,
-        column: shown.chars().count() + 1,
+
+    /// The place of byte `offset` (clamped to the text, rounded down to a character), at or
+    /// after the offset asked before.
+    pub(crate) fn place(&mut self, offset: usize) -> Place {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        for (i, c) in self.text[self.at..offset].char_indices() {
+            if c == '\n' {
+                self.line += 1;
+                self.line_start = self.at + i + 1;
+                self.chars = 0;
+            } else {
+                self.chars += 1;
+            }
+        }
+        self.at = offset;
+        // A byte-order mark is not a column an editor shows, nor is the `\r` of a CRLF line
+        // end.
+        let line = &self.text[self.line_start..offset];
+        let rest = line.trim_start_matches('\u{feff}');
+        let boms = (line.len() - rest.len()) / '\u{feff}'.len_utf8();
+        let crs = rest.len() - rest.trim_end_matches('\r').len();
+        Place {
+            line: self.line,
+            column: self.chars - boms - crs + 1,
+        }
     }
 }
 

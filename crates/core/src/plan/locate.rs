@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::json_syntax::{place_of, Place};
+use super::json_syntax::{place_of, Lines, Place};
 use super::service_json::scan::{element_at, object_at, skip_ws, value_end, Object};
 
 /// The place of the value at `path` in the JSON `text`: for a member, its key (the line that
@@ -154,57 +154,6 @@ fn list_elements(b: &[u8], start: usize) -> Option<Vec<usize>> {
             return Some(starts);
         }
         i = skip_ws(b, next + 1);
-    }
-}
-
-/// Line and column of offsets given in increasing order, counted as [`place_of`] counts them,
-/// each byte of the text read once.
-struct Lines<'a> {
-    text: &'a str,
-    /// The offset read up to, its line (from 1), where that line starts, and the characters
-    /// from the line's start to the offset.
-    at: usize,
-    line: usize,
-    line_start: usize,
-    chars: usize,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
-        Lines {
-            text,
-            at: 0,
-            line: 1,
-            line_start: 0,
-            chars: 0,
-        }
-    }
-
-    fn place(&mut self, offset: usize) -> Place {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        for (i, c) in self.text[self.at..offset].char_indices() {
-            if c == '\n' {
-                self.line += 1;
-                self.line_start = self.at + i + 1;
-                self.chars = 0;
-            } else {
-                self.chars += 1;
-            }
-        }
-        self.at = offset;
-        // A byte-order mark is not a column an editor shows, nor is the `\r` of a CRLF line
-        // end (as in `place_of`).
-        let line = &self.text[self.line_start..offset];
-        let rest = line.trim_start_matches('\u{feff}');
-        let boms = (line.len() - rest.len()) / '\u{feff}'.len_utf8();
-        let crs = rest.len() - rest.trim_end_matches('\r').len();
-        Place {
-            line: self.line,
-            column: self.chars - boms - crs + 1,
-        }
     }
 }
 

@@ -26,11 +26,6 @@ impl Request<'_> {
     pub fn argv(&self) -> Vec<String> {
         self.call.argv(&self.args)
     }
-
-    /// `vpc DescribeVSwitches --VpcId vpc-a, page 2`: how progress and errors name it.
-    pub fn name(&self) -> String {
-        format!("{}, page {}", self.call.name(), self.page)
-    }
 }
 
 /// Takes the snapshot of `vpc` in `region`: each page is given to `run`, which returns the
